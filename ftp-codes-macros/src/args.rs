@@ -1,0 +1,61 @@
+//! The macro's own input: `#[attrs] VIS enum NAME from "PATH"`.
+
+use syn::parse::{Parse, ParseStream};
+use syn::{Attribute, Ident, LitStr, Token, Visibility};
+
+/// What the caller wrote inside `catalog! { ... }`.
+pub(crate) struct Args {
+    /// Attributes and doc comments for the generated enum (minus our own `#[catalog(...)]`).
+    pub(crate) attrs: Vec<Attribute>,
+    pub(crate) vis: Visibility,
+    pub(crate) name: Ident,
+    /// The catalogue path exactly as written; errors are attached to it.
+    pub(crate) path: LitStr,
+    /// Set by the hidden `#[catalog(standard)]`: this catalogue defines the digit rules
+    /// (`[categories]`, `[groups]`) and the `Category` and `Group` types. Only `ftp-codes` uses it.
+    pub(crate) standard: bool,
+}
+
+impl Parse for Args {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let mut attrs = input.call(Attribute::parse_outer)?;
+        let standard = take_catalog_options(&mut attrs)?;
+        let vis: Visibility = input.parse()?;
+        input.parse::<Token![enum]>()?;
+        let name: Ident = input.parse()?;
+        let from: Ident = input.parse()?;
+        if from != "from" {
+            return Err(syn::Error::new(from.span(), "expected `from \"PATH\"` after the enum name"));
+        }
+        let path: LitStr = input.parse()?;
+        input.parse::<Option<Token![;]>>()?;
+        if !input.is_empty() {
+            return Err(input.error("unexpected tokens after the catalogue path"));
+        }
+        Ok(Self { attrs, vis, name, path, standard })
+    }
+}
+
+/// Removes `#[catalog(...)]` from `attrs` and returns whether it said `standard`.
+fn take_catalog_options(attrs: &mut Vec<Attribute>) -> syn::Result<bool> {
+    let mut standard = false;
+    let mut result = Ok(());
+    attrs.retain(|attr| {
+        if !attr.path().is_ident("catalog") {
+            return true;
+        }
+        let parsed = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("standard") {
+                standard = true;
+                Ok(())
+            } else {
+                Err(meta.error("unknown `catalog` option"))
+            }
+        });
+        if let Err(error) = parsed {
+            result = Err(error);
+        }
+        false
+    });
+    result.map(|()| standard)
+}

@@ -1,0 +1,71 @@
+//! The code generator behind [`ftp-codes`](https://docs.rs/ftp-codes): it reads a TOML
+//! catalogue of FTP reply codes at compile time, checks it against the digit rules of RFC 959,
+//! and emits an enum with const lookup tables and classifiers.
+//!
+//! Use it through `ftp_codes::catalog!`, which documents the input and the generated API; the
+//! generated code names items of `ftp-codes`, so this crate is not meant to be used alone.
+//!
+//! A bad catalogue is a compile error per problem, every one of them in one build, each message
+//! starting with `PATH:LINE:COLUMN: ` and attached to the path in the macro call.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod args;
+mod diag;
+mod expand;
+mod load;
+mod model;
+mod standard;
+mod tree;
+mod validate;
+
+use args::Args;
+use diag::Diagnostics;
+use proc_macro::TokenStream;
+use validate::{Against, File};
+
+/// Generates an enum of reply codes from a TOML catalogue; see `ftp_codes::catalog!`.
+#[proc_macro]
+pub fn catalog(input: TokenStream) -> TokenStream {
+    let args = syn::parse_macro_input!(input as Args);
+    match generate(&args) {
+        Ok(tokens) => tokens.into(),
+        Err(messages) => {
+            let mut errors = messages.into_iter().map(|message| syn::Error::new(args.path.span(), message));
+            let mut combined = errors.next().unwrap_or_else(|| syn::Error::new(args.path.span(), "invalid catalogue"));
+            errors.for_each(|error| combined.combine(error));
+            combined.to_compile_error().into()
+        }
+    }
+}
+
+/// Reads, checks and expands one catalogue; on failure, every message.
+fn generate(args: &Args) -> Result<proc_macro2::TokenStream, Vec<String>> {
+    let written = args.path.value();
+    let source = load::read(&written).map_err(|message| vec![format!("{written}:1:1: {message}")])?;
+    let against = if args.standard {
+        Against::Itself
+    } else {
+        let standard = standard::get().map_err(|errors| {
+            errors.iter().map(|e| format!("{written}:1:1: the standard catalogue built into ftp-codes-macros is invalid: {e}")).collect::<Vec<_>>()
+        })?;
+        Against::Standard(standard)
+    };
+    let mut diags = Diagnostics::default();
+    let checked = match tree::parse(&source.text) {
+        Ok(root) => {
+            let catalogue = model::read(root, &mut diags);
+            let file = File { path: &written, text: &source.text };
+            validate::check(catalogue, &against, &file, &mut diags)
+        }
+        Err((span, message)) => {
+            diags.error(span, format!("TOML syntax error: {message}"));
+            None
+        }
+    };
+    match checked {
+        Some(checked) if diags.is_empty() => Ok(expand::expand(args, &checked, &source.resolved)),
+        _ => Err(diags.render(&written, &source.text)),
+    }
+}
