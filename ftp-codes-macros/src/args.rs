@@ -25,14 +25,23 @@ impl Parse for Args {
         let name: Ident = input.parse()?;
         let from: Ident = input.parse()?;
         if from != "from" {
-            return Err(syn::Error::new(from.span(), "expected `from \"PATH\"` after the enum name"));
+            return Err(syn::Error::new(
+                from.span(),
+                "expected `from \"PATH\"` after the enum name",
+            ));
         }
         let path: LitStr = input.parse()?;
         input.parse::<Option<Token![;]>>()?;
         if !input.is_empty() {
             return Err(input.error("unexpected tokens after the catalogue path"));
         }
-        Ok(Self { attrs, vis, name, path, standard })
+        Ok(Self {
+            attrs,
+            vis,
+            name,
+            path,
+            standard,
+        })
     }
 }
 

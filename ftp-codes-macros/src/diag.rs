@@ -19,7 +19,10 @@ pub(crate) struct Diagnostics {
 
 impl Diagnostics {
     pub(crate) fn error(&mut self, span: Span, message: impl Into<String>) {
-        self.diags.push(Diag { span, message: message.into() });
+        self.diags.push(Diag {
+            span,
+            message: message.into(),
+        });
     }
 
     pub(crate) fn is_empty(&self) -> bool {
@@ -42,7 +45,9 @@ pub(crate) fn locate(path: &str, text: &str, offset: usize) -> String {
     let before = floor_char_boundary(text, offset);
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let line = before.matches('\n').count() + 1;
-    let column = before.get(line_start..).map_or(1, |rest| rest.chars().count() + 1);
+    let column = before
+        .get(line_start..)
+        .map_or(1, |rest| rest.chars().count() + 1);
     format!("{path}:{line}:{column}")
 }
 

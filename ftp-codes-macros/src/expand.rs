@@ -14,7 +14,11 @@ use std::path::Path;
 /// Everything one `catalog!` call emits.
 pub(crate) fn expand(args: &Args, checked: &Checked, tracked: &Path) -> TokenStream {
     let tracked = tracked.to_string_lossy();
-    let rules = if args.standard { rule_types(checked) } else { TokenStream::new() };
+    let rules = if args.standard {
+        rule_types(checked)
+    } else {
+        TokenStream::new()
+    };
     let code_enum = code_enum(args, checked);
     quote! {
         // Cargo does not know that the macro read the catalogue; this makes an edit rebuild.
@@ -24,11 +28,24 @@ pub(crate) fn expand(args: &Args, checked: &Checked, tracked: &Path) -> TokenStr
     }
 }
 
+#[allow(clippy::too_many_lines)] // one quote! of the whole generated API reads best whole
 fn code_enum(args: &Args, checked: &Checked) -> TokenStream {
-    let Args { attrs, vis, name, path, .. } = args;
+    let Args {
+        attrs,
+        vis,
+        name,
+        path,
+        ..
+    } = args;
     let codes = &checked.codes;
-    let variants: Vec<Ident> = codes.iter().map(|c| Ident::new(&c.name, Span::call_site())).collect();
-    let numbers: Vec<Literal> = codes.iter().map(|c| Literal::u16_unsuffixed(c.code)).collect();
+    let variants: Vec<Ident> = codes
+        .iter()
+        .map(|c| Ident::new(&c.name, Span::call_site()))
+        .collect();
+    let numbers: Vec<Literal> = codes
+        .iter()
+        .map(|c| Literal::u16_unsuffixed(c.code))
+        .collect();
     let variant_docs = codes.iter().map(variant_doc);
     let aliases = codes.iter().map(|c| c.code.to_string());
     let summary = format!(
@@ -45,7 +62,10 @@ fn code_enum(args: &Args, checked: &Checked) -> TokenStream {
     let count = codes.len();
     let (index_type, index, missing) = dense_index(codes);
     let alternatives = alternatives(codes);
-    let Example { from_u16: example_from_u16, text: example_text } = Example::for_enum(args);
+    let Example {
+        from_u16: example_from_u16,
+        text: example_text,
+    } = Example::for_enum(args);
 
     quote! {
         #(#attrs)*
@@ -258,12 +278,20 @@ fn dense_index(codes: &[CodeDef]) -> (Ident, Vec<Literal>, Literal) {
         }
     }
     // One byte per number while the catalogue has fewer than 255 codes, else two.
-    let (ty, missing) = if codes.len() < usize::from(u8::MAX) { ("u8", u16::from(u8::MAX)) } else { ("u16", u16::MAX) };
+    let (ty, missing) = if codes.len() < usize::from(u8::MAX) {
+        ("u8", u16::from(u8::MAX))
+    } else {
+        ("u16", u16::MAX)
+    };
     let index = positions
         .into_iter()
         .map(|p| Literal::u16_unsuffixed(p.and_then(|p| u16::try_from(p).ok()).unwrap_or(missing)))
         .collect();
-    (format_ident!("{}", ty), index, Literal::u16_unsuffixed(missing))
+    (
+        format_ident!("{}", ty),
+        index,
+        Literal::u16_unsuffixed(missing),
+    )
 }
 
 /// The body of `alternatives()`: a `match` over the few codes that have any.
@@ -302,7 +330,12 @@ fn variant_doc(code: &CodeDef) -> TokenStream {
         String::new(),
         markdown_text(&code.description),
         String::new(),
-        format!("Category `{}`, group `{}`. Source: {}.", code.category, code.group, markdown_text(&code.source)),
+        format!(
+            "Category `{}`, group `{}`. Source: {}.",
+            code.category,
+            code.group,
+            markdown_text(&code.source)
+        ),
     ];
     for also in &code.also {
         lines.push(String::new());
@@ -361,12 +394,22 @@ fn rule_types(checked: &Checked) -> TokenStream {
 
 fn rule_enum(type_name: &str, doc: &str, rules: &[RuleDef], pattern: &str) -> TokenStream {
     let ty = format_ident!("{}", type_name);
-    let variants: Vec<Ident> = rules.iter().map(|r| Ident::new(&r.name, Span::call_site())).collect();
-    let digits: Vec<Literal> = rules.iter().map(|r| Literal::u8_unsuffixed(r.digit)).collect();
+    let variants: Vec<Ident> = rules
+        .iter()
+        .map(|r| Ident::new(&r.name, Span::call_site()))
+        .collect();
+    let digits: Vec<Literal> = rules
+        .iter()
+        .map(|r| Literal::u8_unsuffixed(r.digit))
+        .collect();
     let names = rules.iter().map(|r| &r.name);
     let descriptions: Vec<&String> = rules.iter().map(|r| &r.description).collect();
     let variant_docs = rules.iter().map(|r| {
-        let shape = if type_name == "Category" { format!("{}{pattern}", r.digit) } else { format!("x{}{pattern}", r.digit) };
+        let shape = if type_name == "Category" {
+            format!("{}{pattern}", r.digit)
+        } else {
+            format!("x{}{pattern}", r.digit)
+        };
         format!("`{shape}`: {}", markdown_text(&r.description))
     });
     let lower = type_name.to_lowercase();
@@ -446,7 +489,10 @@ struct Example {
 impl Example {
     fn for_enum(args: &Args) -> Self {
         if !args.standard {
-            return Example { from_u16: TokenStream::new(), text: TokenStream::new() };
+            return Example {
+                from_u16: TokenStream::new(),
+                text: TokenStream::new(),
+            };
         }
         Example {
             from_u16: quote! {

@@ -32,8 +32,12 @@ pub fn catalog(input: TokenStream) -> TokenStream {
     match generate(&args) {
         Ok(tokens) => tokens.into(),
         Err(messages) => {
-            let mut errors = messages.into_iter().map(|message| syn::Error::new(args.path.span(), message));
-            let mut combined = errors.next().unwrap_or_else(|| syn::Error::new(args.path.span(), "invalid catalogue"));
+            let mut errors = messages
+                .into_iter()
+                .map(|message| syn::Error::new(args.path.span(), message));
+            let mut combined = errors
+                .next()
+                .unwrap_or_else(|| syn::Error::new(args.path.span(), "invalid catalogue"));
             errors.for_each(|error| combined.combine(error));
             combined.to_compile_error().into()
         }
@@ -43,7 +47,8 @@ pub fn catalog(input: TokenStream) -> TokenStream {
 /// Reads, checks and expands one catalogue; on failure, every message.
 fn generate(args: &Args) -> Result<proc_macro2::TokenStream, Vec<String>> {
     let written = args.path.value();
-    let source = load::read(&written).map_err(|message| vec![format!("{written}:1:1: {message}")])?;
+    let source =
+        load::read(&written).map_err(|message| vec![format!("{written}:1:1: {message}")])?;
     let against = if args.standard {
         Against::Itself
     } else {
@@ -56,7 +61,10 @@ fn generate(args: &Args) -> Result<proc_macro2::TokenStream, Vec<String>> {
     let checked = match tree::parse(&source.text) {
         Ok(root) => {
             let catalogue = model::read(root, &mut diags);
-            let file = File { path: &written, text: &source.text };
+            let file = File {
+                path: &written,
+                text: &source.text,
+            };
             validate::check(catalogue, &against, &file, &mut diags)
         }
         Err((span, message)) => {

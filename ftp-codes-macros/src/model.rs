@@ -52,22 +52,39 @@ pub(crate) struct Catalogue {
 
 const TOP_KEYS: &[&str] = &["extends", "categories", "groups", "code"];
 const RULE_KEYS: &[&str] = &["name", "description"];
-const ENTRY_KEYS: &[&str] =
-    &["code", "name", "text", "category", "group", "source", "description", "also", "replaces"];
+const ENTRY_KEYS: &[&str] = &[
+    "code",
+    "name",
+    "text",
+    "category",
+    "group",
+    "source",
+    "description",
+    "also",
+    "replaces",
+];
 const ALSO_KEYS: &[&str] = &["source", "text", "description"];
 
 /// Reads the catalogue out of the tree, reporting every structural problem.
 pub(crate) fn read(root: Node, diags: &mut Diagnostics) -> Catalogue {
-    let mut catalogue = Catalogue { extends: None, categories: None, groups: None, codes: Vec::new() };
+    let mut catalogue = Catalogue {
+        extends: None,
+        categories: None,
+        groups: None,
+        codes: Vec::new(),
+    };
     let Some(mut top) = Fields::of(root, "the catalogue", TOP_KEYS, diags) else {
         return catalogue;
     };
-    catalogue.extends = top.optional("extends").and_then(|n| string(n, "`extends`", diags));
-    catalogue.categories = top.optional_keyed("categories").and_then(|(k, n)| {
-        rules(n, "category", diags).map(|rows| (k.span, rows))
-    });
-    catalogue.groups =
-        top.optional_keyed("groups").and_then(|(k, n)| rules(n, "group", diags).map(|rows| (k.span, rows)));
+    catalogue.extends = top
+        .optional("extends")
+        .and_then(|n| string(n, "`extends`", diags));
+    catalogue.categories = top
+        .optional_keyed("categories")
+        .and_then(|(k, n)| rules(n, "category", diags).map(|rows| (k.span, rows)));
+    catalogue.groups = top
+        .optional_keyed("groups")
+        .and_then(|(k, n)| rules(n, "group", diags).map(|rows| (k.span, rows)));
     if let Some(node) = top.optional("code") {
         catalogue.codes = tables(node, "`code`", "[[code]]", diags)
             .into_iter()
@@ -79,9 +96,16 @@ pub(crate) fn read(root: Node, diags: &mut Diagnostics) -> Catalogue {
 }
 
 fn rules(node: Node, what: &str, diags: &mut Diagnostics) -> Option<Vec<Rule>> {
-    let table_name = if what == "category" { "`[categories]`" } else { "`[groups]`" };
+    let table_name = if what == "category" {
+        "`[categories]`"
+    } else {
+        "`[groups]`"
+    };
     let Value::Table(rows) = node.value else {
-        diags.error(node.span, format!("{table_name} must be a table, found {}", node.value.kind()));
+        diags.error(
+            node.span,
+            format!("{table_name} must be a table, found {}", node.value.kind()),
+        );
         return None;
     };
     let mut out = Vec::new();
@@ -89,17 +113,29 @@ fn rules(node: Node, what: &str, diags: &mut Diagnostics) -> Option<Vec<Rule>> {
         let digit = match key.name.parse::<i64>() {
             Ok(digit) if key.name.len() == 1 => digit,
             _ => {
-                diags.error(key.span, format!("{what} key `{}` is not a single digit", key.name));
+                diags.error(
+                    key.span,
+                    format!("{what} key `{}` is not a single digit", key.name),
+                );
                 continue;
             }
         };
         let context = format!("{what} {digit}");
-        let Some(mut fields) = Fields::of(value, &context, RULE_KEYS, diags) else { continue };
+        let Some(mut fields) = Fields::of(value, &context, RULE_KEYS, diags) else {
+            continue;
+        };
         let name = fields.required_string("name", diags);
         let description = fields.required_string("description", diags);
         fields.finish(diags);
         if let (Some(name), Some(description)) = (name, description) {
-            out.push(Rule { digit: Sp { value: digit, span: key.span }, name, description });
+            out.push(Rule {
+                digit: Sp {
+                    value: digit,
+                    span: key.span,
+                },
+                name,
+                description,
+            });
         }
     }
     Some(out)
@@ -107,7 +143,9 @@ fn rules(node: Node, what: &str, diags: &mut Diagnostics) -> Option<Vec<Rule>> {
 
 fn entry(node: Node, diags: &mut Diagnostics) -> Option<Entry> {
     let mut fields = Fields::of(node, "code entry", ENTRY_KEYS, diags)?;
-    let code = fields.required("code", diags).and_then(|n| integer(n, "`code`", diags));
+    let code = fields
+        .required("code", diags)
+        .and_then(|n| integer(n, "`code`", diags));
     let name = fields.required_string("name", diags);
     let text = fields.required_string("text", diags);
     let category = fields.required_string("category", diags);
@@ -115,15 +153,26 @@ fn entry(node: Node, diags: &mut Diagnostics) -> Option<Entry> {
     let source = fields.required_string("source", diags);
     let description = fields.required_string("description", diags);
     let also = fields.optional("also").map_or_else(Vec::new, |node| {
-        tables(node, "`also`", "[[code.also]]", diags).into_iter().filter_map(|n| also(n, diags)).collect()
+        tables(node, "`also`", "[[code.also]]", diags)
+            .into_iter()
+            .filter_map(|n| also(n, diags))
+            .collect()
     });
-    let replaces = fields.optional("replaces").and_then(|node| match node.value {
-        Value::Boolean(value) => Some(Sp { value, span: node.span }),
-        other => {
-            diags.error(node.span, format!("`replaces` must be a boolean, found {}", other.kind()));
-            None
-        }
-    });
+    let replaces = fields
+        .optional("replaces")
+        .and_then(|node| match node.value {
+            Value::Boolean(value) => Some(Sp {
+                value,
+                span: node.span,
+            }),
+            other => {
+                diags.error(
+                    node.span,
+                    format!("`replaces` must be a boolean, found {}", other.kind()),
+                );
+                None
+            }
+        });
     fields.finish(diags);
     Some(Entry {
         code: code?,
@@ -144,7 +193,11 @@ fn also(node: Node, diags: &mut Diagnostics) -> Option<Also> {
     let text = fields.required_string("text", diags);
     let description = fields.required_string("description", diags);
     fields.finish(diags);
-    Some(Also { source: source?, text: text?, description: description? })
+    Some(Also {
+        source: source?,
+        text: text?,
+        description: description?,
+    })
 }
 
 /// An array of tables such as `[[code]]`.
@@ -154,7 +207,10 @@ fn tables(node: Node, what: &str, header: &str, diags: &mut Diagnostics) -> Vec<
         other => {
             diags.error(
                 node.span,
-                format!("{what} must be an array of tables (`{header}`), found {}", other.kind()),
+                format!(
+                    "{what} must be an array of tables (`{header}`), found {}",
+                    other.kind()
+                ),
             );
             Vec::new()
         }
@@ -163,9 +219,15 @@ fn tables(node: Node, what: &str, header: &str, diags: &mut Diagnostics) -> Vec<
 
 fn string(node: Node, what: &str, diags: &mut Diagnostics) -> Option<Sp<String>> {
     match node.value {
-        Value::String(value) => Some(Sp { value, span: node.span }),
+        Value::String(value) => Some(Sp {
+            value,
+            span: node.span,
+        }),
         other => {
-            diags.error(node.span, format!("{what} must be a string, found {}", other.kind()));
+            diags.error(
+                node.span,
+                format!("{what} must be a string, found {}", other.kind()),
+            );
             None
         }
     }
@@ -173,9 +235,15 @@ fn string(node: Node, what: &str, diags: &mut Diagnostics) -> Option<Sp<String>>
 
 fn integer(node: Node, what: &str, diags: &mut Diagnostics) -> Option<Sp<i64>> {
     match node.value {
-        Value::Integer(value) => Some(Sp { value, span: node.span }),
+        Value::Integer(value) => Some(Sp {
+            value,
+            span: node.span,
+        }),
         other => {
-            diags.error(node.span, format!("{what} must be an integer, found {}", other.kind()));
+            diags.error(
+                node.span,
+                format!("{what} must be an integer, found {}", other.kind()),
+            );
             None
         }
     }
@@ -190,11 +258,24 @@ struct Fields {
 }
 
 impl Fields {
-    fn of(node: Node, context: &str, allowed: &'static [&'static str], diags: &mut Diagnostics) -> Option<Self> {
+    fn of(
+        node: Node,
+        context: &str,
+        allowed: &'static [&'static str],
+        diags: &mut Diagnostics,
+    ) -> Option<Self> {
         match node.value {
-            Value::Table(entries) => Some(Self { context: context.to_owned(), span: node.span, allowed, entries }),
+            Value::Table(entries) => Some(Self {
+                context: context.to_owned(),
+                span: node.span,
+                allowed,
+                entries,
+            }),
             other => {
-                diags.error(node.span, format!("{context} must be a table, found {}", other.kind()));
+                diags.error(
+                    node.span,
+                    format!("{context} must be a table, found {}", other.kind()),
+                );
                 None
             }
         }
@@ -212,7 +293,10 @@ impl Fields {
     fn required(&mut self, key: &str, diags: &mut Diagnostics) -> Option<Node> {
         let node = self.optional(key);
         if node.is_none() {
-            diags.error(self.span.clone(), format!("{} is missing the required key `{key}`", self.context));
+            diags.error(
+                self.span.clone(),
+                format!("{} is missing the required key `{key}`", self.context),
+            );
         }
         node
     }

@@ -23,7 +23,10 @@ fn load() -> Result<Checked, Vec<String>> {
         std::mem::take(&mut diags).render(PATH, TEXT)
     })?;
     let catalogue = model::read(root, &mut diags);
-    let file = File { path: PATH, text: TEXT };
+    let file = File {
+        path: PATH,
+        text: TEXT,
+    };
     match validate::check(catalogue, &Against::Itself, &file, &mut diags) {
         Some(checked) if diags.is_empty() => Ok(checked),
         _ => Err(diags.render(PATH, TEXT)),

@@ -50,7 +50,10 @@ pub(crate) fn parse(text: &str) -> Result<Node, (Span, String)> {
     match toml::from_str::<Spanned<Value>>(text) {
         Ok(root) => {
             let span = root.span();
-            Ok(Node { value: root.into_inner(), span })
+            Ok(Node {
+                value: root.into_inner(),
+                span,
+            })
         }
         Err(error) => {
             let message = error.message().trim().replace('\n', "; ");
@@ -62,7 +65,10 @@ pub(crate) fn parse(text: &str) -> Result<Node, (Span, String)> {
 impl From<Spanned<Value>> for Node {
     fn from(spanned: Spanned<Value>) -> Self {
         let span = spanned.span();
-        Node { value: spanned.into_inner(), span }
+        Node {
+            value: spanned.into_inner(),
+            span,
+        }
     }
 }
 
@@ -93,7 +99,9 @@ impl<'de> Visitor<'de> for ValueVisitor {
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
-        i64::try_from(v).map(Value::Integer).map_err(|_| E::custom("integer out of range"))
+        i64::try_from(v)
+            .map(Value::Integer)
+            .map_err(|_| E::custom("integer out of range"))
     }
 
     fn visit_f64<E>(self, _: f64) -> Result<Value, E> {
@@ -125,7 +133,13 @@ impl<'de> Visitor<'de> for ValueVisitor {
             }
             let value = map.next_value::<Spanned<Value>>()?;
             let key_span = key.span();
-            entries.push((Key { name: key.into_inner(), span: key_span }, Node::from(value)));
+            entries.push((
+                Key {
+                    name: key.into_inner(),
+                    span: key_span,
+                },
+                Node::from(value),
+            ));
         }
         // toml yields keys in sorted order; keep the order of the file for messages.
         entries.sort_by_key(|(key, _)| key.span.start);
@@ -141,11 +155,17 @@ mod tests {
     fn keys_and_values_keep_their_spans() {
         let text = "[[code]]\ncode = 220\nname = \"ServiceReady\"\n";
         let root = parse(text).unwrap_or_else(|(_, m)| panic!("{m}"));
-        let Value::Table(top) = root.value else { panic!("root is not a table") };
+        let Value::Table(top) = root.value else {
+            panic!("root is not a table")
+        };
         let (key, node) = &top[0];
         assert_eq!(key.name, "code");
-        let Value::Array(entries) = &node.value else { panic!("not an array") };
-        let Value::Table(fields) = &entries[0].value else { panic!("not a table") };
+        let Value::Array(entries) = &node.value else {
+            panic!("not an array")
+        };
+        let Value::Table(fields) = &entries[0].value else {
+            panic!("not a table")
+        };
         let (code_key, code) = &fields[0];
         assert_eq!(&text[code_key.span.clone()], "code");
         assert_eq!(&text[code.span.clone()], "220");
@@ -154,7 +174,9 @@ mod tests {
 
     #[test]
     fn syntax_errors_carry_a_span() {
-        let Err((span, message)) = parse("a = \n") else { panic!("parsed") };
+        let Err((span, message)) = parse("a = \n") else {
+            panic!("parsed")
+        };
         assert!(span.start <= 4, "{span:?}");
         assert!(!message.is_empty());
     }

@@ -74,7 +74,12 @@ const FIRST_DIGITS: std::ops::RangeInclusive<i64> = 1..=6;
 const SECOND_DIGITS: std::ops::RangeInclusive<i64> = 0..=9;
 
 /// Checks a catalogue, reporting every problem; `None` if there was any.
-pub(crate) fn check(catalogue: Catalogue, against: &Against<'_>, file: &File<'_>, diags: &mut Diagnostics) -> Option<Checked> {
+pub(crate) fn check(
+    catalogue: Catalogue,
+    against: &Against<'_>,
+    file: &File<'_>,
+    diags: &mut Diagnostics,
+) -> Option<Checked> {
     let extends = check_extends(&catalogue, against, diags);
     let rules = match against {
         Against::Itself => standard_rules(&catalogue, diags),
@@ -89,15 +94,27 @@ pub(crate) fn check(catalogue: Catalogue, against: &Against<'_>, file: &File<'_>
     };
 
     let mut codes: BTreeMap<u16, CodeDef> = inherited.iter().map(|c| (c.code, c.clone())).collect();
-    let mut names: BTreeMap<String, String> =
-        inherited.iter().map(|c| (c.name.clone(), format!("standard code {} ({})", c.code, c.defined_at))).collect();
+    let mut names: BTreeMap<String, String> = inherited
+        .iter()
+        .map(|c| {
+            (
+                c.name.clone(),
+                format!("standard code {} ({})", c.code, c.defined_at),
+            )
+        })
+        .collect();
     let mut seen_here: BTreeMap<u16, String> = BTreeMap::new();
 
     for entry in catalogue.codes {
-        let Some(code) = check_entry(&entry, rules.as_ref(), diags) else { continue };
+        let Some(code) = check_entry(&entry, rules.as_ref(), diags) else {
+            continue;
+        };
         let place = file.at(&entry.code.span);
         if let Some(first) = seen_here.get(&code) {
-            diags.error(entry.code.span.clone(), format!("duplicate code {code}; first defined at {first}"));
+            diags.error(
+                entry.code.span.clone(),
+                format!("duplicate code {code}; first defined at {first}"),
+            );
             continue;
         }
         seen_here.insert(code, place.clone());
@@ -136,7 +153,10 @@ pub(crate) fn check(catalogue: Catalogue, against: &Against<'_>, file: &File<'_>
             if let Some(first) = names.get(&entry.name.value) {
                 diags.error(
                     entry.name.span.clone(),
-                    format!("duplicate name `{}`; first used by {first}", entry.name.value),
+                    format!(
+                        "duplicate name `{}`; first used by {first}",
+                        entry.name.value
+                    ),
                 );
                 continue;
             }
@@ -148,22 +168,33 @@ pub(crate) fn check(catalogue: Catalogue, against: &Against<'_>, file: &File<'_>
     if !diags.is_empty() {
         return None;
     }
-    Some(Checked { rules: rules?, codes: codes.into_values().collect() })
+    Some(Checked {
+        rules: rules?,
+        codes: codes.into_values().collect(),
+    })
 }
 
 /// `extends`: only a user catalogue may say it, and only `"standard"`.
 fn check_extends(catalogue: &Catalogue, against: &Against<'_>, diags: &mut Diagnostics) -> bool {
-    let Some(extends) = &catalogue.extends else { return false };
+    let Some(extends) = &catalogue.extends else {
+        return false;
+    };
     match against {
         Against::Itself => {
-            diags.error(extends.span.clone(), "the standard catalogue cannot extend another catalogue");
+            diags.error(
+                extends.span.clone(),
+                "the standard catalogue cannot extend another catalogue",
+            );
             false
         }
         Against::Standard(_) if extends.value == "standard" => true,
         Against::Standard(_) => {
             diags.error(
                 extends.span.clone(),
-                format!("unknown catalogue `{}` in `extends`; the only one to extend is \"standard\"", extends.value),
+                format!(
+                    "unknown catalogue `{}` in `extends`; the only one to extend is \"standard\"",
+                    extends.value
+                ),
             );
             false
         }
@@ -171,17 +202,29 @@ fn check_extends(catalogue: &Catalogue, against: &Against<'_>, diags: &mut Diagn
 }
 
 fn check_replaces_target(entry: &Entry, code: u16, extends: bool, diags: &mut Diagnostics) {
-    let span = entry.replaces.as_ref().map_or_else(|| entry.code.span.clone(), |r| r.span.clone());
+    let span = entry
+        .replaces
+        .as_ref()
+        .map_or_else(|| entry.code.span.clone(), |r| r.span.clone());
     if extends {
-        diags.error(span, format!("`replaces = true`, but the standard catalogue has no code {code} to replace"));
+        diags.error(
+            span,
+            format!("`replaces = true`, but the standard catalogue has no code {code} to replace"),
+        );
     } else {
-        diags.error(span, "`replaces` needs `extends = \"standard\"` at the top of the catalogue");
+        diags.error(
+            span,
+            "`replaces` needs `extends = \"standard\"` at the top of the catalogue",
+        );
     }
 }
 
 /// A user catalogue inherits the digit rules and may not define its own.
 fn forbid_rules(catalogue: &Catalogue, diags: &mut Diagnostics) {
-    for (table, defined) in [("categories", &catalogue.categories), ("groups", &catalogue.groups)] {
+    for (table, defined) in [
+        ("categories", &catalogue.categories),
+        ("groups", &catalogue.groups),
+    ] {
         if let Some((span, _)) = defined {
             diags.error(
                 span.clone(),
@@ -196,8 +239,20 @@ fn forbid_rules(catalogue: &Catalogue, diags: &mut Diagnostics) {
 
 /// The digit rules of the standard catalogue, checked.
 fn standard_rules(catalogue: &Catalogue, diags: &mut Diagnostics) -> Option<Rules> {
-    let categories = rule_table(catalogue.categories.as_ref(), "categories", "first", FIRST_DIGITS, diags);
-    let groups = rule_table(catalogue.groups.as_ref(), "groups", "second", SECOND_DIGITS, diags);
+    let categories = rule_table(
+        catalogue.categories.as_ref(),
+        "categories",
+        "first",
+        FIRST_DIGITS,
+        diags,
+    );
+    let groups = rule_table(
+        catalogue.groups.as_ref(),
+        "groups",
+        "second",
+        SECOND_DIGITS,
+        diags,
+    );
     if let (Some((span, categories)), true) = (&catalogue.categories, categories.is_some()) {
         for digit in FIRST_DIGITS {
             if !categories.iter().any(|rule| rule.digit.value == digit) {
@@ -208,7 +263,10 @@ fn standard_rules(catalogue: &Catalogue, diags: &mut Diagnostics) -> Option<Rule
             }
         }
     }
-    Some(Rules { categories: categories?, groups: groups? })
+    Some(Rules {
+        categories: categories?,
+        groups: groups?,
+    })
 }
 
 fn rule_table(
@@ -219,26 +277,43 @@ fn rule_table(
     diags: &mut Diagnostics,
 ) -> Option<Vec<RuleDef>> {
     let Some((_, rules)) = table else {
-        diags.error(0..0, format!("the standard catalogue needs a `[{name}]` table"));
+        diags.error(
+            0..0,
+            format!("the standard catalogue needs a `[{name}]` table"),
+        );
         return None;
     };
     let mut out: Vec<RuleDef> = Vec::new();
     for rule in rules {
         let mut ok = check_name(&rule.name, diags);
         ok &= not_empty(&rule.description, "description", diags);
-        let digit = u8::try_from(rule.digit.value).ok().filter(|_| digits.contains(&rule.digit.value));
+        let digit = u8::try_from(rule.digit.value)
+            .ok()
+            .filter(|_| digits.contains(&rule.digit.value));
         if digit.is_none() {
             diags.error(
                 rule.digit.span.clone(),
-                format!("{which} digit {} is outside {}..={}", rule.digit.value, digits.start(), digits.end()),
+                format!(
+                    "{which} digit {} is outside {}..={}",
+                    rule.digit.value,
+                    digits.start(),
+                    digits.end()
+                ),
             );
         }
         if out.iter().any(|r| r.name == rule.name.value) {
-            diags.error(rule.name.span.clone(), format!("duplicate name `{}` in `[{name}]`", rule.name.value));
+            diags.error(
+                rule.name.span.clone(),
+                format!("duplicate name `{}` in `[{name}]`", rule.name.value),
+            );
             ok = false;
         }
         if let (Some(digit), true) = (digit, ok) {
-            out.push(RuleDef { digit, name: rule.name.value.clone(), description: rule.description.value.clone() });
+            out.push(RuleDef {
+                digit,
+                name: rule.name.value.clone(),
+                description: rule.description.value.clone(),
+            });
         }
     }
     out.sort_by_key(|rule| rule.digit);
@@ -256,18 +331,35 @@ fn check_entry(entry: &Entry, rules: Option<&Rules>, diags: &mut Diagnostics) ->
         ok &= not_empty(&also.source, "source", diags);
         ok &= not_empty(&also.description, "description", diags);
     }
-    let code = match u16::try_from(entry.code.value) {
-        Ok(code @ 100..=699) => code,
-        _ => {
-            diags.error(entry.code.span.clone(), format!("code {} is outside 100..=699", entry.code.value));
-            return None;
-        }
+    let Some(code) = u16::try_from(entry.code.value)
+        .ok()
+        .filter(|code| (100..=699).contains(code))
+    else {
+        diags.error(
+            entry.code.span.clone(),
+            format!("code {} is outside 100..=699", entry.code.value),
+        );
+        return None;
     };
     if let Some(rules) = rules {
         let first = u8::try_from(code / 100).unwrap_or(0);
         let second = u8::try_from(code / 10 % 10).unwrap_or(0);
-        ok &= check_digit(code, first, &entry.category, &rules.categories, ("first", "category", "categories"), diags);
-        ok &= check_digit(code, second, &entry.group, &rules.groups, ("second", "group", "groups"), diags);
+        ok &= check_digit(
+            code,
+            first,
+            &entry.category,
+            &rules.categories,
+            ("first", "category", "categories"),
+            diags,
+        );
+        ok &= check_digit(
+            code,
+            second,
+            &entry.group,
+            &rules.groups,
+            ("second", "group", "groups"),
+            diags,
+        );
     }
     ok.then_some(code)
 }
@@ -296,7 +388,11 @@ fn check_digit(
             let known: Vec<&str> = rules.iter().map(|rule| rule.name.as_str()).collect();
             diags.error(
                 declared.span.clone(),
-                format!("unknown {what} `{}`; expected one of: {}", declared.value, known.join(", ")),
+                format!(
+                    "unknown {what} `{}`; expected one of: {}",
+                    declared.value,
+                    known.join(", ")
+                ),
             );
             false
         }
@@ -314,7 +410,7 @@ fn check_digit(
     }
 }
 
-/// A variant or rule name must be an UpperCamelCase Rust identifier.
+/// A variant or rule name must be an `UpperCamelCase` Rust identifier.
 fn check_name(name: &Sp<String>, diags: &mut Diagnostics) -> bool {
     let valid = is_upper_camel_case(&name.value);
     if !valid {
@@ -397,7 +493,15 @@ mod tests {
         for good in ["ServiceReady", "A1b", "Ok"] {
             assert!(is_upper_camel_case(good), "{good}");
         }
-        for bad in ["serviceReady", "Service_Ready", "ALL", "", "Self", "Ünïcode", "1Ok"] {
+        for bad in [
+            "serviceReady",
+            "Service_Ready",
+            "ALL",
+            "",
+            "Self",
+            "Ünïcode",
+            "1Ok",
+        ] {
             assert!(!is_upper_camel_case(bad), "{bad}");
         }
     }

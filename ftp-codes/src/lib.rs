@@ -1,1 +1,84 @@
+//! FTP reply codes as Rust, generated at compile time from a TOML catalogue checked against
+//! the RFCs: `no_std`, no allocation, no `unsafe`.
+//!
+//! - [`Code`]: every reply code of RFC 959 and its extensions, with its RFC text, source,
+//!   description, [`Category`] (first digit) and [`Group`] (second digit).
+//! - [`ReplyCode`]: any well-formed code from 100 to 699, catalogued or not, classified by its
+//!   digits.
+//! - [`catalog!`]: the macro that generated [`Code`], for catalogues of your own codes.
+//!
+//! ```
+//! use ftp_codes::{Category, Code, ReplyCode};
+//!
+//! // A code read off the wire, catalogued or not.
+//! let code = ReplyCode::from_ascii(b"421")?;
+//! assert_eq!(code.category(), Category::TransientNegative);
+//!
+//! // Its catalogue entry.
+//! let entry = code.known().unwrap();
+//! assert_eq!(entry, Code::ServiceNotAvailable);
+//! assert_eq!(entry.text(), "Service not available, closing control connection.");
+//! assert_eq!(entry.source(), "RFC 959 §4.2.2");
+//!
+//! // What a server sends.
+//! assert_eq!(Code::ServiceReady.to_string(), "220 Service ready for new user.");
+//! # Ok::<(), ftp_codes::InvalidCode>(())
+//! ```
+//!
+//! # Features
+//! - `serde`: `Serialize` and `Deserialize` for the code types, as their number (for
+//!   [`Category`] and [`Group`], their digit).
+//! - `defmt`: `defmt::Format` for the code types, for logging on microcontrollers.
+
 #![no_std]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+// Input reaches this crate from the network: no arithmetic that could overflow on it.
+#![warn(clippy::arithmetic_side_effects)]
+
+// Generated code names `::ftp_codes::...`; this makes those paths work in this crate too.
+extern crate self as ftp_codes;
+
+mod catalogue;
+mod class;
+mod meaning;
+mod reply_code;
+mod standard;
+
+#[doc(hidden)]
+#[path = "private.rs"]
+pub mod __private;
+
+pub use catalogue::Catalogue;
+pub use meaning::Meaning;
+pub use reply_code::{InvalidCode, ReplyCode};
+pub use standard::{Category, Code, Group};
+
+/// Generates a code enum from a TOML catalogue of reply codes, checked at compile time.
+///
+/// ```
+/// ftp_codes::catalog! {
+///     /// The codes of our site's server.
+///     pub enum SiteCode from "examples/site-codes.toml"
+/// }
+///
+/// assert_eq!(SiteCode::from_u16(210), Some(SiteCode::ZoneInfo));
+/// assert_eq!(SiteCode::ZoneInfo.to_string(), "210 UTC offset is +0000.");
+/// ```
+///
+/// The path is resolved against the calling crate's `CARGO_MANIFEST_DIR`, and an edit to the
+/// file rebuilds the crate. The file has the format of `codes.toml`, described in the README:
+/// `[[code]]` entries with `code`, `name`, `text`, `category`, `group`, `source` and
+/// `description`. A catalogue inherits the standard digit rules ([`Category`], [`Group`]).
+///
+/// The enum gets the attributes and doc comments written before it, one variant per code, and
+/// the API of [`Code`]: `ALL`, `from_u16`, `as_u16`, `reply_code`, `name`, `text`,
+/// `description`, `source`, `alternatives`, `category`, `group`, `Display`, `FromStr`,
+/// `TryFrom<u16>`, and [`Catalogue`].
+///
+/// Every problem of a catalogue is a compile error that starts with `PATH:LINE:COLUMN:`, all
+/// of them in one build: TOML syntax, unknown or missing keys, a code outside 100..=699, a
+/// digit without a category or group, a declared category or group that disagrees with the
+/// digits, duplicate codes or names, a name that is not an `UpperCamelCase` identifier, empty
+/// text or text with control characters, and a file that cannot be read.
+pub use ftp_codes_macros::catalog;

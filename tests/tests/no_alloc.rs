@@ -1,0 +1,131 @@
+//! The whole runtime API never allocates: a counting global allocator sees zero allocations.
+
+use ftp_codes::{Catalogue, Category, Code, Group, ReplyCode};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::fmt::Write;
+use std::hint::black_box;
+
+struct Counting;
+
+thread_local! {
+    // Per thread, so that the test harness's own threads do not count.
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+#[allow(unsafe_code)] // a global allocator cannot be written without it
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.with(|n| n.set(n.get() + 1));
+        // SAFETY: forwarded unchanged to the system allocator.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: forwarded unchanged to the system allocator.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+fn allocations() -> usize {
+    ALLOCATIONS.with(Cell::get)
+}
+
+/// Formats into a fixed buffer on the stack.
+struct StackBuf {
+    bytes: [u8; 256],
+    len: usize,
+}
+
+impl Write for StackBuf {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len + s.len();
+        self.bytes
+            .get_mut(self.len..end)
+            .ok_or(std::fmt::Error)?
+            .copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
+fn exercise_everything() -> usize {
+    let mut work = 0usize;
+    let mut buf = StackBuf {
+        bytes: [0; 256],
+        len: 0,
+    };
+    for n in 0..=1000u16 {
+        if let Ok(code) = ReplyCode::new(black_box(n)) {
+            let ascii = code.to_ascii();
+            work += usize::from(ReplyCode::from_ascii(&ascii).is_ok());
+            work += usize::from(code.category().digit())
+                + code.group().map_or(0, |g| usize::from(g.digit()));
+            work += usize::from(code.is_positive())
+                + usize::from(code.is_negative())
+                + usize::from(code.is_protected());
+            work += usize::from(code.known().is_some())
+                + usize::from(code.known_in::<Code>().is_some());
+            buf.len = 0;
+            write!(buf, "{code} {code:?}").unwrap();
+            work += buf.len;
+        }
+        if let Some(code) = Code::from_u16(black_box(n)) {
+            work += code.name().len()
+                + code.text().len()
+                + code.description().len()
+                + code.source().len();
+            work += code
+                .alternatives()
+                .iter()
+                .map(|m| m.text.len() + m.source.len() + m.description.len())
+                .sum::<usize>();
+            work += usize::from(code.category().digit()) + usize::from(code.group().digit());
+            work += code.category().description().len() + code.group().description().len();
+            work += <Code as Catalogue>::text(code).len();
+            buf.len = 0;
+            write!(buf, "{code} {code:?} {} {}", code.category(), code.group()).unwrap();
+            work += buf.len;
+            work += usize::from(Code::try_from(n).is_ok()) + usize::from(u16::from(code) == n);
+        }
+    }
+    for s in ["220", "299", "abc", "1234", ""] {
+        work +=
+            usize::from(s.parse::<ReplyCode>().is_ok()) + usize::from(s.parse::<Code>().is_ok());
+        if let Err(error) = s.parse::<Code>() {
+            buf.len = 0;
+            write!(buf, "{error} {error:?}").unwrap();
+            work += buf.len;
+        }
+    }
+    work += Category::ALL.len() + Group::ALL.len() + Code::ALL.len();
+    work
+}
+
+#[test]
+fn the_runtime_api_never_allocates() {
+    // Warm up anything lazy in the harness first, then count only our own calls.
+    let _ = exercise_everything();
+    let before = allocations();
+    let work = black_box(exercise_everything());
+    let after = allocations();
+    assert!(work > 0);
+    assert_eq!(
+        after - before,
+        0,
+        "the API allocated {} times",
+        after - before
+    );
+}
+
+#[test]
+fn the_counter_does_count() {
+    // The check above means nothing unless an allocation would be seen.
+    let before = allocations();
+    let boxed = black_box(Box::new(black_box(7u64)));
+    assert_eq!(*boxed, 7);
+    assert!(allocations() > before);
+}
