@@ -3,6 +3,9 @@
 use syn::parse::{Parse, ParseStream};
 use syn::{Attribute, Ident, LitStr, Token, Visibility};
 
+const EXPECTED_FROM: &str =
+    "expected `from \"PATH\"` after the enum name, as in `pub enum Code from \"codes.toml\"`";
+
 /// What the caller wrote inside `catalog! { ... }`.
 pub(crate) struct Args {
     /// Attributes and doc comments for the generated enum (minus our own `#[catalog(...)]`).
@@ -23,14 +26,12 @@ impl Parse for Args {
         let vis: Visibility = input.parse()?;
         input.parse::<Token![enum]>()?;
         let name: Ident = input.parse()?;
-        let from: Ident = input.parse()?;
-        if from != "from" {
-            return Err(syn::Error::new(
-                from.span(),
-                "expected `from \"PATH\"` after the enum name",
-            ));
-        }
-        let path: LitStr = input.parse()?;
+        // Any token here, keyword or not, so that `in "x"` gets our message, not syn's.
+        let path = match input.parse::<proc_macro2::TokenTree>() {
+            Ok(proc_macro2::TokenTree::Ident(from)) if from == "from" => input.parse::<LitStr>()?,
+            Ok(other) => return Err(syn::Error::new(other.span(), EXPECTED_FROM)),
+            Err(_) => return Err(input.error(EXPECTED_FROM)),
+        };
         input.parse::<Option<Token![;]>>()?;
         if !input.is_empty() {
             return Err(input.error("unexpected tokens after the catalogue path"));

@@ -1,0 +1,5 @@
+ftp_codes::catalog! {
+    pub enum Codes from "catalogues/duplicate-name.toml"
+}
+
+fn main() {}

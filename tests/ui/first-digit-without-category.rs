@@ -1,0 +1,6 @@
+ftp_codes::catalog! {
+    #[catalog(standard)]
+    pub enum Codes from "catalogues/first-digit-without-category.toml"
+}
+
+fn main() {}

@@ -1,0 +1,5 @@
+ftp_codes::catalog! {
+    pub enum Codes in "catalogues/minimal.toml"
+}
+
+fn main() {}

@@ -1,0 +1,5 @@
+ftp_codes::catalog! {
+    pub enum Codes from "catalogues/name-not-upper-camel-case.toml"
+}
+
+fn main() {}

@@ -1,0 +1,5 @@
+ftp_codes::catalog! {
+    pub enum Codes from "catalogues/name-taken-by-a-standard-code.toml"
+}
+
+fn main() {}

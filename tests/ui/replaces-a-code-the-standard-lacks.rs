@@ -1,0 +1,5 @@
+ftp_codes::catalog! {
+    pub enum Codes from "catalogues/replaces-a-code-the-standard-lacks.toml"
+}
+
+fn main() {}
