@@ -82,3 +82,8 @@ pub use standard::{Category, Code, Group};
 /// digits, duplicate codes or names, a name that is not an `UpperCamelCase` identifier, empty
 /// text or text with control characters, and a file that cannot be read.
 pub use ftp_codes_macros::catalog;
+
+// The README's examples run as doc tests, so that it stays true to the code.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
