@@ -5,6 +5,7 @@
 //! digits. Bad input is reported on stderr, and the exit status is 2 if any argument was bad.
 
 use ftp_codes::{Code, ReplyCode};
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -13,60 +14,73 @@ fn main() -> ExitCode {
         eprintln!("usage: explain CODE...   (for example: explain 421 227 299)");
         return ExitCode::from(2);
     }
+    let mut out = io::stdout().lock();
     let mut status = ExitCode::SUCCESS;
     let mut explained = 0;
     for arg in &args {
-        match arg.parse::<ReplyCode>() {
+        let written = match arg.parse::<ReplyCode>() {
             Ok(code) => {
-                if explained > 0 {
-                    println!();
-                }
-                explain(code);
+                let separator = if explained > 0 { "\n" } else { "" };
                 explained += 1;
+                write!(out, "{separator}").and_then(|()| explain(&mut out, code))
             }
             Err(error) => {
                 eprintln!("error: `{arg}`: {error}");
                 status = ExitCode::from(2);
+                Ok(())
             }
+        };
+        // A closed pipe (`explain ... | head`) is not an error worth a panic.
+        if written.is_err() {
+            break;
         }
     }
     status
 }
 
-fn explain(code: ReplyCode) {
+fn explain(out: &mut impl Write, code: ReplyCode) -> io::Result<()> {
     let category = code.category();
     match code.known() {
-        Some(entry) => println!("{entry}"),
-        None => println!("{code} (not in the catalogue: classified by its digits)"),
+        Some(entry) => writeln!(out, "{entry}")?,
+        None => writeln!(
+            out,
+            "{code} (not in the catalogue: classified by its digits)"
+        )?,
     }
-    println!(
+    writeln!(
+        out,
         "  category  {}yz {category}: {}",
         category.digit(),
         category.description()
-    );
+    )?;
     match code.group() {
-        Some(group) => println!(
+        Some(group) => writeln!(
+            out,
             "  group     x{}z {group}: {}",
             group.digit(),
             group.description()
-        ),
-        None => println!(
+        )?,
+        None => writeln!(
+            out,
             "  group     x{}z: none (RFC 959 defines second digits 0 to 5 only)",
             code.second_digit()
-        ),
+        )?,
     }
     if let Some(entry) = code.known() {
-        print_entry(entry);
+        write_entry(out, entry)?;
     }
+    Ok(())
 }
 
-fn print_entry(entry: Code) {
-    println!("  source    {}", entry.source());
-    println!("  meaning   {}", entry.description());
+fn write_entry(out: &mut impl Write, entry: Code) -> io::Result<()> {
+    writeln!(out, "  source    {}", entry.source())?;
+    writeln!(out, "  meaning   {}", entry.description())?;
     for also in entry.alternatives() {
-        println!(
+        writeln!(
+            out,
             "  also      {}: \"{}\": {}",
             also.source, also.text, also.description
-        );
+        )?;
     }
+    Ok(())
 }

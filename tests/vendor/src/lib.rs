@@ -1,0 +1,11 @@
+//! A vendor catalogue that extends the standard one: the enum holds every standard code plus
+//! the vendor's, and one standard code carries a site-specific text (`replaces = true`).
+
+#![no_std]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+ftp_codes::catalog! {
+    /// Every standard reply code, plus Example Corp's own.
+    pub enum VendorCode from "vendor-codes.toml"
+}

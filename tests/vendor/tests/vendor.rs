@@ -1,0 +1,84 @@
+//! The vendor catalogue: standard codes plus the vendor's, one standard text replaced.
+
+use ftp_codes::{Catalogue, Category, Code, Group, ReplyCode};
+use ftp_codes_vendor_catalogue::VendorCode;
+
+#[test]
+fn holds_every_standard_code_plus_the_vendors_in_ascending_order() {
+    let numbers: Vec<u16> = VendorCode::ALL.iter().map(|c| c.as_u16()).collect();
+    let mut expected: Vec<u16> = Code::ALL.iter().map(|c| c.as_u16()).collect();
+    expected.extend([210, 459]);
+    expected.sort_unstable();
+    assert_eq!(numbers, expected);
+    assert!(numbers.windows(2).all(|w| w[0] < w[1]));
+}
+
+#[test]
+fn standard_codes_keep_their_names_and_entries() {
+    for &standard in Code::ALL {
+        let vendor = VendorCode::from_u16(standard.as_u16()).expect("every standard code");
+        assert_eq!(vendor.name(), standard.name());
+        if standard != Code::ServiceReady {
+            assert_eq!(vendor.text(), standard.text(), "{standard:?}");
+            assert_eq!(vendor.source(), standard.source());
+            assert_eq!(vendor.alternatives(), standard.alternatives());
+        }
+    }
+}
+
+#[test]
+fn the_replaced_code_has_the_site_text() {
+    let greeting = VendorCode::ServiceReady;
+    assert_eq!(greeting.as_u16(), 220);
+    assert_eq!(greeting.text(), "Example Corp FTP service ready.");
+    assert_eq!(greeting.to_string(), "220 Example Corp FTP service ready.");
+    assert!(greeting.source().starts_with("Example Corp"));
+    assert_eq!(
+        Code::ServiceReady.text(),
+        "Service ready for new user.",
+        "the standard is untouched"
+    );
+}
+
+#[test]
+fn vendor_codes_are_looked_up_and_classified() {
+    let zone = VendorCode::from_u16(210).expect("210");
+    assert_eq!(zone, VendorCode::ZoneInfo);
+    assert_eq!(zone.category(), Category::PositiveCompletion);
+    assert_eq!(zone.group(), Group::Information);
+    assert_eq!(
+        "459".parse::<VendorCode>(),
+        Ok(VendorCode::QuotaCheckPending)
+    );
+    assert_eq!(
+        VendorCode::QuotaCheckPending.category(),
+        Category::TransientNegative
+    );
+    assert_eq!(VendorCode::QuotaCheckPending.group(), Group::FileSystem);
+    assert!(VendorCode::try_from(299).is_err());
+    assert_eq!(
+        Code::from_u16(210),
+        None,
+        "the standard catalogue does not grow"
+    );
+}
+
+/// Code written once against the trait, used with both catalogues.
+fn text_of<C: Catalogue>(digits: &str) -> Option<&'static str> {
+    let code: ReplyCode = digits.parse().ok()?;
+    code.known_in::<C>().map(Catalogue::text)
+}
+
+#[test]
+fn generic_code_works_with_either_catalogue() {
+    assert_eq!(text_of::<Code>("220"), Some("Service ready for new user."));
+    assert_eq!(
+        text_of::<VendorCode>("220"),
+        Some("Example Corp FTP service ready.")
+    );
+    assert_eq!(text_of::<Code>("210"), None);
+    assert_eq!(text_of::<VendorCode>("210"), Some("UTC offset is +0000."));
+    assert_eq!(<VendorCode as Catalogue>::ALL.len(), Code::ALL.len() + 2);
+    let reply: ReplyCode = VendorCode::ZoneInfo.into();
+    assert_eq!(reply, 210);
+}
