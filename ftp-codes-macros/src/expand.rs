@@ -264,8 +264,8 @@ fn code_enum(args: &Args, checked: &Checked) -> TokenStream {
             }
         }
 
-        ::ftp_codes::__private::impl_serde!(#name);
-        ::ftp_codes::__private::impl_defmt!(#name);
+        ::ftp_codes::__private::impl_serde!(#name: u16 via as_u16, #name::from_u16);
+        ::ftp_codes::__private::impl_defmt!(#name via as_u16);
     }
 }
 
@@ -474,8 +474,8 @@ fn rule_enum(type_name: &str, doc: &str, rules: &[RuleDef], pattern: &str) -> To
             }
         }
 
-        ::ftp_codes::__private::impl_serde_digit!(#ty);
-        ::ftp_codes::__private::impl_defmt_digit!(#ty);
+        ::ftp_codes::__private::impl_serde!(#ty: u8 via digit, #ty::from_digit);
+        ::ftp_codes::__private::impl_defmt!(#ty via name);
     }
 }
 

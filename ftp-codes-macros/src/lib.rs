@@ -25,7 +25,7 @@ use diag::Diagnostics;
 use proc_macro::TokenStream;
 use validate::{Against, File};
 
-/// Generates an enum of reply codes from a TOML catalogue; see `ftp_codes::catalog!`.
+/// (Implemented by the `ftp-codes-macros` crate, which `ftp-codes` re-exports it from.)
 #[proc_macro]
 pub fn catalog(input: TokenStream) -> TokenStream {
     let args = syn::parse_macro_input!(input as Args);

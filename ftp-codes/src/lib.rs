@@ -70,6 +70,8 @@ pub use standard::{Category, Code, Group};
 /// file rebuilds the crate. The file has the format of `codes.toml`, described in the README:
 /// `[[code]]` entries with `code`, `name`, `text`, `category`, `group`, `source` and
 /// `description`. A catalogue inherits the standard digit rules ([`Category`], [`Group`]).
+/// With `extends = "standard"` at the top of the file, the enum holds every standard code plus
+/// the file's; an entry with `replaces = true` gives a standard code a site-specific text.
 ///
 /// The enum gets the attributes and doc comments written before it, one variant per code, and
 /// the API of [`Code`]: `ALL`, `from_u16`, `as_u16`, `reply_code`, `name`, `text`,

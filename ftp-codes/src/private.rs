@@ -12,10 +12,7 @@ pub use defmt;
 #[cfg(feature = "serde")]
 pub use serde;
 
-pub use crate::{
-    __ftp_codes_impl_defmt as impl_defmt, __ftp_codes_impl_defmt_digit as impl_defmt_digit,
-    __ftp_codes_impl_serde as impl_serde, __ftp_codes_impl_serde_digit as impl_serde_digit,
-};
+pub use crate::{__ftp_codes_impl_defmt as impl_defmt, __ftp_codes_impl_serde as impl_serde};
 
 /// A catalogued code; the macro has checked that it is from 100 to 699.
 pub const fn reply_code(code: u16) -> ReplyCode {
@@ -55,119 +52,64 @@ pub fn parse_catalogued<C>(s: &str, from_u16: fn(u16) -> Option<C>) -> Result<C,
     from_u16(code.get()).ok_or(InvalidCode::NOT_CATALOGUED)
 }
 
-/// serde for a code enum, as its number.
+/// serde for a generated type, as a number: `impl_serde!(Code: u16 via as_u16, Code::from_u16)`.
 #[cfg(feature = "serde")]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __ftp_codes_impl_serde {
-    ($ty:ident) => {
+    ($ty:ident: $repr:ident via $to:ident, $from:path) => {
         impl $crate::__private::serde::Serialize for $ty {
             fn serialize<S: $crate::__private::serde::Serializer>(
                 &self,
                 serializer: S,
             ) -> ::core::result::Result<S::Ok, S::Error> {
-                serializer.serialize_u16(self.as_u16())
+                <$repr as $crate::__private::serde::Serialize>::serialize(&self.$to(), serializer)
             }
         }
         impl<'de> $crate::__private::serde::Deserialize<'de> for $ty {
             fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> ::core::result::Result<Self, D::Error> {
-                let code =
-                    <u16 as $crate::__private::serde::Deserialize>::deserialize(deserializer)?;
-                <$ty>::try_from(code)
-                    .map_err(<D::Error as $crate::__private::serde::de::Error>::custom)
-            }
-        }
-    };
-}
-
-/// serde for a code enum: nothing without the `serde` feature.
-#[cfg(not(feature = "serde"))]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __ftp_codes_impl_serde {
-    ($ty:ident) => {};
-}
-
-/// serde for `Category` and `Group`, as their digit.
-#[cfg(feature = "serde")]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __ftp_codes_impl_serde_digit {
-    ($ty:ident) => {
-        impl $crate::__private::serde::Serialize for $ty {
-            fn serialize<S: $crate::__private::serde::Serializer>(
-                &self,
-                serializer: S,
-            ) -> ::core::result::Result<S::Ok, S::Error> {
-                serializer.serialize_u8(self.digit())
-            }
-        }
-        impl<'de> $crate::__private::serde::Deserialize<'de> for $ty {
-            fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> ::core::result::Result<Self, D::Error> {
-                let digit =
-                    <u8 as $crate::__private::serde::Deserialize>::deserialize(deserializer)?;
-                <$ty>::from_digit(digit).ok_or_else(|| {
-                    <D::Error as $crate::__private::serde::de::Error>::custom(
-                        "digit has no meaning here",
-                    )
+                let number =
+                    <$repr as $crate::__private::serde::Deserialize>::deserialize(deserializer)?;
+                $from(number).ok_or_else(|| {
+                    <D::Error as $crate::__private::serde::de::Error>::custom(::core::concat!(
+                        "no ",
+                        ::core::stringify!($ty),
+                        " has this number"
+                    ))
                 })
             }
         }
     };
 }
 
-/// serde for `Category` and `Group`: nothing without the `serde` feature.
+/// serde for a generated type: nothing without the `serde` feature.
 #[cfg(not(feature = "serde"))]
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __ftp_codes_impl_serde_digit {
-    ($ty:ident) => {};
+macro_rules! __ftp_codes_impl_serde {
+    ($($anything:tt)*) => {};
 }
 
-/// `defmt::Format` for a code enum, as its number.
+/// `defmt::Format` for a generated type, as what `$to` returns: `impl_defmt!(Code via as_u16)`.
 #[cfg(feature = "defmt")]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __ftp_codes_impl_defmt {
-    ($ty:ident) => {
+    ($ty:ident via $to:ident) => {
         impl $crate::__private::defmt::Format for $ty {
             fn format(&self, f: $crate::__private::defmt::Formatter<'_>) {
-                $crate::__private::defmt::Format::format(&self.as_u16(), f);
+                $crate::__private::defmt::Format::format(&self.$to(), f);
             }
         }
     };
 }
 
-/// `defmt::Format` for a code enum: nothing without the `defmt` feature.
+/// `defmt::Format` for a generated type: nothing without the `defmt` feature.
 #[cfg(not(feature = "defmt"))]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __ftp_codes_impl_defmt {
-    ($ty:ident) => {};
-}
-
-/// `defmt::Format` for `Category` and `Group`, as their name.
-#[cfg(feature = "defmt")]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __ftp_codes_impl_defmt_digit {
-    ($ty:ident) => {
-        impl $crate::__private::defmt::Format for $ty {
-            fn format(&self, f: $crate::__private::defmt::Formatter<'_>) {
-                $crate::__private::defmt::Format::format(self.name(), f);
-            }
-        }
-    };
-}
-
-/// `defmt::Format` for `Category` and `Group`: nothing without the `defmt` feature.
-#[cfg(not(feature = "defmt"))]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __ftp_codes_impl_defmt_digit {
-    ($ty:ident) => {};
+    ($($anything:tt)*) => {};
 }
