@@ -140,7 +140,7 @@ fn code_enum(args: &Args, checked: &Checked) -> TokenStream {
                 ::ftp_codes::__private::reply_code(self as u16)
             }
 
-            /// Field `index` of a per-code table; the position of a variant is always in range.
+            /// This variant's entry in a per-code table; its position is always in range.
             #[inline]
             const fn field(self, table: &[&'static str; #count]) -> &'static str {
                 let position = Self::position(self as u16);

@@ -79,12 +79,12 @@ pub(crate) fn read(root: Node, diags: &mut Diagnostics) -> Catalogue {
     catalogue.extends = top
         .optional("extends")
         .and_then(|n| string(n, "`extends`", diags));
-    catalogue.categories = top
-        .optional_keyed("categories")
-        .and_then(|(k, n)| rules(n, "category", diags).map(|rows| (k.span, rows)));
+    catalogue.categories = top.optional_keyed("categories").and_then(|(k, n)| {
+        rules(n, "category", "`[categories]`", diags).map(|rows| (k.span, rows))
+    });
     catalogue.groups = top
         .optional_keyed("groups")
-        .and_then(|(k, n)| rules(n, "group", diags).map(|rows| (k.span, rows)));
+        .and_then(|(k, n)| rules(n, "group", "`[groups]`", diags).map(|rows| (k.span, rows)));
     if let Some(node) = top.optional("code") {
         catalogue.codes = tables(node, "`code`", "[[code]]", diags)
             .into_iter()
@@ -95,12 +95,7 @@ pub(crate) fn read(root: Node, diags: &mut Diagnostics) -> Catalogue {
     catalogue
 }
 
-fn rules(node: Node, what: &str, diags: &mut Diagnostics) -> Option<Vec<Rule>> {
-    let table_name = if what == "category" {
-        "`[categories]`"
-    } else {
-        "`[groups]`"
-    };
+fn rules(node: Node, what: &str, table_name: &str, diags: &mut Diagnostics) -> Option<Vec<Rule>> {
     let Value::Table(rows) = node.value else {
         diags.error(
             node.span,

@@ -149,7 +149,8 @@ pub(crate) fn check(
             }
             _ => {}
         }
-        if !replacing || inherited_entry.is_none() {
+        // A replacing entry keeps the standard name, which is already in `names`.
+        if inherited_entry.is_none() {
             if let Some(first) = names.get(&entry.name.value) {
                 diags.error(
                     entry.name.span.clone(),
