@@ -45,6 +45,8 @@ mod meaning;
 mod reply_code;
 mod standard;
 
+pub mod reply;
+
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;

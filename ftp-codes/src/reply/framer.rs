@@ -1,0 +1,252 @@
+//! The framing rules of RFC 959 §4.2, one line at a time. `parse` and `LineParser` both run
+//! this machine, so they share every rule and every error.
+
+use super::{ErrorKind, Options, ParseError};
+use crate::ReplyCode;
+
+/// Where one line stands in its reply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Place {
+    /// The first line of a reply (`DDD-` or `DDD ` or a bare `DDD`).
+    First,
+    /// A line between the first and the last of a multi-line reply.
+    Middle,
+    /// The line that ends a multi-line reply.
+    Last,
+}
+
+/// How a reply ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct End {
+    pub(crate) code: ReplyCode,
+    pub(crate) lines: usize,
+    pub(crate) mismatched: Option<ReplyCode>,
+    pub(crate) control: bool,
+}
+
+/// What one line did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Step {
+    pub(crate) place: Place,
+    pub(crate) code: ReplyCode,
+    /// `Some` when this line completed the reply.
+    pub(crate) end: Option<End>,
+}
+
+/// The state between lines.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Framer {
+    options: Options,
+    /// The code of the multi-line reply under way, if any.
+    open: Option<ReplyCode>,
+    lines: usize,
+    len: usize,
+    control: bool,
+}
+
+impl Framer {
+    pub(crate) const fn new(options: Options) -> Self {
+        Self {
+            options,
+            open: None,
+            lines: 0,
+            len: 0,
+            control: false,
+        }
+    }
+
+    /// Whether a multi-line reply is under way.
+    pub(crate) const fn in_reply(&self) -> bool {
+        self.open.is_some()
+    }
+
+    /// Lines of the current reply taken so far.
+    pub(crate) const fn lines(&self) -> usize {
+        self.lines
+    }
+
+    pub(crate) const fn options(&self) -> Options {
+        self.options
+    }
+
+    /// Takes one whole line, its LF included. Offsets in errors count from the reply's start.
+    pub(crate) fn line(&mut self, line: &[u8]) -> Result<Step, ParseError> {
+        let start = self.len;
+        let content = self.content(line, start)?;
+        self.lines = self.lines.saturating_add(1);
+        if self.lines > self.options.max_lines {
+            return Err(ParseError::new(ErrorKind::TooManyLines, start));
+        }
+        self.len = self.len.saturating_add(line.len());
+        if self.len > self.options.max_reply_len {
+            return Err(ParseError::new(ErrorKind::ReplyTooLong, start));
+        }
+        let step = match self.open {
+            None => self.first_line(content, start)?,
+            Some(code) => self.later_line(code, content, start)?,
+        };
+        if step.end.is_some() {
+            *self = Self::new(self.options);
+        }
+        Ok(step)
+    }
+
+    /// Checks a line that has not ended yet (no LF), for the errors that are already certain.
+    pub(crate) fn partial(&self, rest: &[u8]) -> Result<(), ParseError> {
+        // One more byte may be the CR of a CRLF; past that, the line is too long however it ends.
+        if rest.len() > self.options.max_line_len.saturating_add(1) {
+            return Err(ParseError::new(ErrorKind::LineTooLong, self.len));
+        }
+        Ok(())
+    }
+
+    /// The line without its ending, after the checks every line gets.
+    fn content<'a>(&self, line: &'a [u8], start: usize) -> Result<&'a [u8], ParseError> {
+        let Some((b'\n', before_lf)) = line.split_last() else {
+            return Err(ParseError::new(
+                ErrorKind::UnterminatedLine,
+                start.saturating_add(line.len()),
+            ));
+        };
+        let (content, crlf) = match before_lf.split_last() {
+            Some((b'\r', content)) => (content, true),
+            _ => (before_lf, false),
+        };
+        if content.len() > self.options.max_line_len {
+            return Err(ParseError::new(ErrorKind::LineTooLong, start));
+        }
+        if !crlf && !self.options.accept_lf {
+            return Err(ParseError::new(
+                ErrorKind::BareLineFeed,
+                start.saturating_add(before_lf.len()),
+            ));
+        }
+        Ok(content)
+    }
+
+    fn first_line(&mut self, content: &[u8], start: usize) -> Result<Step, ParseError> {
+        let Some((code, rest)) = split_code(content) else {
+            return Err(ParseError::new(ErrorKind::InvalidCode, start));
+        };
+        let multiline = match rest.first() {
+            None if self.options.accept_bare_code => false,
+            None => {
+                return Err(ParseError::new(
+                    ErrorKind::BareCode,
+                    start.saturating_add(3),
+                ));
+            }
+            Some(b' ') => false,
+            Some(b'-') => true,
+            Some(_) => {
+                return Err(ParseError::new(
+                    ErrorKind::InvalidSeparator,
+                    start.saturating_add(3),
+                ));
+            }
+        };
+        self.check_control(rest, start.saturating_add(3))?;
+        if multiline {
+            self.open = Some(code);
+            return Ok(Step {
+                place: Place::First,
+                code,
+                end: None,
+            });
+        }
+        Ok(Step {
+            place: Place::First,
+            code,
+            end: Some(self.end(code, None)),
+        })
+    }
+
+    fn later_line(
+        &mut self,
+        code: ReplyCode,
+        content: &[u8],
+        start: usize,
+    ) -> Result<Step, ParseError> {
+        let end = match self.terminator(content) {
+            Some(last) if last == code => Some(None),
+            Some(last) if self.options.accept_mismatched_end => Some(Some(last)),
+            _ => None,
+        };
+        self.check_control(content, start)?;
+        Ok(match end {
+            Some(mismatched) => Step {
+                place: Place::Last,
+                code,
+                end: Some(self.end(code, mismatched)),
+            },
+            None => Step {
+                place: Place::Middle,
+                code,
+                end: None,
+            },
+        })
+    }
+
+    /// The code of a line that can end a multi-line reply: `DDD ` (or a bare `DDD`, if
+    /// accepted).
+    fn terminator(&self, content: &[u8]) -> Option<ReplyCode> {
+        let (code, rest) = split_code(content)?;
+        match rest.first() {
+            Some(b' ') => Some(code),
+            None if self.options.accept_bare_code => Some(code),
+            _ => None,
+        }
+    }
+
+    fn check_control(&mut self, text: &[u8], offset: usize) -> Result<(), ParseError> {
+        if let Some(at) = text.iter().position(|&b| is_control(b)) {
+            if self.options.reject_control {
+                return Err(ParseError::new(
+                    ErrorKind::ControlCharacter,
+                    offset.saturating_add(at),
+                ));
+            }
+            self.control = true;
+        }
+        Ok(())
+    }
+
+    const fn end(&self, code: ReplyCode, mismatched: Option<ReplyCode>) -> End {
+        End {
+            code,
+            lines: self.lines,
+            mismatched,
+            control: self.control,
+        }
+    }
+}
+
+/// A control character in reply text: C0 (but tab, which listings use) and DEL.
+const fn is_control(byte: u8) -> bool {
+    (byte < 0x20 && byte != b'\t') || byte == 0x7f
+}
+
+/// The reply code at the start of a line, and what follows it.
+pub(crate) fn split_code(content: &[u8]) -> Option<(ReplyCode, &[u8])> {
+    let (digits, rest) = content.split_first_chunk::<3>()?;
+    ReplyCode::from_ascii(digits).ok().map(|code| (code, rest))
+}
+
+/// The text of a line once its code prefix is removed, as [`Lines`](super::Lines) yields it.
+pub(crate) fn text_of(content: &[u8], place: Place, code: ReplyCode) -> &[u8] {
+    match place {
+        // `DDD-text`, `DDD text`, or a bare `DDD`.
+        Place::First | Place::Last => content.get(4..).unwrap_or_default(),
+        // Servers that prefix every line with `DDD-` (the reply's own code): drop the prefix.
+        Place::Middle => match content.split_first_chunk::<4>() {
+            Some(([a, b, c, b'-'], text)) if [*a, *b, *c] == code.to_ascii() => text,
+            _ => content,
+        },
+    }
+}
+
+/// A line's content: without its LF and the CR before it.
+pub(crate) fn strip_ending(line: &[u8]) -> &[u8] {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    line.strip_suffix(b"\r").unwrap_or(line)
+}
