@@ -45,6 +45,7 @@ mod meaning;
 mod reply_code;
 mod standard;
 
+pub mod payload;
 pub mod reply;
 
 #[doc(hidden)]

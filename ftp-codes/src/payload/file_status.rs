@@ -1,0 +1,194 @@
+//! 213 replies to SIZE and MDTM (RFC 3659).
+
+use super::scan::{digit_runs, number};
+use super::{PayloadError, text_of};
+use crate::reply::Reply;
+use core::fmt;
+
+/// The size of a 213 reply to SIZE: the first number in the text, commentary around it
+/// tolerated.
+///
+/// ```
+/// use ftp_codes::{payload, reply::{self, Options}};
+///
+/// let (reply, _) = reply::parse(b"213 1048576\r\n", &Options::default())?.complete().unwrap();
+/// assert_eq!(payload::size(&reply)?, 1_048_576);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn size(reply: &Reply<'_>) -> Result<u64, PayloadError> {
+    let text = text_of(reply, 213)?;
+    let start = digit_runs(text).next().ok_or(PayloadError::Missing)?;
+    match number(text.get(start..).unwrap_or_default(), u64::MAX) {
+        Some(Ok((size, _))) => Ok(size),
+        Some(Err(())) => Err(PayloadError::OutOfRange),
+        None => Err(PayloadError::Missing),
+    }
+}
+
+/// A modification time from MDTM (RFC 3659 `time-val`), in UTC, every field range-checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Timestamp {
+    year: u16,
+    month: u8,
+    day: u8,
+    hour: u8,
+    minute: u8,
+    second: u8,
+    nanosecond: u32,
+}
+
+impl Timestamp {
+    /// A checked timestamp: month 1..=12, a day that exists in that month, hour 0..=23,
+    /// minute 0..=59, second 0..=60 (a leap second), nanosecond below one second.
+    pub const fn new(
+        year: u16,
+        month: u8,
+        day: u8,
+        hour: u8,
+        minute: u8,
+        second: u8,
+        nanosecond: u32,
+    ) -> Result<Self, PayloadError> {
+        let days = days_in_month(year, month);
+        if month == 0
+            || month > 12
+            || day == 0
+            || day > days
+            || hour > 23
+            || minute > 59
+            || second > 60
+        {
+            return Err(PayloadError::OutOfRange);
+        }
+        if nanosecond >= 1_000_000_000 {
+            return Err(PayloadError::OutOfRange);
+        }
+        Ok(Self {
+            year,
+            month,
+            day,
+            hour,
+            minute,
+            second,
+            nanosecond,
+        })
+    }
+
+    /// The year, such as 2026.
+    pub const fn year(&self) -> u16 {
+        self.year
+    }
+    /// The month, 1 to 12.
+    pub const fn month(&self) -> u8 {
+        self.month
+    }
+    /// The day of the month, from 1.
+    pub const fn day(&self) -> u8 {
+        self.day
+    }
+    /// The hour, 0 to 23.
+    pub const fn hour(&self) -> u8 {
+        self.hour
+    }
+    /// The minute, 0 to 59.
+    pub const fn minute(&self) -> u8 {
+        self.minute
+    }
+    /// The second, 0 to 60.
+    pub const fn second(&self) -> u8 {
+        self.second
+    }
+    /// The fraction of the second, in nanoseconds (RFC 3659 allows any number of digits;
+    /// digits past the ninth are dropped).
+    pub const fn nanosecond(&self) -> u32 {
+        self.nanosecond
+    }
+}
+
+impl fmt::Display for Timestamp {
+    /// ISO 8601 in UTC: `2026-11-24T09:43:19Z`, with the fraction when there is one.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+            self.year, self.month, self.day, self.hour, self.minute, self.second
+        )?;
+        if self.nanosecond != 0 {
+            write!(f, ".{:09}", self.nanosecond)?;
+        }
+        f.write_str("Z")
+    }
+}
+
+const fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// The timestamp of a 213 reply to MDTM: `YYYYMMDDHHMMSS[.sss]`, commentary around it
+/// tolerated.
+///
+/// ```
+/// use ftp_codes::{payload, reply::{self, Options}};
+///
+/// let (reply, _) = reply::parse(b"213 20261124094319.25\r\n", &Options::default())?.complete().unwrap();
+/// let time = payload::mdtm(&reply)?;
+/// assert_eq!((time.year(), time.month(), time.day(), time.second()), (2026, 11, 24, 19));
+/// assert_eq!(time.to_string(), "2026-11-24T09:43:19.250000000Z");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn mdtm(reply: &Reply<'_>) -> Result<Timestamp, PayloadError> {
+    let text = text_of(reply, 213)?;
+    let run = digit_runs(text)
+        .filter_map(|start| text.get(start..))
+        .find(|run| run.iter().take_while(|b| b.is_ascii_digit()).count() == 14)
+        .ok_or(PayloadError::Missing)?;
+    let Some((digits, rest)) = run.split_first_chunk::<14>() else {
+        return Err(PayloadError::Missing);
+    };
+    let field = |range: core::ops::Range<usize>| -> u16 {
+        digits
+            .get(range)
+            .unwrap_or_default()
+            .iter()
+            .fold(0u16, |acc, &d| {
+                acc.wrapping_mul(10)
+                    .wrapping_add(u16::from(d.wrapping_sub(b'0')))
+            })
+    };
+    let small = |range| u8::try_from(field(range)).unwrap_or(u8::MAX);
+    let nanosecond = match rest.split_first() {
+        Some((b'.', fraction)) => fraction_nanos(fraction)?,
+        _ => 0,
+    };
+    Timestamp::new(
+        field(0..4),
+        small(4..6),
+        small(6..8),
+        small(8..10),
+        small(10..12),
+        small(12..14),
+        nanosecond,
+    )
+}
+
+/// `.sss...` as nanoseconds: at least one digit; digits past the ninth are dropped.
+fn fraction_nanos(fraction: &[u8]) -> Result<u32, PayloadError> {
+    let digits = fraction.iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits == 0 {
+        return Err(PayloadError::Malformed);
+    }
+    let mut nanos: u32 = 0;
+    for position in 0..9 {
+        let digit = fraction
+            .get(position)
+            .filter(|_| position < digits)
+            .map_or(0, |d| u32::from(d.wrapping_sub(b'0')));
+        nanos = nanos.wrapping_mul(10).wrapping_add(digit);
+    }
+    Ok(nanos)
+}

@@ -1,0 +1,98 @@
+//! Replies that carry a number or markers in their text: 110, 120 and 150.
+
+use super::scan::{digit_runs, number};
+use super::{PayloadError, text_of};
+use crate::reply::Reply;
+
+/// The transfer size many servers add to a 150 reply, `(N bytes)`; `None` when the text has
+/// none (RFC 959 does not require it).
+///
+/// ```
+/// use ftp_codes::{payload, reply::{self, Options}};
+///
+/// let buf = b"150 Opening BINARY mode data connection for a.txt (5120 bytes).\r\n";
+/// let (reply, _) = reply::parse(buf, &Options::default())?.complete().unwrap();
+/// assert_eq!(payload::transfer_size(&reply)?, Some(5120));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn transfer_size(reply: &Reply<'_>) -> Result<Option<u64>, PayloadError> {
+    let text = text_of(reply, 150)?;
+    for (open, _) in text.iter().enumerate().filter(|&(_, &b)| b == b'(') {
+        let inside = text.get(open.saturating_add(1)..).unwrap_or_default();
+        let (size, rest) = match number(inside, u64::MAX) {
+            Some(Ok(found)) => found,
+            Some(Err(())) => return Err(PayloadError::OutOfRange),
+            None => continue,
+        };
+        let unit = rest.strip_prefix(b" ").unwrap_or(rest);
+        let is_bytes = unit
+            .get(..5)
+            .is_some_and(|word| word.eq_ignore_ascii_case(b"bytes"))
+            || unit
+                .get(..4)
+                .is_some_and(|word| word.eq_ignore_ascii_case(b"byte"));
+        if is_bytes {
+            return Ok(Some(size));
+        }
+    }
+    Ok(None)
+}
+
+/// The minutes of a 120 reply ("Service ready in nnn minutes.").
+///
+/// ```
+/// use ftp_codes::{payload, reply::{self, Options}};
+///
+/// let (reply, _) = reply::parse(b"120 Service ready in 5 minutes.\r\n", &Options::default())?.complete().unwrap();
+/// assert_eq!(payload::minutes(&reply)?, 5);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn minutes(reply: &Reply<'_>) -> Result<u32, PayloadError> {
+    let text = text_of(reply, 120)?;
+    let start = digit_runs(text).next().ok_or(PayloadError::Missing)?;
+    match number(text.get(start..).unwrap_or_default(), u64::from(u32::MAX)) {
+        Some(Ok((minutes, _))) => u32::try_from(minutes).map_err(|_| PayloadError::OutOfRange),
+        Some(Err(())) => Err(PayloadError::OutOfRange),
+        None => Err(PayloadError::Missing),
+    }
+}
+
+/// The two restart markers of a 110 reply, `MARK yyyy = mmmm` (RFC 959 §4.2.2): the user
+/// process's marker and the server's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mark<'a> {
+    /// The user-process data stream marker (`yyyy`).
+    pub user: &'a [u8],
+    /// The server's equivalent marker (`mmmm`).
+    pub server: &'a [u8],
+}
+
+/// Reads the markers of a 110 reply.
+///
+/// ```
+/// use ftp_codes::{payload, reply::{self, Options}};
+///
+/// let (reply, _) = reply::parse(b"110 MARK 1024 = 2048\r\n", &Options::default())?.complete().unwrap();
+/// let mark = payload::mark(&reply)?;
+/// assert_eq!((mark.user, mark.server), (&b"1024"[..], &b"2048"[..]));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn mark<'a>(reply: &Reply<'a>) -> Result<Mark<'a>, PayloadError> {
+    let text = text_of(reply, 110)?;
+    let at = text
+        .windows(5)
+        .position(|w| w.eq_ignore_ascii_case(b"MARK "))
+        .ok_or(PayloadError::Missing)?;
+    let markers = text.get(at.saturating_add(5)..).unwrap_or_default();
+    let equals = markers
+        .windows(3)
+        .position(|w| w == b" = ")
+        .ok_or(PayloadError::Malformed)?;
+    let user = markers.get(..equals).unwrap_or_default();
+    let after = markers.get(equals.saturating_add(3)..).unwrap_or_default();
+    let server = after.split(|&b| b == b' ').next().unwrap_or_default();
+    if user.is_empty() || server.is_empty() || user.contains(&b' ') {
+        return Err(PayloadError::Malformed);
+    }
+    Ok(Mark { user, server })
+}
