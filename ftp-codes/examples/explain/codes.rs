@@ -1,23 +1,14 @@
-//! Explains FTP reply codes: `cargo run --example explain -- 421 227 299 abc`
-//!
-//! For each argument: the code, its category and group, and for a catalogued code its RFC
-//! text, source and description. A well-formed code outside the catalogue is classified by its
-//! digits. Bad input is reported on stderr, and the exit status is 2 if any argument was bad.
+//! `explain CODE...`: one entry per argument.
 
 use ftp_codes::{Code, ReplyCode};
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.is_empty() {
-        eprintln!("usage: explain CODE...   (for example: explain 421 227 299)");
-        return ExitCode::from(2);
-    }
+pub(crate) fn run(args: &[String]) -> ExitCode {
     let mut out = io::stdout().lock();
     let mut status = ExitCode::SUCCESS;
     let mut explained = 0;
-    for arg in &args {
+    for arg in args {
         let written = match arg.parse::<ReplyCode>() {
             Ok(code) => {
                 let separator = if explained > 0 { "\n" } else { "" };
@@ -38,8 +29,7 @@ fn main() -> ExitCode {
     status
 }
 
-fn explain(out: &mut impl Write, code: ReplyCode) -> io::Result<()> {
-    let category = code.category();
+pub(crate) fn explain(out: &mut impl Write, code: ReplyCode) -> io::Result<()> {
     match code.known() {
         Some(entry) => writeln!(out, "{entry}")?,
         None => writeln!(
@@ -47,6 +37,16 @@ fn explain(out: &mut impl Write, code: ReplyCode) -> io::Result<()> {
             "{code} (not in the catalogue: classified by its digits)"
         )?,
     }
+    classify(out, code)?;
+    if let Some(entry) = code.known() {
+        write_entry(out, entry)?;
+    }
+    Ok(())
+}
+
+/// The category and group lines.
+pub(crate) fn classify(out: &mut impl Write, code: ReplyCode) -> io::Result<()> {
+    let category = code.category();
     writeln!(
         out,
         "  category  {}yz {category}: {}",
@@ -59,17 +59,13 @@ fn explain(out: &mut impl Write, code: ReplyCode) -> io::Result<()> {
             "  group     x{}z {group}: {}",
             group.digit(),
             group.description()
-        )?,
+        ),
         None => writeln!(
             out,
             "  group     x{}z: none (RFC 959 defines second digits 0 to 5 only)",
             code.second_digit()
-        )?,
+        ),
     }
-    if let Some(entry) = code.known() {
-        write_entry(out, entry)?;
-    }
-    Ok(())
 }
 
 fn write_entry(out: &mut impl Write, entry: Code) -> io::Result<()> {
