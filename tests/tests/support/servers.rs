@@ -1,0 +1,171 @@
+//! Real FTP servers started by the tests on 127.0.0.1: pyftpdlib (from PyPI, into a virtual
+//! environment under `target/` when it is not installed) and vsftpd (from Debian's packages,
+//! which `.ci/run` installs). Each is killed when dropped and stops by itself anyway.
+
+use std::io::{BufRead, BufReader};
+use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// How long a server may take to start listening.
+const STARTUP: Duration = Duration::from_secs(30);
+/// How long a server lives at most.
+const LIFETIME_SECONDS: u32 = 120;
+
+pub struct Server {
+    child: Child,
+    pub address: SocketAddr,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// pyftpdlib serving `root`: user `alice`/`secret` (read-write) and anonymous (read-only).
+pub fn pyftpdlib(root: &Path) -> Result<Server, String> {
+    let python = python_with_pyftpdlib()?;
+    let script = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("servers")
+        .join("pyftpdlib_server.py");
+    let mut child = Command::new(&python)
+        .arg(&script)
+        .arg(root)
+        .arg(LIFETIME_SECONDS.to_string())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot start {}: {e}", python.display()))?;
+    let stdout = child.stdout.take().ok_or("no stdout")?;
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = BufReader::new(stdout).read_line(&mut line);
+        let _ = tx.send(line);
+    });
+    let line = rx
+        .recv_timeout(STARTUP)
+        .map_err(|_| "pyftpdlib did not report its port".to_owned())?;
+    let port = line
+        .strip_prefix("READY ")
+        .and_then(|p| p.trim().parse::<u16>().ok());
+    let Some(port) = port else {
+        let _ = child.kill();
+        return Err(format!("pyftpdlib said {line:?} instead of READY <port>"));
+    };
+    Ok(Server {
+        child,
+        address: SocketAddr::from((Ipv4Addr::LOCALHOST, port)),
+    })
+}
+
+/// A Python that can import pyftpdlib: the system one, or a virtual environment under the
+/// target directory into which pip installs it from PyPI.
+fn python_with_pyftpdlib() -> Result<PathBuf, String> {
+    let system = PathBuf::from("python3");
+    if imports_pyftpdlib(&system) {
+        return Ok(system);
+    }
+    let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("pyftpdlib-venv");
+    let python = venv.join("bin").join("python3");
+    if imports_pyftpdlib(&python) {
+        return Ok(python);
+    }
+    run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
+    run(Command::new(&python).args([
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+        "--timeout",
+        "60",
+        "pyftpdlib",
+    ]))?;
+    if imports_pyftpdlib(&python) {
+        Ok(python)
+    } else {
+        Err("pyftpdlib did not install".to_owned())
+    }
+}
+
+fn imports_pyftpdlib(python: &Path) -> bool {
+    Command::new(python)
+        .args(["-c", "import pyftpdlib"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success())
+}
+
+fn run(command: &mut Command) -> Result<(), String> {
+    let output = command.output().map_err(|e| format!("{command:?}: {e}"))?;
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{command:?} failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ))
+    }
+}
+
+/// vsftpd serving `root` read-only to anonymous users, as the user that launched it (its
+/// unprivileged mode: `run_as_launching_user=YES`), on a free loopback port.
+pub fn vsftpd(root: &Path, scratch: &Path) -> Result<Server, String> {
+    let binary = ["/usr/sbin/vsftpd", "/usr/local/sbin/vsftpd"]
+        .into_iter()
+        .map(PathBuf::from)
+        .find(|path| path.exists())
+        .ok_or("vsftpd is not installed (apt-get install vsftpd)")?;
+    let empty = scratch.join("empty");
+    std::fs::create_dir_all(&empty).map_err(|e| e.to_string())?;
+    // vsftpd cannot report a port it picked: take a free one, and retry if another process
+    // takes it first.
+    let mut last_error = String::new();
+    for attempt in 0..3 {
+        let port = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
+            .and_then(|l| l.local_addr())
+            .map_err(|e| e.to_string())?
+            .port();
+        let config = scratch.join(format!("vsftpd-{attempt}.conf"));
+        std::fs::write(&config, vsftpd_config(root, &empty, port)).map_err(|e| e.to_string())?;
+        let child = Command::new(&binary)
+            .arg(&config)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("cannot start vsftpd: {e}"))?;
+        let address = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
+        let mut server = Server { child, address };
+        for _ in 0..100 {
+            if TcpStream::connect_timeout(&address, Duration::from_millis(100)).is_ok() {
+                return Ok(server);
+            }
+            if let Ok(Some(status)) = server.child.try_wait() {
+                last_error = format!("vsftpd exited: {status}");
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        drop(server);
+    }
+    Err(last_error)
+}
+
+fn vsftpd_config(root: &Path, empty: &Path, port: u16) -> String {
+    format!(
+        "listen=YES\nlisten_ipv6=NO\nlisten_address=127.0.0.1\nlisten_port={port}\nbackground=NO\n\
+         anonymous_enable=YES\nanon_root={}\nlocal_enable=NO\nwrite_enable=NO\n\
+         run_as_launching_user=YES\nseccomp_sandbox=NO\nsecure_chroot_dir={}\nxferlog_enable=NO\n\
+         idle_session_timeout={LIFETIME_SECONDS}\ndata_connection_timeout=30\n",
+        root.display(),
+        empty.display()
+    )
+}
