@@ -27,6 +27,7 @@ mod error;
 mod framed;
 mod framer;
 mod line_parser;
+mod newline;
 mod options;
 mod parse;
 

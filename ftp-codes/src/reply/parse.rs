@@ -30,7 +30,7 @@ pub fn parse<'a>(
     let mut start = 0;
     loop {
         let rest = buf.get(start..).unwrap_or_default();
-        let Some(lf) = rest.iter().position(|&b| b == b'\n') else {
+        let Some(lf) = super::newline::find(rest) else {
             // Offsets from the framer count from the reply's start, which is the buffer's start.
             framer.partial(rest)?;
             return Ok(Status::Partial);
