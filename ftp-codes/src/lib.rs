@@ -6,6 +6,9 @@
 //! - [`ReplyCode`]: any well-formed code from 100 to 699, catalogued or not, classified by its
 //!   digits.
 //! - [`catalog!`]: the macro that generated [`Code`], for catalogues of your own codes.
+//! - [`reply`]: framing replies from the bytes a client reads (sans-IO, zero-copy), strict or
+//!   lenient, with hard limits.
+//! - [`payload`]: what the text of 110, 120, 150, 211, 213, 227, 228, 229 and 257 replies says.
 //!
 //! ```
 //! use ftp_codes::{Category, Code, ReplyCode};
