@@ -44,6 +44,17 @@ use crate::reply::Reply;
 use core::fmt;
 
 /// Why a payload could not be read from a reply.
+///
+/// ```
+/// use ftp_codes::{payload::{self, PayloadError}, reply::{self, Options}};
+///
+/// let (reply, _) = reply::parse(b"227 Entering Passive Mode (10,0,0,300,4,1)\r\n", &Options::default())?
+///     .complete().unwrap();
+/// assert_eq!(payload::pasv(&reply), Err(PayloadError::OutOfRange));
+/// let (reply, _) = reply::parse(b"200 OK\r\n", &Options::default())?.complete().unwrap();
+/// assert!(matches!(payload::pasv(&reply), Err(PayloadError::WrongCode { expected: 227, .. })));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PayloadError {
