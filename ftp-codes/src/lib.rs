@@ -9,6 +9,8 @@
 //! - [`reply`]: framing replies from the bytes a client reads (sans-IO, zero-copy), strict or
 //!   lenient, with hard limits.
 //! - [`payload`]: what the text of 110, 120, 150, 211, 213, 227, 228, 229 and 257 replies says.
+//! - [`write`]: writing replies for servers, into a buffer or a `core::fmt::Write`, with the
+//!   payload builders that the [`payload`] parsers read back.
 //!
 //! ```
 //! use ftp_codes::{Category, Code, ReplyCode};
@@ -50,6 +52,7 @@ mod standard;
 
 pub mod payload;
 pub mod reply;
+pub mod write;
 
 #[doc(hidden)]
 #[path = "private.rs"]

@@ -38,8 +38,9 @@ pub struct Timestamp {
 }
 
 impl Timestamp {
-    /// A checked timestamp: month 1..=12, a day that exists in that month, hour 0..=23,
-    /// minute 0..=59, second 0..=60 (a leap second), nanosecond below one second.
+    /// A checked timestamp: year up to 9999 (the four digits of RFC 3659), month 1..=12, a day
+    /// that exists in that month, hour 0..=23, minute 0..=59, second 0..=60 (a leap second),
+    /// nanosecond below one second.
     pub const fn new(
         year: u16,
         month: u8,
@@ -72,6 +73,49 @@ impl Timestamp {
             second,
             nanosecond,
         })
+    }
+
+    /// The UTC time `seconds` after 1970-01-01T00:00:00Z (what a file system's modification
+    /// time gives), for a server's MDTM reply. Years past 9999 cannot be written.
+    ///
+    /// ```
+    /// use ftp_codes::payload::Timestamp;
+    ///
+    /// let time = Timestamp::from_unix(1_709_210_096, 0)?;
+    /// assert_eq!(time.to_string(), "2024-02-29T12:34:56Z");
+    /// # Ok::<(), ftp_codes::payload::PayloadError>(())
+    /// ```
+    // `seconds` is checked against 9999-12-31T23:59:59Z first; below that every intermediate
+    // value is far from u64::MAX, and the algorithm's subtractions never go below zero.
+    #[allow(clippy::arithmetic_side_effects)]
+    pub const fn from_unix(seconds: u64, nanosecond: u32) -> Result<Self, PayloadError> {
+        const LAST_SECOND_OF_9999: u64 = 253_402_300_799;
+        if seconds > LAST_SECOND_OF_9999 {
+            return Err(PayloadError::OutOfRange);
+        }
+        let days = seconds / 86_400;
+        let of_day = seconds % 86_400;
+        // Howard Hinnant's days-to-civil algorithm, on unsigned days since 1970 shifted to the
+        // 0000-03-01 era base so that leap days fall at the end of the year.
+        let z = days + 719_468;
+        let era = z / 146_097;
+        let doe = z % 146_097;
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + if month <= 2 { 1 } else { 0 };
+        // Every value below is range-bound by the arithmetic above: no truncation.
+        #[allow(clippy::cast_possible_truncation)]
+        let (year, month, day) = (year as u16, month as u8, day as u8);
+        #[allow(clippy::cast_possible_truncation)]
+        let (hour, minute, second) = (
+            (of_day / 3600) as u8,
+            (of_day / 60 % 60) as u8,
+            (of_day % 60) as u8,
+        );
+        Self::new(year, month, day, hour, minute, second, nanosecond)
     }
 
     /// The year, such as 2026.

@@ -1,0 +1,110 @@
+//! Forming a reply on the wire: one code path for every kind of target.
+
+use super::{Options, Style, WriteError};
+use crate::ReplyCode;
+use core::fmt;
+
+/// Where reply bytes go.
+pub(crate) trait Sink {
+    fn put(&mut self, bytes: &[u8]) -> Result<(), WriteError>;
+
+    /// Text, with 0xFF doubled (Telnet IAC) if asked.
+    fn text(&mut self, text: &[u8], double_iac: bool) -> Result<(), WriteError> {
+        if !double_iac {
+            return self.put(text);
+        }
+        let mut pieces = text.split(|&b| b == 0xFF);
+        if let Some(first) = pieces.next() {
+            self.put(first)?;
+        }
+        for piece in pieces {
+            self.put(&[0xFF, 0xFF])?;
+            self.put(piece)?;
+        }
+        Ok(())
+    }
+}
+
+/// The first CR, LF or NUL in `lines`, as the error that rejects them.
+pub(crate) fn check<T: AsRef<[u8]>>(lines: &[T]) -> Result<(), WriteError> {
+    for (line, text) in lines.iter().enumerate() {
+        if let Some(&byte) = text
+            .as_ref()
+            .iter()
+            .find(|&&b| matches!(b, b'\r' | b'\n' | 0))
+        {
+            return Err(WriteError::ForbiddenByte { byte, line });
+        }
+    }
+    Ok(())
+}
+
+/// Writes one reply: a single line for one line of text, else `DDD-` ... `DDD `.
+pub(crate) fn emit<S: Sink + ?Sized, T: AsRef<[u8]>>(
+    sink: &mut S,
+    code: ReplyCode,
+    lines: &[T],
+    options: Options,
+) -> Result<(), WriteError> {
+    check(lines)?;
+    let digits = code.to_ascii();
+    let Some((last, init)) = lines.split_last() else {
+        // No text at all: the code and its space.
+        sink.put(&digits)?;
+        return sink.put(b" \r\n");
+    };
+    for (index, line) in init.iter().enumerate() {
+        let line = line.as_ref();
+        if index == 0 {
+            sink.put(&digits)?;
+            sink.put(b"-")?;
+        } else {
+            match options.style {
+                Style::Rfc959 if line.first().is_some_and(u8::is_ascii_digit) => sink.put(b" ")?,
+                Style::Rfc959 => {}
+                Style::PrefixEveryLine => {
+                    sink.put(&digits)?;
+                    sink.put(b"-")?;
+                }
+            }
+        }
+        sink.text(line, options.double_iac)?;
+        sink.put(b"\r\n")?;
+    }
+    sink.put(&digits)?;
+    sink.put(b" ")?;
+    sink.text(last.as_ref(), options.double_iac)?;
+    sink.put(b"\r\n")
+}
+
+/// A `core::fmt::Write` as a [`Sink`]: every piece written is whole lines of `&str` text or
+/// ASCII, so it is UTF-8.
+struct FmtSink<'w, W: ?Sized>(&'w mut W);
+
+impl<W: fmt::Write + ?Sized> Sink for FmtSink<'_, W> {
+    fn put(&mut self, bytes: &[u8]) -> Result<(), WriteError> {
+        let text = core::str::from_utf8(bytes).map_err(|_| WriteError::Fmt)?;
+        self.0.write_str(text).map_err(|_| WriteError::Fmt)
+    }
+}
+
+/// Writes one reply to any `core::fmt::Write` (a `String`, a `heapless::String`, a UART
+/// adapter). The text is checked before anything is written.
+///
+/// ```
+/// use ftp_codes::{Code, write::{self, Options}};
+///
+/// let mut out = String::new();
+/// write::to_fmt(&mut out, Code::HelpMessage, &["Commands:", "USER PASS QUIT", "Help OK."], &Options::default())?;
+/// assert_eq!(out, "214-Commands:\r\nUSER PASS QUIT\r\n214 Help OK.\r\n");
+/// # Ok::<(), ftp_codes::write::WriteError>(())
+/// ```
+pub fn to_fmt<W: fmt::Write + ?Sized>(
+    out: &mut W,
+    code: impl Into<ReplyCode>,
+    lines: &[&str],
+    options: &Options,
+) -> Result<(), WriteError> {
+    // IAC doubling does not apply: UTF-8 text has no 0xFF byte.
+    emit(&mut FmtSink(out), code.into(), lines, *options)
+}

@@ -1,0 +1,52 @@
+//! `WriteError`.
+
+use core::fmt;
+
+/// Why a reply was not written. When writing into a buffer, nothing of the reply is kept.
+///
+/// ```
+/// use ftp_codes::Code;
+/// use ftp_codes::write::{Options, WriteError, Writer};
+///
+/// let mut buf = [0u8; 64];
+/// let mut out = Writer::new(&mut buf, Options::default());
+/// let evil = b"x\r\n230 Logged in as root";
+/// assert_eq!(out.reply(Code::FileUnavailable, &[evil]), Err(WriteError::ForbiddenByte { byte: b'\r', line: 0 }));
+/// assert!(out.written().is_empty());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum WriteError {
+    /// The buffer has no room for the whole reply.
+    BufferTooSmall,
+    /// A line holds CR, LF or NUL, which would end the line on the wire.
+    ForbiddenByte {
+        /// The byte.
+        byte: u8,
+        /// The index of the line that holds it.
+        line: usize,
+    },
+    /// A value cannot be written in the form clients parse (a year past 9999, port 0, an
+    /// empty feature name, a marker with a space, ...).
+    Unrepresentable,
+    /// The `core::fmt::Write` target failed, or the text was not UTF-8 for it.
+    Fmt,
+}
+
+impl fmt::Display for WriteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::BufferTooSmall => f.write_str("the buffer is too small for the reply"),
+            Self::ForbiddenByte { byte, line } => {
+                write!(
+                    f,
+                    "line {line} of the reply text holds byte 0x{byte:02X} (CR, LF and NUL are not allowed)"
+                )
+            }
+            Self::Unrepresentable => f.write_str("the value cannot be written in the reply's form"),
+            Self::Fmt => f.write_str("the formatter failed"),
+        }
+    }
+}
+
+impl core::error::Error for WriteError {}

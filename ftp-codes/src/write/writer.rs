@@ -1,0 +1,121 @@
+//! `Writer`: whole replies appended to a buffer the caller owns.
+
+use super::emit::{Sink, emit};
+use super::{Options, WriteError};
+use crate::{Catalogue, ReplyCode};
+
+/// Appends whole replies to a caller's buffer. A reply that does not fit, or whose text is
+/// refused, leaves the buffer as it was: [`written`](Self::written) only ever holds whole
+/// replies, and nothing is written past the buffer's end.
+///
+/// ```
+/// use ftp_codes::{Code, write::{Options, Writer, WriteError}};
+///
+/// let mut buf = [0u8; 24];
+/// let mut out = Writer::new(&mut buf, Options::default());
+/// assert_eq!(out.write(Code::CommandOk), Ok(19)); // "200 Command okay.\r\n"
+/// assert_eq!(out.write(Code::ServiceReady), Err(WriteError::BufferTooSmall));
+/// assert_eq!(out.written(), b"200 Command okay.\r\n"); // the reply that did not fit left no trace
+/// ```
+#[derive(Debug)]
+pub struct Writer<'b> {
+    buf: &'b mut [u8],
+    len: usize,
+    options: Options,
+}
+
+impl<'b> Writer<'b> {
+    /// A writer that appends to `buf`, starting at its beginning.
+    pub fn new(buf: &'b mut [u8], options: Options) -> Self {
+        Self {
+            buf,
+            len: 0,
+            options,
+        }
+    }
+
+    /// Appends a reply with the given text lines: one line makes a single-line reply, more
+    /// make a multi-line one. The number of bytes appended.
+    pub fn reply<T: AsRef<[u8]>>(
+        &mut self,
+        code: impl Into<ReplyCode>,
+        lines: &[T],
+    ) -> Result<usize, WriteError> {
+        let (code, options) = (code.into(), self.options);
+        self.transaction(|sink| emit(sink, code, lines, options))
+    }
+
+    /// Appends a reply with the catalogue's text: `out.write(Code::ServiceReady)` writes
+    /// `220 Service ready for new user.`. Works with any catalogue, your own included.
+    pub fn write<C: Catalogue>(&mut self, code: C) -> Result<usize, WriteError> {
+        self.reply(code.reply_code(), &[code.text()])
+    }
+
+    /// The replies written so far.
+    pub fn written(&self) -> &[u8] {
+        self.buf.get(..self.len).unwrap_or_default()
+    }
+
+    /// How many bytes have been written.
+    pub const fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether nothing has been written.
+    pub const fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// How many bytes are left.
+    pub const fn remaining(&self) -> usize {
+        self.buf.len().saturating_sub(self.len)
+    }
+
+    /// The options replies are written with.
+    pub const fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Forgets what was written (after sending it, say), to reuse the buffer.
+    pub fn clear(&mut self) {
+        self.len = 0;
+    }
+
+    /// Runs `write` against the free part of the buffer; keeps what it wrote only if it
+    /// succeeds. The number of bytes kept.
+    pub(crate) fn transaction(
+        &mut self,
+        write: impl FnOnce(&mut dyn Sink) -> Result<(), WriteError>,
+    ) -> Result<usize, WriteError> {
+        let start = self.len;
+        let mut sink = SliceSink {
+            buf: self.buf,
+            len: start,
+        };
+        write(&mut sink)?;
+        self.len = sink.len;
+        Ok(self.len.saturating_sub(start))
+    }
+}
+
+/// The free part of a buffer, filled from `len`.
+struct SliceSink<'s> {
+    buf: &'s mut [u8],
+    len: usize,
+}
+
+impl Sink for SliceSink<'_> {
+    fn put(&mut self, bytes: &[u8]) -> Result<(), WriteError> {
+        let end = self
+            .len
+            .checked_add(bytes.len())
+            .ok_or(WriteError::BufferTooSmall)?;
+        let slot = self
+            .buf
+            .get_mut(self.len..end)
+            .ok_or(WriteError::BufferTooSmall)?;
+        slot.copy_from_slice(bytes);
+        self.len = end;
+        Ok(())
+    }
+}
