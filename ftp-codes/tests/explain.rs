@@ -3,20 +3,13 @@
 // A test helper states its expectations by panicking, like the tests themselves.
 #![allow(clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
-/// `cargo test` builds the package's examples before its tests run, next to `deps/`.
 fn explain(args: &[&str], input: &[u8]) -> Output {
-    let exe = std::env::current_exe().expect("the test's path");
-    let dir = exe
-        .parent()
-        .and_then(|deps| deps.parent())
-        .expect("target/<profile>/");
-    let example: PathBuf = dir
-        .join("examples")
-        .join(format!("explain{}", std::env::consts::EXE_SUFFIX));
+    let example = common::example("explain");
     let mut child = Command::new(&example)
         .args(args)
         .stdin(Stdio::piped())
