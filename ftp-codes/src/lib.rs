@@ -9,7 +9,7 @@
 //! - [`reply`]: framing replies from the bytes a client reads (sans-IO, zero-copy), strict or
 //!   lenient, with hard limits.
 //! - [`payload`]: what the text of 110, 120, 150, 211, 213, 227, 228, 229 and 257 replies says.
-//! - [`write`]: writing replies for servers, into a buffer or a `core::fmt::Write`, with the
+//! - [`write`](mod@write): writing replies for servers, into a buffer or a `core::fmt::Write`, with the
 //!   payload builders that the [`payload`] parsers read back.
 //!
 //! ```
