@@ -9,6 +9,7 @@
 //! - [`reply`]: framing replies from the bytes a client reads (sans-IO, zero-copy), strict or
 //!   lenient, with hard limits.
 //! - [`payload`]: what the text of 110, 120, 150, 211, 213, 227, 228, 229 and 257 replies says.
+//! - [`command`]: framing the command lines a server reads, with the reply parser's line rules.
 //! - [`write`](mod@write): writing replies for servers, into a buffer or a `core::fmt::Write`, with the
 //!   payload builders that the [`payload`] parsers read back.
 //!
@@ -50,6 +51,7 @@ mod meaning;
 mod reply_code;
 mod standard;
 
+pub mod command;
 pub mod payload;
 pub mod reply;
 pub mod write;

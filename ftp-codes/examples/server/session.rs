@@ -1,16 +1,19 @@
-//! One client's control connection: read a command, answer with the writer, repeat.
+//! One client's control connection: frame a command line with `ftp_codes::command`, answer
+//! with `ftp_codes::write`, repeat.
 
 use crate::files::{VirtualPath, list_line, modified};
 use ftp_codes::Code;
+use ftp_codes::command;
+use ftp_codes::reply::{ErrorKind as ParseErrorKind, Options as ParseOptions, Status};
 use ftp_codes::write::{Options, WriteError, Writer};
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, ErrorKind, Read, Write};
+use std::io::{self, ErrorKind, Read, Write};
 use std::net::{IpAddr, SocketAddr, SocketAddrV4, TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::time::Duration;
 
 /// RFC 959 leaves the command length open; 512 bytes is plenty and bounds the work.
-const MAX_COMMAND: u64 = 512;
+const MAX_COMMAND: usize = 512;
 const IDLE: Duration = Duration::from_secs(300);
 /// How long a client has to open the data connection after LIST, NLST or RETR.
 const DATA_WAIT: Duration = Duration::from_secs(10);
@@ -30,7 +33,6 @@ enum Login {
 
 struct Session {
     control: TcpStream,
-    commands: BufReader<TcpStream>,
     root: PathBuf,
     cwd: VirtualPath,
     login: Login,
@@ -40,10 +42,8 @@ struct Session {
 impl Session {
     fn new(control: TcpStream, root: PathBuf) -> io::Result<Self> {
         control.set_read_timeout(Some(IDLE))?;
-        let commands = BufReader::new(control.try_clone()?);
         Ok(Self {
             control,
-            commands,
             root,
             cwd: VirtualPath::root(),
             login: Login::None,
@@ -53,19 +53,36 @@ impl Session {
 
     fn run(&mut self) -> io::Result<()> {
         self.send(|out| out.write(Code::ServiceReady))?;
+        let options = ParseOptions::lenient().max_line_len(MAX_COMMAND);
+        let mut buf = Vec::with_capacity(MAX_COMMAND + 2);
         loop {
-            let mut line = Vec::new();
-            match self
-                .commands
-                .by_ref()
-                .take(MAX_COMMAND)
-                .read_until(b'\n', &mut line)
-            {
-                Ok(0) => return Ok(()),
-                Ok(_) if !line.ends_with(b"\n") => {
-                    return self.reply(Code::SyntaxError, "Command line too long.");
+            match command::parse(&buf, &options) {
+                Ok(Status::Complete((line, used))) => {
+                    let verb = String::from_utf8_lossy(line.verb()).to_ascii_uppercase();
+                    let arg = String::from_utf8_lossy(line.argument()).into_owned();
+                    buf.drain(..used);
+                    if !self.command(&verb, &arg)? {
+                        return Ok(());
+                    }
+                    continue;
                 }
-                Ok(_) => {}
+                Ok(Status::Partial) => {}
+                Err(error) if error.kind() == ParseErrorKind::InvalidCommand => {
+                    // Skip the line; the client may go on.
+                    let end = buf
+                        .iter()
+                        .position(|&b| b == b'\n')
+                        .map_or(buf.len(), |lf| lf + 1);
+                    buf.drain(..end);
+                    self.send(|out| out.write(Code::SyntaxError))?;
+                    continue;
+                }
+                Err(_) => return self.reply(Code::SyntaxError, "Command line too long."),
+            }
+            let mut chunk = [0u8; 512];
+            match self.control.read(&mut chunk) {
+                Ok(0) => return Ok(()),
+                Ok(n) => buf.extend_from_slice(chunk.get(..n).unwrap_or_default()),
                 Err(error)
                     if matches!(error.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) =>
                 {
@@ -75,12 +92,6 @@ impl Session {
                     );
                 }
                 Err(error) => return Err(error),
-            }
-            let line = String::from_utf8_lossy(&line);
-            let line = line.trim_end_matches(['\r', '\n']);
-            let (verb, arg) = line.split_once(' ').unwrap_or((line, ""));
-            if !self.command(&verb.to_ascii_uppercase(), arg)? {
-                return Ok(());
             }
         }
     }

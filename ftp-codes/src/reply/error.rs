@@ -40,6 +40,8 @@ pub enum ErrorKind {
     ReplyTooLong,
     /// A line given to [`LineParser::feed`](crate::reply::LineParser::feed) does not end in LF.
     UnterminatedLine,
+    /// A command line does not start with a command verb (one to four ASCII letters).
+    InvalidCommand,
 }
 
 impl ParseError {
@@ -92,6 +94,10 @@ impl ErrorKind {
             Self::UnterminatedLine => (
                 "unterminated line",
                 "a whole line, ending in LF, was expected",
+            ),
+            Self::InvalidCommand => (
+                "invalid command",
+                "a command line must start with one to four ASCII letters",
             ),
         }
     }

@@ -102,26 +102,7 @@ impl Framer {
 
     /// The line without its ending, after the checks every line gets.
     fn content<'a>(&self, line: &'a [u8], start: usize) -> Result<&'a [u8], ParseError> {
-        let Some((b'\n', before_lf)) = line.split_last() else {
-            return Err(ParseError::new(
-                ErrorKind::UnterminatedLine,
-                start.saturating_add(line.len()),
-            ));
-        };
-        let (content, crlf) = match before_lf.split_last() {
-            Some((b'\r', content)) => (content, true),
-            _ => (before_lf, false),
-        };
-        if content.len() > self.options.max_line_len {
-            return Err(ParseError::new(ErrorKind::LineTooLong, start));
-        }
-        if !crlf && !self.options.accept_lf {
-            return Err(ParseError::new(
-                ErrorKind::BareLineFeed,
-                start.saturating_add(before_lf.len()),
-            ));
-        }
-        Ok(content)
+        line_content(line, &self.options, start)
     }
 
     fn first_line(&mut self, content: &[u8], start: usize) -> Result<Step, ParseError> {
@@ -225,8 +206,37 @@ impl Framer {
     }
 }
 
+/// A whole line (its LF included) without its ending, after the checks every line gets: its
+/// length and, unless accepted, a bare LF. Shared with the command-line parser.
+pub(crate) fn line_content<'a>(
+    line: &'a [u8],
+    options: &Options,
+    start: usize,
+) -> Result<&'a [u8], ParseError> {
+    let Some((b'\n', before_lf)) = line.split_last() else {
+        return Err(ParseError::new(
+            ErrorKind::UnterminatedLine,
+            start.saturating_add(line.len()),
+        ));
+    };
+    let (content, crlf) = match before_lf.split_last() {
+        Some((b'\r', content)) => (content, true),
+        _ => (before_lf, false),
+    };
+    if content.len() > options.max_line_len {
+        return Err(ParseError::new(ErrorKind::LineTooLong, start));
+    }
+    if !crlf && !options.accept_lf {
+        return Err(ParseError::new(
+            ErrorKind::BareLineFeed,
+            start.saturating_add(before_lf.len()),
+        ));
+    }
+    Ok(content)
+}
+
 /// A control character in reply text: C0 (but tab, which listings use) and DEL.
-const fn is_control(byte: u8) -> bool {
+pub(crate) const fn is_control(byte: u8) -> bool {
     (byte < 0x20 && byte != b'\t') || byte == 0x7f
 }
 

@@ -25,9 +25,9 @@
 
 mod error;
 mod framed;
-mod framer;
+pub(crate) mod framer;
 mod line_parser;
-mod newline;
+pub(crate) mod newline;
 mod options;
 mod parse;
 
