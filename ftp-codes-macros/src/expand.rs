@@ -101,7 +101,9 @@ fn code_enum(args: &Args, checked: &Checked) -> TokenStream {
             /// Position of `code` in `ALL`, or `ALL.len()` or more if the catalogue lacks it.
             #[inline]
             const fn position(code: u16) -> usize {
-                let offset = code.wrapping_sub(100) as usize;
+                // In `usize`, so that a second call with the same code is the same expression
+                // and the compiler merges the two loads (`from_u16` then `text`, say).
+                let offset = (code as usize).wrapping_sub(100);
                 if offset < Self::INDEX.len() {
                     Self::INDEX[offset] as usize
                 } else {
@@ -119,10 +121,14 @@ fn code_enum(args: &Args, checked: &Checked) -> TokenStream {
             pub const fn from_u16(code: u16) -> ::core::option::Option<Self> {
                 let position = Self::position(code);
                 if position < Self::ALL.len() {
-                    ::core::option::Option::Some(Self::ALL[position])
-                } else {
-                    ::core::option::Option::None
+                    let found = Self::ALL[position];
+                    // Always true; saying so lets the compiler reuse this lookup when the
+                    // caller goes on to `text()` or another field of the entry.
+                    if found as u16 == code {
+                        return ::core::option::Option::Some(found);
+                    }
                 }
+                ::core::option::Option::None
             }
 
             /// The code as a number, such as `220`.
@@ -149,6 +155,7 @@ fn code_enum(args: &Args, checked: &Checked) -> TokenStream {
 
             /// The variant's name, such as `"ServiceReady"`.
             #[must_use]
+            #[inline]
             pub const fn name(self) -> &'static str {
                 self.field(&Self::NAMES)
             }
@@ -157,18 +164,21 @@ fn code_enum(args: &Args, checked: &Checked) -> TokenStream {
             /// `"Service ready for new user."`: what a server sends by default.
             #example_text
             #[must_use]
+            #[inline]
             pub const fn text(self) -> &'static str {
                 self.field(&Self::TEXTS)
             }
 
             /// What the code means and when it is sent.
             #[must_use]
+            #[inline]
             pub const fn description(self) -> &'static str {
                 self.field(&Self::DESCRIPTIONS)
             }
 
             /// Where the code is defined, such as `"RFC 959 §4.2.2"`.
             #[must_use]
+            #[inline]
             pub const fn source(self) -> &'static str {
                 self.field(&Self::SOURCES)
             }
@@ -452,6 +462,7 @@ fn rule_enum(type_name: &str, doc: &str, rules: &[RuleDef], pattern: &str) -> To
 
             /// The variant's name, such as `"PositiveCompletion"`.
             #[must_use]
+            #[inline]
             pub const fn name(self) -> &'static str {
                 match self {
                     #(Self::#variants => #names,)*
@@ -460,6 +471,7 @@ fn rule_enum(type_name: &str, doc: &str, rules: &[RuleDef], pattern: &str) -> To
 
             /// What the digit means.
             #[must_use]
+            #[inline]
             pub const fn description(self) -> &'static str {
                 match self {
                     #(Self::#variants => #descriptions,)*

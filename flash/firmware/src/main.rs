@@ -1,0 +1,65 @@
+//! A minimal firmware image: an entry point that uses a chosen part of ftp-codes on inputs the
+//! optimiser cannot see (`black_box`), so that exactly that part is linked. Built by
+//! `flash/report` for `thumbv7em-none-eabihf`.
+
+#![no_std]
+#![no_main]
+// Each use below is wrapped in `black_box` only to keep it linked.
+#![allow(unused_must_use, unused_imports)]
+
+use core::hint::black_box;
+
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
+    loop {}
+}
+
+/// The image's entry point (the linker is told to start here).
+#[unsafe(no_mangle)]
+pub extern "C" fn entry() -> ! {
+    loop {
+        use_the_crate();
+    }
+}
+
+#[inline(never)]
+fn use_the_crate() {
+    #[cfg(feature = "lookup")]
+    {
+        use ftp_codes::{Code, ReplyCode};
+        let n = black_box(550u16);
+        black_box(Code::from_u16(n).map(Code::text));
+        let _ = black_box(ReplyCode::from_ascii(black_box(b"421")).map(|c| (c.category(), c.group(), c.is_negative())));
+    }
+    #[cfg(feature = "descriptions")]
+    {
+        black_box(ftp_codes::Code::from_u16(black_box(550)).map(ftp_codes::Code::description));
+    }
+    #[cfg(feature = "parse")]
+    {
+        use ftp_codes::payload;
+        use ftp_codes::reply::{self, Options, Status};
+        let buf: &[u8] = black_box(b"227 Entering Passive Mode (10,0,0,1,4,1).\r\n");
+        if let Ok(Status::Complete((reply, _))) = reply::parse(buf, &Options::lenient()) {
+            black_box(payload::pasv(&reply));
+            black_box(payload::epsv(&reply));
+            black_box(payload::size(&reply));
+            black_box(payload::mdtm(&reply));
+            black_box(payload::pathname(&reply).map(|p| p.raw()));
+            black_box(payload::features(&reply).map(|f| f.count()));
+            black_box(reply.lines().count());
+        }
+    }
+    #[cfg(feature = "write")]
+    {
+        use ftp_codes::Code;
+        use ftp_codes::write::{Options, Writer};
+        let mut buf = [0u8; 256];
+        let mut out = Writer::new(&mut buf, Options::default());
+        black_box(out.write(black_box(Code::ServiceReady)).ok());
+        black_box(out.pasv(black_box(core::net::SocketAddrV4::new(core::net::Ipv4Addr::new(10, 0, 0, 1), 1025))).ok());
+        black_box(out.pathname(black_box(b"/pub"), b"created").ok());
+        black_box(out.size(black_box(1234)).ok());
+        black_box(out.written());
+    }
+}
