@@ -17,16 +17,16 @@ use ftp_codes::write::{Options, Writer};
 use std::hint::black_box;
 use std::net::{Ipv4Addr, SocketAddrV4};
 
-const REPLIES: u64 = 1000;
+const REPLIES: usize = 1000;
 
 fn bench(c: &mut Criterion) {
     let mut buf = vec![0u8; 256 * 1024];
     let mut group = c.benchmark_group("reply writing (1000 replies into a buffer)");
-    group.throughput(Throughput::Elements(REPLIES));
+    group.throughput(Throughput::Elements(REPLIES as u64));
     group.bench_function("single-line, catalogue text (Writer::write)", |b| {
         b.iter(|| {
             let mut out = Writer::new(&mut buf, Options::default());
-            for &code in Code::ALL.iter().cycle().take(REPLIES as usize) {
+            for &code in Code::ALL.iter().cycle().take(REPLIES) {
                 out.write(black_box(code)).unwrap();
             }
             out.len()
