@@ -61,6 +61,8 @@ fn code_enum(args: &Args, checked: &Checked) -> TokenStream {
     let sources = codes.iter().map(|c| &c.source);
     let count = codes.len();
     let (index_type, index, missing) = dense_index(codes);
+    let first_code = Literal::u16_unsuffixed(codes.first().map_or(100, |c| c.code));
+    let index_len = index.len();
     let alternatives = alternatives(codes);
     let Example {
         from_u16: example_from_u16,
@@ -90,8 +92,10 @@ fn code_enum(args: &Args, checked: &Checked) -> TokenStream {
             /// Every code of the catalogue, in ascending order.
             pub const ALL: &'static [Self] = &[#(Self::#variants),*];
 
-            /// Position in `ALL` of each number from 100 to 699; `MISSING` where there is none.
-            const INDEX: [#index_type; 600] = [#(#index),*];
+            /// Position in `ALL` of each number from the lowest code to the highest; `MISSING`
+            /// where there is none.
+            const INDEX: [#index_type; #index_len] = [#(#index),*];
+            const FIRST: u16 = #first_code;
             const MISSING: #index_type = #missing;
             const NAMES: [&'static str; #count] = [#(#names),*];
             const TEXTS: [&'static str; #count] = [#(#texts),*];
@@ -103,7 +107,7 @@ fn code_enum(args: &Args, checked: &Checked) -> TokenStream {
             const fn position(code: u16) -> usize {
                 // In `usize`, so that a second call with the same code is the same expression
                 // and the compiler merges the two loads (`from_u16` then `text`, say).
-                let offset = (code as usize).wrapping_sub(100);
+                let offset = (code as usize).wrapping_sub(Self::FIRST as usize);
                 if offset < Self::INDEX.len() {
                     Self::INDEX[offset] as usize
                 } else {
@@ -114,7 +118,7 @@ fn code_enum(args: &Args, checked: &Checked) -> TokenStream {
             /// The entry for `code`, if the catalogue has it.
             ///
             /// A constant-time table lookup (no `match`, no search): one load from a dense
-            /// index of the numbers 100 to 699.
+            /// index of the numbers from the lowest code to the highest.
             #example_from_u16
             #[must_use]
             #[inline]
@@ -279,11 +283,14 @@ fn code_enum(args: &Args, checked: &Checked) -> TokenStream {
     }
 }
 
-/// The dense index: for each number 100..=699, the position of its code in `ALL`.
+/// The dense index: for each number from the lowest code to the highest, the position of its
+/// code in `ALL`.
 fn dense_index(codes: &[CodeDef]) -> (Ident, Vec<Literal>, Literal) {
-    let mut positions = vec![None; 600];
+    let first = codes.first().map_or(100, |c| c.code);
+    let last = codes.last().map_or(100, |c| c.code);
+    let mut positions = vec![None; usize::from(last - first) + 1];
     for (position, code) in codes.iter().enumerate() {
-        if let Some(slot) = positions.get_mut(usize::from(code.code) - 100) {
+        if let Some(slot) = positions.get_mut(usize::from(code.code - first)) {
             *slot = Some(position);
         }
     }
