@@ -32,12 +32,14 @@ mod notes;
 mod passive;
 mod pathname;
 mod scan;
+mod timestamp;
 
 pub use features::{Feature, Features, features};
-pub use file_status::{Timestamp, mdtm, size};
+pub use file_status::{mdtm, size};
 pub use notes::{Mark, mark, minutes, transfer_size};
 pub use passive::{epsv, lpsv, pasv, pasv_port};
 pub use pathname::{Chunks, Pathname, pathname};
+pub use timestamp::Timestamp;
 
 use crate::ReplyCode;
 use crate::reply::Reply;

@@ -1,0 +1,152 @@
+//! `Timestamp`: a checked UTC time, as MDTM carries it (RFC 3659 `time-val`).
+
+use super::PayloadError;
+use core::fmt;
+
+/// A modification time from MDTM (RFC 3659 `time-val`), in UTC, every field range-checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Timestamp {
+    year: u16,
+    month: u8,
+    day: u8,
+    hour: u8,
+    minute: u8,
+    second: u8,
+    nanosecond: u32,
+}
+
+impl Timestamp {
+    /// A checked timestamp: year up to 9999 (the four digits of RFC 3659), month 1..=12, a day
+    /// that exists in that month, hour 0..=23, minute 0..=59, second 0..=60 (a leap second),
+    /// nanosecond below one second.
+    pub const fn new(
+        year: u16,
+        month: u8,
+        day: u8,
+        hour: u8,
+        minute: u8,
+        second: u8,
+        nanosecond: u32,
+    ) -> Result<Self, PayloadError> {
+        let days = days_in_month(year, month);
+        if month == 0
+            || month > 12
+            || day == 0
+            || day > days
+            || hour > 23
+            || minute > 59
+            || second > 60
+        {
+            return Err(PayloadError::OutOfRange);
+        }
+        if nanosecond >= 1_000_000_000 {
+            return Err(PayloadError::OutOfRange);
+        }
+        Ok(Self {
+            year,
+            month,
+            day,
+            hour,
+            minute,
+            second,
+            nanosecond,
+        })
+    }
+
+    /// The UTC time `seconds` after 1970-01-01T00:00:00Z (what a file system's modification
+    /// time gives), for a server's MDTM reply. Years past 9999 cannot be written.
+    ///
+    /// ```
+    /// use ftp_codes::payload::Timestamp;
+    ///
+    /// let time = Timestamp::from_unix(1_709_210_096, 0)?;
+    /// assert_eq!(time.to_string(), "2024-02-29T12:34:56Z");
+    /// # Ok::<(), ftp_codes::payload::PayloadError>(())
+    /// ```
+    // `seconds` is checked against 9999-12-31T23:59:59Z first; below that every intermediate
+    // value is far from u64::MAX, and the algorithm's subtractions never go below zero.
+    #[allow(clippy::arithmetic_side_effects)]
+    pub const fn from_unix(seconds: u64, nanosecond: u32) -> Result<Self, PayloadError> {
+        const LAST_SECOND_OF_9999: u64 = 253_402_300_799;
+        if seconds > LAST_SECOND_OF_9999 {
+            return Err(PayloadError::OutOfRange);
+        }
+        let days = seconds / 86_400;
+        let of_day = seconds % 86_400;
+        // Howard Hinnant's days-to-civil algorithm, on unsigned days since 1970 shifted to the
+        // 0000-03-01 era base so that leap days fall at the end of the year.
+        let z = days + 719_468;
+        let era = z / 146_097;
+        let doe = z % 146_097;
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + if month <= 2 { 1 } else { 0 };
+        // Every value below is range-bound by the arithmetic above: no truncation.
+        #[allow(clippy::cast_possible_truncation)]
+        let (year, month, day) = (year as u16, month as u8, day as u8);
+        #[allow(clippy::cast_possible_truncation)]
+        let (hour, minute, second) = (
+            (of_day / 3600) as u8,
+            (of_day / 60 % 60) as u8,
+            (of_day % 60) as u8,
+        );
+        Self::new(year, month, day, hour, minute, second, nanosecond)
+    }
+
+    /// The year, such as 2026.
+    pub const fn year(&self) -> u16 {
+        self.year
+    }
+    /// The month, 1 to 12.
+    pub const fn month(&self) -> u8 {
+        self.month
+    }
+    /// The day of the month, from 1.
+    pub const fn day(&self) -> u8 {
+        self.day
+    }
+    /// The hour, 0 to 23.
+    pub const fn hour(&self) -> u8 {
+        self.hour
+    }
+    /// The minute, 0 to 59.
+    pub const fn minute(&self) -> u8 {
+        self.minute
+    }
+    /// The second, 0 to 60.
+    pub const fn second(&self) -> u8 {
+        self.second
+    }
+    /// The fraction of the second, in nanoseconds (RFC 3659 allows any number of digits;
+    /// digits past the ninth are dropped).
+    pub const fn nanosecond(&self) -> u32 {
+        self.nanosecond
+    }
+}
+
+impl fmt::Display for Timestamp {
+    /// ISO 8601 in UTC: `2026-11-24T09:43:19Z`, with the fraction when there is one.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+            self.year, self.month, self.day, self.hour, self.minute, self.second
+        )?;
+        if self.nanosecond != 0 {
+            write!(f, ".{:09}", self.nanosecond)?;
+        }
+        f.write_str("Z")
+    }
+}
+
+const fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
