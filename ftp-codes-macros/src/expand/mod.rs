@@ -5,10 +5,15 @@
 //! `cfg(feature = ...)`: optional impls go through `__private` macros whose definitions depend
 //! on the features of `ftp-codes` itself.
 
+mod doc;
+mod rules;
+
 use crate::args::Args;
-use crate::validate::{Checked, CodeDef, RuleDef};
+use crate::validate::{Checked, CodeDef};
+use doc::{Example, variant_doc};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
+use rules::rule_types;
 use std::path::Path;
 
 /// Everything one `catalog!` call emits.
@@ -336,203 +341,6 @@ fn alternatives(codes: &[CodeDef]) -> TokenStream {
                 #(#arms)*
                 _ => &[],
             }
-        }
-    }
-}
-
-/// The rustdoc of one variant: the whole catalogue entry.
-fn variant_doc(code: &CodeDef) -> TokenStream {
-    let mut lines = vec![
-        format!("`{}` {}", code.code, code_span(&code.text)),
-        String::new(),
-        markdown_text(&code.description),
-        String::new(),
-        format!(
-            "Category `{}`, group `{}`. Source: {}.",
-            code.category,
-            code.group,
-            markdown_text(&code.source)
-        ),
-    ];
-    for also in &code.also {
-        lines.push(String::new());
-        lines.push(format!(
-            "Also, in {}: {} {}",
-            markdown_text(&also.source),
-            code_span(&also.text),
-            markdown_text(&also.description)
-        ));
-    }
-    quote!(#(#[doc = #lines])*)
-}
-
-/// `text` as a Markdown code span, whatever backticks it holds.
-fn code_span(text: &str) -> String {
-    let fence = "`".repeat(longest_backtick_run(text) + 1);
-    format!("{fence} {text} {fence}")
-}
-
-fn longest_backtick_run(text: &str) -> usize {
-    text.split(|c| c != '`').map(str::len).max().unwrap_or(0)
-}
-
-/// Catalogue prose as Markdown: code spans stay, but brackets and angle brackets outside them
-/// are escaped, so that rustdoc reads no links or HTML into the text.
-fn markdown_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_code = false;
-    for c in text.chars() {
-        if c == '`' {
-            in_code = !in_code;
-        } else if !in_code && matches!(c, '[' | ']' | '<' | '>' | '*' | '_') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// `Category` and `Group`, from the standard catalogue's digit rules (`#[catalog(standard)]`).
-fn rule_types(checked: &Checked) -> TokenStream {
-    let category = rule_enum(
-        "Category",
-        "The first digit of a reply code: what kind of reply it is (RFC 959 §4.2.1; 6yz from RFC 2228).",
-        &checked.rules.categories,
-        "yz",
-    );
-    let group = rule_enum(
-        "Group",
-        "The second digit of a reply code: what the reply is about (RFC 959 §4.2.1).",
-        &checked.rules.groups,
-        "z",
-    );
-    quote!(#category #group)
-}
-
-fn rule_enum(type_name: &str, doc: &str, rules: &[RuleDef], pattern: &str) -> TokenStream {
-    let ty = format_ident!("{}", type_name);
-    let variants: Vec<Ident> = rules
-        .iter()
-        .map(|r| Ident::new(&r.name, Span::call_site()))
-        .collect();
-    let digits: Vec<Literal> = rules
-        .iter()
-        .map(|r| Literal::u8_unsuffixed(r.digit))
-        .collect();
-    let names = rules.iter().map(|r| &r.name);
-    let descriptions: Vec<&String> = rules.iter().map(|r| &r.description).collect();
-    let variant_docs = rules.iter().map(|r| {
-        let shape = if type_name == "Category" {
-            format!("{}{pattern}", r.digit)
-        } else {
-            format!("x{}{pattern}", r.digit)
-        };
-        format!("`{shape}`: {}", markdown_text(&r.description))
-    });
-    let lower = type_name.to_lowercase();
-    let digit_doc = format!("The {lower} for `digit`, if the digit has one.");
-    let all_doc = format!("Every {lower}, in digit order.");
-    quote! {
-        #[doc = #doc]
-        ///
-        /// Generated from the digit rules of the standard catalogue, `codes.toml`.
-        #[derive(
-            ::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug, ::core::cmp::PartialEq,
-            ::core::cmp::Eq, ::core::cmp::PartialOrd, ::core::cmp::Ord, ::core::hash::Hash
-        )]
-        #[repr(u8)]
-        pub enum #ty {
-            #(
-                #[doc = #variant_docs]
-                #variants = #digits,
-            )*
-        }
-
-        impl #ty {
-            #[doc = #all_doc]
-            pub const ALL: &'static [Self] = &[#(Self::#variants),*];
-
-            #[doc = #digit_doc]
-            #[must_use]
-            pub const fn from_digit(digit: u8) -> ::core::option::Option<Self> {
-                match digit {
-                    #(#digits => ::core::option::Option::Some(Self::#variants),)*
-                    _ => ::core::option::Option::None,
-                }
-            }
-
-            /// The digit this stands for.
-            #[must_use]
-            pub const fn digit(self) -> u8 {
-                self as u8
-            }
-
-            /// The variant's name, such as `"PositiveCompletion"`.
-            #[must_use]
-            #[inline]
-            pub const fn name(self) -> &'static str {
-                match self {
-                    #(Self::#variants => #names,)*
-                }
-            }
-
-            /// What the digit means.
-            #[must_use]
-            #[inline]
-            pub const fn description(self) -> &'static str {
-                match self {
-                    #(Self::#variants => #descriptions,)*
-                }
-            }
-        }
-
-        impl ::core::fmt::Display for #ty {
-            /// The name, such as `PositiveCompletion`.
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.name())
-            }
-        }
-
-        ::ftp_codes::__private::impl_serde!(#ty: u8 via digit, #ty::from_digit);
-        ::ftp_codes::__private::impl_defmt!(#ty via name);
-    }
-}
-
-/// Runnable doc examples for the standard `Code`; other catalogues get none, since their doc
-/// tests would run in the user's crate.
-struct Example {
-    from_u16: TokenStream,
-    text: TokenStream,
-}
-
-impl Example {
-    fn for_enum(args: &Args) -> Self {
-        if !args.standard {
-            return Example {
-                from_u16: TokenStream::new(),
-                text: TokenStream::new(),
-            };
-        }
-        Example {
-            from_u16: quote! {
-                ///
-                /// ```
-                /// use ftp_codes::Code;
-                ///
-                /// assert_eq!(Code::from_u16(220), Some(Code::ServiceReady));
-                /// assert_eq!(Code::from_u16(299), None); // well-formed, but not catalogued
-                /// assert_eq!(Code::from_u16(7), None);
-                /// ```
-            },
-            text: quote! {
-                ///
-                /// ```
-                /// use ftp_codes::Code;
-                ///
-                /// assert_eq!(Code::FileUnavailable.text(),
-                ///            "Requested action not taken. File unavailable (e.g., file not found, no access).");
-                /// ```
-            },
         }
     }
 }

@@ -1,0 +1,112 @@
+//! `Category` and `Group`: the digit-rule enums of the standard catalogue.
+
+use super::doc::markdown_text;
+use crate::validate::{Checked, RuleDef};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
+use quote::{format_ident, quote};
+
+/// `Category` and `Group`, from the standard catalogue's digit rules (`#[catalog(standard)]`).
+pub(super) fn rule_types(checked: &Checked) -> TokenStream {
+    let category = rule_enum(
+        "Category",
+        "The first digit of a reply code: what kind of reply it is (RFC 959 §4.2.1; 6yz from RFC 2228).",
+        &checked.rules.categories,
+        "yz",
+    );
+    let group = rule_enum(
+        "Group",
+        "The second digit of a reply code: what the reply is about (RFC 959 §4.2.1).",
+        &checked.rules.groups,
+        "z",
+    );
+    quote!(#category #group)
+}
+
+fn rule_enum(type_name: &str, doc: &str, rules: &[RuleDef], pattern: &str) -> TokenStream {
+    let ty = format_ident!("{}", type_name);
+    let variants: Vec<Ident> = rules
+        .iter()
+        .map(|r| Ident::new(&r.name, Span::call_site()))
+        .collect();
+    let digits: Vec<Literal> = rules
+        .iter()
+        .map(|r| Literal::u8_unsuffixed(r.digit))
+        .collect();
+    let names = rules.iter().map(|r| &r.name);
+    let descriptions: Vec<&String> = rules.iter().map(|r| &r.description).collect();
+    let variant_docs = rules.iter().map(|r| {
+        let shape = if type_name == "Category" {
+            format!("{}{pattern}", r.digit)
+        } else {
+            format!("x{}{pattern}", r.digit)
+        };
+        format!("`{shape}`: {}", markdown_text(&r.description))
+    });
+    let lower = type_name.to_lowercase();
+    let digit_doc = format!("The {lower} for `digit`, if the digit has one.");
+    let all_doc = format!("Every {lower}, in digit order.");
+    quote! {
+        #[doc = #doc]
+        ///
+        /// Generated from the digit rules of the standard catalogue, `codes.toml`.
+        #[derive(
+            ::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug, ::core::cmp::PartialEq,
+            ::core::cmp::Eq, ::core::cmp::PartialOrd, ::core::cmp::Ord, ::core::hash::Hash
+        )]
+        #[repr(u8)]
+        pub enum #ty {
+            #(
+                #[doc = #variant_docs]
+                #variants = #digits,
+            )*
+        }
+
+        impl #ty {
+            #[doc = #all_doc]
+            pub const ALL: &'static [Self] = &[#(Self::#variants),*];
+
+            #[doc = #digit_doc]
+            #[must_use]
+            pub const fn from_digit(digit: u8) -> ::core::option::Option<Self> {
+                match digit {
+                    #(#digits => ::core::option::Option::Some(Self::#variants),)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+
+            /// The digit this stands for.
+            #[must_use]
+            pub const fn digit(self) -> u8 {
+                self as u8
+            }
+
+            /// The variant's name, such as `"PositiveCompletion"`.
+            #[must_use]
+            #[inline]
+            pub const fn name(self) -> &'static str {
+                match self {
+                    #(Self::#variants => #names,)*
+                }
+            }
+
+            /// What the digit means.
+            #[must_use]
+            #[inline]
+            pub const fn description(self) -> &'static str {
+                match self {
+                    #(Self::#variants => #descriptions,)*
+                }
+            }
+        }
+
+        impl ::core::fmt::Display for #ty {
+            /// The name, such as `PositiveCompletion`.
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.name())
+            }
+        }
+
+        ::ftp_codes::__private::impl_serde!(#ty: u8 via digit, #ty::from_digit);
+        ::ftp_codes::__private::impl_defmt!(#ty via name);
+    }
+}
