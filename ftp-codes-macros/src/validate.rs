@@ -437,8 +437,7 @@ pub(crate) fn is_upper_camel_case(name: &str) -> bool {
 
 /// Reply text goes on the wire as one line: not empty, no CR, LF or other control characters.
 fn check_text(text: &Sp<String>, diags: &mut Diagnostics) -> bool {
-    if text.value.trim().is_empty() {
-        diags.error(text.span.clone(), "`text` is empty");
+    if !not_empty(text, "text", diags) {
         return false;
     }
     if let Some(c) = text.value.chars().find(|c| c.is_control()) {

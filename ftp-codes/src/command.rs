@@ -20,7 +20,7 @@
 //! # Ok::<(), ftp_codes::reply::ParseError>(())
 //! ```
 
-use crate::reply::framer::{is_control, line_content};
+use crate::reply::framer::{is_control, line_content, unfinished_line};
 use crate::reply::newline;
 use crate::reply::{ErrorKind, Options, ParseError, Status};
 
@@ -61,10 +61,7 @@ pub fn parse<'a>(
     options: &Options,
 ) -> Result<Status<(Command<'a>, usize)>, ParseError> {
     let Some(lf) = newline::find(buf) else {
-        // One more byte may be the CR of a CRLF; past that, the line is too long however it ends.
-        if buf.len() > options.max_line_len.saturating_add(1) {
-            return Err(ParseError::new(ErrorKind::LineTooLong, 0));
-        }
+        unfinished_line(buf, options, 0)?;
         return Ok(Status::Partial);
     };
     let used = lf.saturating_add(1);

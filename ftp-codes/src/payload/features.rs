@@ -1,6 +1,6 @@
 //! 211 replies to FEAT (RFC 2389): the server's extensions, one per line.
 
-use super::PayloadError;
+use super::{PayloadError, expect_code};
 use crate::reply::{Lines, Reply};
 use core::iter::FusedIterator;
 
@@ -21,12 +21,7 @@ use core::iter::FusedIterator;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn features<'a>(reply: &Reply<'a>) -> Result<Features<'a>, PayloadError> {
-    if reply.code() != 211 {
-        return Err(PayloadError::WrongCode {
-            expected: 211,
-            found: reply.code(),
-        });
-    }
+    expect_code(reply, 211)?;
     let mut lines = reply.lines();
     // The first line is the heading; the last ends the reply. Only the lines between list features.
     lines.next();

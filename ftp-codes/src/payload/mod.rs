@@ -96,14 +96,19 @@ impl fmt::Display for PayloadError {
 
 impl core::error::Error for PayloadError {}
 
-/// The reply's first line, if the reply has the `expected` code.
-fn text_of<'a>(reply: &Reply<'a>, expected: u16) -> Result<&'a [u8], PayloadError> {
+/// `Ok` if the reply has the `expected` code, the payload's own.
+fn expect_code(reply: &Reply<'_>, expected: u16) -> Result<(), PayloadError> {
     if reply.code() == expected {
-        Ok(reply.text())
+        Ok(())
     } else {
         Err(PayloadError::WrongCode {
             expected,
             found: reply.code(),
         })
     }
+}
+
+/// The reply's first line, if the reply has the `expected` code.
+fn text_of<'a>(reply: &Reply<'a>, expected: u16) -> Result<&'a [u8], PayloadError> {
+    expect_code(reply, expected).map(|()| reply.text())
 }

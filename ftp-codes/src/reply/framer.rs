@@ -93,11 +93,7 @@ impl Framer {
 
     /// Checks a line that has not ended yet (no LF), for the errors that are already certain.
     pub(crate) fn partial(&self, rest: &[u8]) -> Result<(), ParseError> {
-        // One more byte may be the CR of a CRLF; past that, the line is too long however it ends.
-        if rest.len() > self.options.max_line_len.saturating_add(1) {
-            return Err(ParseError::new(ErrorKind::LineTooLong, self.len));
-        }
-        Ok(())
+        unfinished_line(rest, &self.options, self.len)
     }
 
     /// The line without its ending, after the checks every line gets.
@@ -233,6 +229,20 @@ pub(crate) fn line_content<'a>(
         ));
     }
     Ok(content)
+}
+
+/// Checks a line that has not ended yet (no LF) for the error that is already certain.
+/// Shared with the command-line parser.
+pub(crate) fn unfinished_line(
+    rest: &[u8],
+    options: &Options,
+    start: usize,
+) -> Result<(), ParseError> {
+    // One more byte may be the CR of a CRLF; past that, the line is too long however it ends.
+    if rest.len() > options.max_line_len.saturating_add(1) {
+        return Err(ParseError::new(ErrorKind::LineTooLong, start));
+    }
+    Ok(())
 }
 
 /// A control character in reply text: C0 (but tab, which listings use) and DEL.
