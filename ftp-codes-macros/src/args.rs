@@ -1,5 +1,8 @@
-//! The macro's own input: `#[attrs] VIS enum NAME from "PATH"`.
+//! The macro's own input: `CRATE; #[attrs] VIS enum NAME from "PATH"`, where `CRATE` is the
+//! path to ftp-codes that `ftp_codes::catalog!` passes on (`$crate`).
 
+use proc_macro2::TokenStream;
+use quote::ToTokens;
 use syn::parse::{Parse, ParseStream};
 use syn::{Attribute, Ident, LitStr, Token, Visibility};
 
@@ -8,6 +11,9 @@ const EXPECTED_FROM: &str =
 
 /// What the caller wrote inside `catalog! { ... }`.
 pub(crate) struct Args {
+    /// The path to the ftp-codes crate, as the caller's crate names it (`$crate` from the
+    /// `macro_rules!` wrapper, so that a renamed dependency works).
+    pub(crate) krate: TokenStream,
     /// Attributes and doc comments for the generated enum (minus our own `#[catalog(...)]`).
     pub(crate) attrs: Vec<Attribute>,
     pub(crate) vis: Visibility,
@@ -21,6 +27,14 @@ pub(crate) struct Args {
 
 impl Parse for Args {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let mut krate = TokenStream::new();
+        while !input.peek(Token![;]) {
+            let token: proc_macro2::TokenTree = input
+                .parse()
+                .map_err(|_| input.error("expected the path to ftp-codes, then `;`"))?;
+            token.to_tokens(&mut krate);
+        }
+        input.parse::<Token![;]>()?;
         let mut attrs = input.call(Attribute::parse_outer)?;
         let standard = take_catalog_options(&mut attrs)?;
         let vis: Visibility = input.parse()?;
@@ -37,6 +51,7 @@ impl Parse for Args {
             return Err(input.error("unexpected tokens after the catalogue path"));
         }
         Ok(Self {
+            krate,
             attrs,
             vis,
             name,

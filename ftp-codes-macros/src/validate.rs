@@ -106,7 +106,10 @@ pub(crate) fn check(
     let mut seen_here: BTreeMap<u16, String> = BTreeMap::new();
 
     for entry in catalogue.codes {
-        let Some(code) = check_entry(&entry, rules.as_ref(), diags) else {
+        // An entry with a problem of its own still goes through the checks against the other
+        // entries, so that one build reports all of its problems; it is not kept.
+        let (code, entry_ok) = check_entry(&entry, rules.as_ref(), diags);
+        let Some(code) = code else {
             continue;
         };
         let place = file.at(&entry.code.span);
@@ -163,9 +166,17 @@ pub(crate) fn check(
             }
         }
         names.insert(entry.name.value.clone(), format!("code {code} at {place}"));
-        codes.insert(code, code_def(entry, code, place));
+        if entry_ok {
+            codes.insert(code, code_def(entry, code, place));
+        }
     }
 
+    if codes.is_empty() && diags.is_empty() {
+        diags.error(
+            0..0,
+            "the catalogue has no codes; add at least one `[[code]]` entry (or `extends = \"standard\"`)",
+        );
+    }
     if !diags.is_empty() {
         return None;
     }
@@ -321,8 +332,13 @@ fn rule_table(
     Some(out)
 }
 
-/// Checks one entry on its own; its code if it is well-formed.
-fn check_entry(entry: &Entry, rules: Option<&Rules>, diags: &mut Diagnostics) -> Option<u16> {
+/// Checks one entry on its own: its code if that is in range, and whether the whole entry is
+/// well-formed.
+fn check_entry(
+    entry: &Entry,
+    rules: Option<&Rules>,
+    diags: &mut Diagnostics,
+) -> (Option<u16>, bool) {
     let mut ok = check_name(&entry.name, diags);
     ok &= check_text(&entry.text, diags);
     ok &= not_empty(&entry.source, "source", diags);
@@ -340,13 +356,13 @@ fn check_entry(entry: &Entry, rules: Option<&Rules>, diags: &mut Diagnostics) ->
             entry.code.span.clone(),
             format!("code {} is outside 100..=699", entry.code.value),
         );
-        return None;
+        return (None, false);
     };
     if let Some(rules) = rules {
         let first = u8::try_from(code / 100).unwrap_or(0);
         let second = u8::try_from(code / 10 % 10).unwrap_or(0);
         ok &= check_digit(
-            code,
+            &entry.code,
             first,
             &entry.category,
             &rules.categories,
@@ -354,7 +370,7 @@ fn check_entry(entry: &Entry, rules: Option<&Rules>, diags: &mut Diagnostics) ->
             diags,
         );
         ok &= check_digit(
-            code,
+            &entry.code,
             second,
             &entry.group,
             &rules.groups,
@@ -362,24 +378,26 @@ fn check_entry(entry: &Entry, rules: Option<&Rules>, diags: &mut Diagnostics) ->
             diags,
         );
     }
-    ok.then_some(code)
+    (Some(code), ok)
 }
 
 /// The declared category or group must exist and agree with the code's digit.
 fn check_digit(
-    code: u16,
+    code: &Sp<i64>,
     digit: u8,
     declared: &Sp<String>,
     rules: &[RuleDef],
     (which, what, table): (&str, &str, &str),
     diags: &mut Diagnostics,
 ) -> bool {
+    let (code, code_span) = (code.value, code.span.clone());
     let by_digit = rules.iter().find(|rule| rule.digit == digit);
     let by_name = rules.iter().find(|rule| rule.name == declared.value);
     let mut ok = true;
     if by_digit.is_none() {
+        // The digit is the code's: point at the code, whatever the entry declares.
         diags.error(
-            declared.span.clone(),
+            code_span,
             format!("{which} digit {digit} of code {code} has no {what} in `[{table}]`"),
         );
         ok = false;

@@ -15,11 +15,11 @@
 mod transcript;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use ftp_codes::reply::{self, Options, Status};
+use ftp_codes::reply::{self, ParseOptions, Status};
 use std::hint::black_box;
 
 /// Frames every reply of `buf`; the number of replies.
-fn parse_all(buf: &[u8], options: &Options) -> usize {
+fn parse_all(buf: &[u8], options: &ParseOptions) -> usize {
     let mut rest = buf;
     let mut replies = 0;
     while let Ok(Status::Complete((reply, used))) = reply::parse(rest, options) {
@@ -42,7 +42,7 @@ fn split_lines(buf: &[u8]) -> usize {
 
 fn bench(c: &mut Criterion) {
     let buf = transcript::transcript(2 * 1024 * 1024);
-    let options = Options::lenient();
+    let options = ParseOptions::lenient();
     assert!(
         parse_all(&buf, &options) > 10_000,
         "the whole transcript must parse"

@@ -13,7 +13,7 @@
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use ftp_codes::Code;
-use ftp_codes::write::{Options, Writer};
+use ftp_codes::write::{WriteOptions, Writer};
 use std::hint::black_box;
 use std::net::{Ipv4Addr, SocketAddrV4};
 
@@ -25,7 +25,7 @@ fn bench(c: &mut Criterion) {
     group.throughput(Throughput::Elements(REPLIES as u64));
     group.bench_function("single-line, catalogue text (Writer::write)", |b| {
         b.iter(|| {
-            let mut out = Writer::new(&mut buf, Options::default());
+            let mut out = Writer::new(&mut buf, WriteOptions::default());
             for &code in Code::ALL.iter().cycle().take(REPLIES) {
                 out.write(black_box(code)).unwrap();
             }
@@ -42,7 +42,7 @@ fn bench(c: &mut Criterion) {
     ];
     group.bench_function("multi-line, 6 lines (Writer::reply)", |b| {
         b.iter(|| {
-            let mut out = Writer::new(&mut buf, Options::default());
+            let mut out = Writer::new(&mut buf, WriteOptions::default());
             for _ in 0..REPLIES {
                 out.reply(Code::SystemStatus, black_box(&lines)).unwrap();
             }
@@ -51,7 +51,7 @@ fn bench(c: &mut Criterion) {
     });
     group.bench_function("227 payload (Writer::pasv)", |b| {
         b.iter(|| {
-            let mut out = Writer::new(&mut buf, Options::default());
+            let mut out = Writer::new(&mut buf, WriteOptions::default());
             for i in 0..REPLIES {
                 let port = 50_000 + u16::try_from(i).unwrap();
                 out.pasv(black_box(SocketAddrV4::new(

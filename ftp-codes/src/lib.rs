@@ -42,8 +42,10 @@
 // Input reaches this crate from the network: no arithmetic that could overflow on it.
 #![warn(clippy::arithmetic_side_effects)]
 
-// Generated code names `::ftp_codes::...`; this makes those paths work in this crate too.
-extern crate self as ftp_codes;
+// Unit tests use the standard library (collections, formatting); the crate itself never does.
+#[cfg(test)]
+extern crate std;
+
 
 mod catalogue;
 mod class;
@@ -87,14 +89,22 @@ pub use standard::{Category, Code, Group};
 /// The enum gets the attributes and doc comments written before it, one variant per code, and
 /// the API of [`Code`]: `ALL`, `from_u16`, `as_u16`, `reply_code`, `name`, `text`,
 /// `description`, `source`, `alternatives`, `category`, `group`, `Display`, `FromStr`,
-/// `TryFrom<u16>`, and [`Catalogue`].
+/// `TryFrom<u16>`, `PartialEq` with [`ReplyCode`] and `u16` both ways, and [`Catalogue`].
 ///
 /// Every problem of a catalogue is a compile error that starts with `PATH:LINE:COLUMN:`, all
 /// of them in one build: TOML syntax, unknown or missing keys, a code outside 100..=699, a
 /// digit without a category or group, a declared category or group that disagrees with the
 /// digits, duplicate codes or names, a name that is not an `UpperCamelCase` identifier, empty
-/// text or text with control characters, and a file that cannot be read.
-pub use ftp_codes_macros::catalog;
+/// text or text with control characters, an empty catalogue, and a file that cannot be read.
+///
+/// The generated code names this crate through `$crate`, so the macro works under any name
+/// the dependency is given (`ftp = { package = "ftp-codes", ... }`).
+#[macro_export]
+macro_rules! catalog {
+    ($($input:tt)*) => {
+        $crate::__private::catalog! { $crate; $($input)* }
+    };
+}
 
 // The README's examples run as doc tests, so that it stays true to the code.
 #[cfg(doctest)]

@@ -14,6 +14,13 @@ pub use serde;
 
 pub use crate::{__ftp_codes_impl_defmt as impl_defmt, __ftp_codes_impl_serde as impl_serde};
 
+/// The proc macro behind [`catalog!`](crate::catalog), which passes it `$crate` first.
+pub use ftp_codes_macros::catalog;
+
+/// Seals [`Catalogue`](crate::Catalogue): only the macro's output implements it, so that
+/// methods can be added to the trait without breaking anyone.
+pub trait Sealed {}
+
 /// A catalogued code; the macro has checked that it is from 100 to 699.
 pub const fn reply_code(code: u16) -> ReplyCode {
     ReplyCode::from_catalogued(code)
@@ -39,7 +46,7 @@ pub fn fmt_code(f: &mut fmt::Formatter<'_>, code: u16, text: &str) -> fmt::Resul
 
 /// `TryFrom<u16>` of a code enum: the lookup result, or why it failed.
 pub fn catalogued<C>(code: u16, found: Option<C>) -> Result<C, InvalidCode> {
-    match (found, ReplyCode::new(code)) {
+    match (found, ReplyCode::from_u16(code)) {
         (Some(found), _) => Ok(found),
         (None, Ok(_)) => Err(InvalidCode::NOT_CATALOGUED),
         (None, Err(error)) => Err(error),
@@ -49,15 +56,15 @@ pub fn catalogued<C>(code: u16, found: Option<C>) -> Result<C, InvalidCode> {
 /// `FromStr` of a code enum: three ASCII digits naming a catalogued code.
 pub fn parse_catalogued<C>(s: &str, from_u16: fn(u16) -> Option<C>) -> Result<C, InvalidCode> {
     let code: ReplyCode = s.parse()?;
-    from_u16(code.get()).ok_or(InvalidCode::NOT_CATALOGUED)
+    from_u16(code.as_u16()).ok_or(InvalidCode::NOT_CATALOGUED)
 }
 
-/// serde for a generated type, as a number: `impl_serde!(Code: u16 via as_u16, Code::from_u16)`.
+/// serde for a generated type, as a number: `impl_serde!(Code: u16, via as_u16, Code::from_u16)`.
 #[cfg(feature = "serde")]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __ftp_codes_impl_serde {
-    ($ty:ident: $repr:ident via $to:ident, $from:path) => {
+    ($ty:ident: $repr:ty, via $to:ident, $from:path) => {
         impl $crate::__private::serde::Serialize for $ty {
             fn serialize<S: $crate::__private::serde::Serializer>(
                 &self,

@@ -18,7 +18,7 @@ use core::str::FromStr;
 /// assert_eq!(code.known(), Some(Code::FileUnavailable));
 /// assert!(code.is_negative());
 ///
-/// let odd = ReplyCode::new(299)?; // well-formed, but in no catalogue
+/// let odd = ReplyCode::from_u16(299)?; // well-formed, but in no catalogue
 /// assert!(odd.is_positive_completion());
 /// assert_eq!(odd.known(), None);
 /// assert_eq!(odd.to_string(), "299");
@@ -26,6 +26,9 @@ use core::str::FromStr;
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ReplyCode(u16);
+
+crate::__private::impl_serde!(ReplyCode: u16, via as_u16, ReplyCode::checked);
+crate::__private::impl_defmt!(ReplyCode via as_u16);
 
 impl ReplyCode {
     /// The smallest reply code.
@@ -38,11 +41,11 @@ impl ReplyCode {
     /// ```
     /// use ftp_codes::ReplyCode;
     ///
-    /// assert_eq!(ReplyCode::new(226).map(ReplyCode::get), Ok(226));
-    /// assert!(ReplyCode::new(99).is_err());
-    /// assert!(ReplyCode::new(700).is_err());
+    /// assert_eq!(ReplyCode::from_u16(226).map(ReplyCode::as_u16), Ok(226));
+    /// assert!(ReplyCode::from_u16(99).is_err());
+    /// assert!(ReplyCode::from_u16(700).is_err());
     /// ```
-    pub const fn new(code: u16) -> Result<Self, InvalidCode> {
+    pub const fn from_u16(code: u16) -> Result<Self, InvalidCode> {
         if Self::MIN.0 <= code && code <= Self::MAX.0 {
             Ok(Self(code))
         } else {
@@ -55,7 +58,7 @@ impl ReplyCode {
     /// ```
     /// use ftp_codes::ReplyCode;
     ///
-    /// assert_eq!(ReplyCode::from_ascii(b"421").map(ReplyCode::get), Ok(421));
+    /// assert_eq!(ReplyCode::from_ascii(b"421").map(ReplyCode::as_u16), Ok(421));
     /// for bad in [&b"+12"[..], b" 22", b"1234", b"42", b"700", b"099", b""] {
     ///     assert!(ReplyCode::from_ascii(bad).is_err());
     /// }
@@ -68,7 +71,7 @@ impl ReplyCode {
         if !(a.is_ascii_digit() && b.is_ascii_digit() && c.is_ascii_digit()) {
             return Err(InvalidCode::NOT_THREE_DIGITS);
         }
-        Self::new(
+        Self::from_u16(
             digit(a)
                 .wrapping_mul(100)
                 .wrapping_add(digit(b).wrapping_mul(10))
@@ -81,7 +84,7 @@ impl ReplyCode {
     /// ```
     /// use ftp_codes::ReplyCode;
     ///
-    /// assert_eq!(&ReplyCode::new(257)?.to_ascii(), b"257");
+    /// assert_eq!(&ReplyCode::from_u16(257)?.to_ascii(), b"257");
     /// # Ok::<(), ftp_codes::InvalidCode>(())
     /// ```
     pub const fn to_ascii(self) -> [u8; 3] {
@@ -94,7 +97,7 @@ impl ReplyCode {
     }
 
     /// The number, from 100 to 699.
-    pub const fn get(self) -> u16 {
+    pub const fn as_u16(self) -> u16 {
         self.0
     }
 
@@ -141,7 +144,7 @@ impl ReplyCode {
     /// ```
     /// use ftp_codes::{Code, ReplyCode};
     ///
-    /// let code = ReplyCode::new(220)?;
+    /// let code = ReplyCode::from_u16(220)?;
     /// assert_eq!(code.known_in::<Code>(), Some(Code::ServiceReady));
     /// # Ok::<(), ftp_codes::InvalidCode>(())
     /// ```
@@ -189,6 +192,15 @@ impl ReplyCode {
         self.category().is_negative()
     }
 
+    /// `from_u16` as an `Option`, for the serde helper.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+    pub(crate) const fn checked(code: u16) -> Option<Self> {
+        match Self::from_u16(code) {
+            Ok(code) => Some(code),
+            Err(_) => None,
+        }
+    }
+
     /// For generated code: a catalogued code, already checked by the macro to be in range.
     pub(crate) const fn from_catalogued(code: u16) -> Self {
         Self(code)
@@ -227,7 +239,7 @@ impl TryFrom<u16> for ReplyCode {
     type Error = InvalidCode;
 
     fn try_from(code: u16) -> Result<Self, Self::Error> {
-        Self::new(code)
+        Self::from_u16(code)
     }
 }
 
@@ -262,11 +274,13 @@ impl PartialEq<ReplyCode> for u16 {
 /// assert_eq!(error.to_string(), "reply code is not in the catalogue");
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct InvalidCode {
     kind: Kind,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 enum Kind {
     NotThreeDigits,
     OutOfRange,

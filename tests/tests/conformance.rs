@@ -40,17 +40,17 @@ fn lookups_agree_over_every_u16() {
     let mut found = 0;
     for n in 0..=u16::MAX {
         let code = Code::from_u16(n);
-        let reply = ReplyCode::new(n);
+        let reply = ReplyCode::from_u16(n);
         assert_eq!(
             reply.is_ok(),
             (100..=699).contains(&n),
-            "ReplyCode::new({n})"
+            "ReplyCode::from_u16({n})"
         );
         if let Some(code) = code {
             found += 1;
             assert_eq!(code.as_u16(), n);
             assert_eq!(u16::from(code), n);
-            assert_eq!(code.reply_code().get(), n);
+            assert_eq!(code.reply_code().as_u16(), n);
             assert_eq!(reply.map(ReplyCode::known), Ok(Some(code)));
             assert_eq!(Code::try_from(n), Ok(code));
         } else {
@@ -64,7 +64,7 @@ fn lookups_agree_over_every_u16() {
 #[test]
 fn reply_code_classification_follows_the_first_digit_everywhere() {
     for n in 100..=699u16 {
-        let code = ReplyCode::new(n).unwrap();
+        let code = ReplyCode::from_u16(n).unwrap();
         let predicates = [
             code.is_positive_preliminary(),
             code.is_positive_completion(),
@@ -228,7 +228,7 @@ fn the_trait_and_the_inherent_api_agree() {
             via_trait::<Code>(n),
             Some((code.name(), code.text(), code.category(), code.group()))
         );
-        assert_eq!(ReplyCode::new(n).unwrap().known_in::<Code>(), Some(code));
+        assert_eq!(ReplyCode::from_u16(n).unwrap().known_in::<Code>(), Some(code));
     }
 }
 
@@ -276,7 +276,7 @@ fn from_ascii_takes_exactly_three_digits_with_a_first_digit_of_1_to_6() {
         let text = format!("{n:03}");
         let parsed = ReplyCode::from_ascii(text.as_bytes());
         assert_eq!(
-            parsed.map(ReplyCode::get).ok(),
+            parsed.map(ReplyCode::as_u16).ok(),
             (100..=699).contains(&n).then_some(n),
             "{text}"
         );

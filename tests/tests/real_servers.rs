@@ -5,7 +5,7 @@
 mod support;
 
 use ftp_codes::payload;
-use ftp_codes::reply::Options;
+use ftp_codes::reply::ParseOptions;
 use ftp_codes::{Category, Code};
 use std::fs::File;
 use std::net::SocketAddr;
@@ -71,7 +71,7 @@ fn vsftpd_session() {
 }
 
 fn session(address: SocketAddr, flavour: &Flavour) {
-    let mut ftp = Control::connect(address, Options::strict());
+    let mut ftp = Control::connect(address, ParseOptions::strict());
 
     let greeting = ftp.reply();
     assert_eq!(

@@ -2,21 +2,21 @@
 //! its input, feeding a reply in pieces gives what feeding it whole gives, and `LineParser`
 //! agrees with `parse`.
 
-use ftp_codes::reply::{self, ErrorKind, LineParser, Options, Status};
+use ftp_codes::reply::{self, ErrorKind, LineParser, ParseOptions, Status};
 use proptest::prelude::*;
 
 /// Any combination of the framing choices, with small limits so that they are hit.
-fn options() -> impl Strategy<Value = Options> {
+fn options() -> impl Strategy<Value = ParseOptions> {
     (any::<[bool; 4]>(), 0usize..48, 1usize..8, 0usize..160).prop_map(
         |([lf, bare, mismatched, reject], line, lines, len)| {
-            Options::strict()
-                .lf_line_endings(lf)
-                .bare_codes(bare)
-                .mismatched_ends(mismatched)
-                .reject_control_characters(reject)
-                .max_line_len(line)
-                .max_lines(lines)
-                .max_reply_len(len)
+            ParseOptions::strict()
+                .with_lf_line_endings(lf)
+                .with_bare_codes(bare)
+                .with_mismatched_ends(mismatched)
+                .with_reject_control_characters(reject)
+                .with_max_line_len(line)
+                .with_max_lines(lines)
+                .with_max_reply_len(len)
         },
     )
 }
@@ -50,6 +50,21 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
 
     #[test]
+    fn the_resumable_parser_agrees_with_parse_in_pieces(buf in reply_like(), options in options(), step in 1usize..9) {
+        let whole = reply::parse(&buf, &options);
+        let mut parser = reply::Parser::new(options);
+        let mut end = 0;
+        let outcome = loop {
+            end = (end + step).min(buf.len());
+            match parser.parse(&buf[..end]) {
+                Ok(Status::Partial) if end < buf.len() => {}
+                other => break other,
+            }
+        };
+        prop_assert_eq!(outcome, whole);
+    }
+
+    #[test]
     fn never_panics_and_stays_inside_its_input(buf in any_input(), options in options()) {
         match reply::parse(&buf, &options) {
             Ok(Status::Complete((reply, used))) => {
@@ -57,7 +72,7 @@ proptest! {
                 prop_assert_eq!(reply.raw(), &buf[..used]);
                 prop_assert_eq!(reply.lines().count(), reply.line_count());
                 prop_assert!(reply.line_count() >= 1);
-                prop_assert!(used <= Options::DEFAULT_MAX_REPLY_LEN);
+                prop_assert!(used <= ParseOptions::DEFAULT_MAX_REPLY_LEN);
                 prop_assert!(reply.str_lines().count() == reply.line_count());
             }
             Ok(Status::Partial) => {}
@@ -101,7 +116,10 @@ proptest! {
             }
             (None, Ok(Status::Partial)) => {}
             // An unfinished line that is already too long: only `parse` sees it.
-            (None, Err(error)) => prop_assert_eq!(error.kind(), ErrorKind::LineTooLong),
+            (None, Err(error)) => prop_assert!(
+                matches!(error.kind(), ErrorKind::LineTooLong | ErrorKind::ReplyTooLong),
+                "{error:?}"
+            ),
             (outcome, whole) => prop_assert!(false, "line parser {outcome:?}, parse {whole:?}"),
         }
     }

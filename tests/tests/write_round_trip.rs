@@ -2,8 +2,8 @@
 //! multi-line text of any shape comes back line for line.
 
 use ftp_codes::payload::{self, Timestamp};
-use ftp_codes::reply::{self, Options as ParseOptions, Reply, Status};
-use ftp_codes::write::{Options, Style, WriteError, Writer};
+use ftp_codes::reply::{self, ParseOptions, Reply, Status};
+use ftp_codes::write::{WriteOptions, Style, WriteError, Writer};
 use ftp_codes::{Code, ReplyCode};
 use proptest::prelude::*;
 use std::net::{Ipv4Addr, SocketAddrV4};
@@ -15,7 +15,7 @@ fn round_trip<R>(
     check: impl FnOnce(&Reply<'_>) -> R,
 ) -> R {
     let mut buf = vec![0u8; 64 * 1024];
-    let mut out = Writer::new(&mut buf, Options::default());
+    let mut out = Writer::new(&mut buf, WriteOptions::default());
     let len = write(&mut out).expect("the value can be written");
     assert_eq!(len, out.len());
     let written = out.written();
@@ -123,10 +123,10 @@ proptest! {
 
     #[test]
     fn multi_line_text_comes_back(code in 100u16..700, lines in prop::collection::vec(text_line(), 1..8), every_line in any::<bool>()) {
-        let code = ReplyCode::new(code).unwrap();
+        let code = ReplyCode::from_u16(code).unwrap();
         let style = if every_line { Style::PrefixEveryLine } else { Style::Rfc959 };
         let mut buf = vec![0u8; 4096];
-        let mut out = Writer::new(&mut buf, Options::default().style(style));
+        let mut out = Writer::new(&mut buf, WriteOptions::default().with_style(style));
         out.reply(code, &lines).unwrap();
         let (reply, used) = reply::parse(out.written(), &ParseOptions::strict()).unwrap().complete().unwrap();
         prop_assert_eq!(used, out.len());
@@ -143,12 +143,12 @@ proptest! {
 
     #[test]
     fn fmt_and_buffer_writers_agree(code in 100u16..700, lines in prop::collection::vec(text_line(), 0..5)) {
-        let code = ReplyCode::new(code).unwrap();
+        let code = ReplyCode::from_u16(code).unwrap();
         let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
         let mut text = String::new();
-        ftp_codes::write::to_fmt(&mut text, code, &refs, &Options::default()).unwrap();
+        ftp_codes::write::to_fmt(&mut text, code, &refs, &WriteOptions::default()).unwrap();
         let mut buf = vec![0u8; 4096];
-        let mut out = Writer::new(&mut buf, Options::default());
+        let mut out = Writer::new(&mut buf, WriteOptions::default());
         out.reply(code, &refs).unwrap();
         prop_assert_eq!(text.as_bytes(), out.written());
     }
@@ -157,7 +157,7 @@ proptest! {
     fn nothing_is_written_past_the_buffer_or_kept_on_failure(size in 0usize..80, lines in prop::collection::vec(text_line(), 1..4)) {
         let mut buf = vec![0xAAu8; size + 16];
         let (head, guard) = buf.split_at_mut(size);
-        let mut out = Writer::new(head, Options::default());
+        let mut out = Writer::new(head, WriteOptions::default());
         let result = out.reply(Code::HelpMessage, &lines);
         match result {
             Ok(n) => prop_assert_eq!(n, out.len()),
@@ -173,7 +173,7 @@ proptest! {
 #[test]
 fn line_breaks_and_nul_are_refused_everywhere() {
     let mut buf = [0u8; 256];
-    let mut out = Writer::new(&mut buf, Options::default());
+    let mut out = Writer::new(&mut buf, WriteOptions::default());
     for evil in [&b"a\r\n230 ok"[..], b"a\nb", b"a\rb", b"a\0b"] {
         assert!(matches!(
             out.reply(Code::FileUnavailable, &[evil]),
@@ -202,7 +202,7 @@ fn line_breaks_and_nul_are_refused_everywhere() {
         &mut text,
         Code::FileUnavailable,
         &["ok", "x\r\n230 ok"],
-        &Options::default(),
+        &WriteOptions::default(),
     );
     assert_eq!(
         refused,
@@ -217,13 +217,13 @@ fn line_breaks_and_nul_are_refused_everywhere() {
 #[test]
 fn telnet_iac_is_doubled_on_request() {
     let mut buf = [0u8; 64];
-    let mut out = Writer::new(&mut buf, Options::default().double_iac(true));
+    let mut out = Writer::new(&mut buf, WriteOptions::default().with_double_iac(true));
     out.reply(Code::FileUnavailable, &[&b"caf\xff"[..]])
         .unwrap();
     out.pathname(b"/\xff", b"").unwrap();
     assert_eq!(out.written(), b"550 caf\xff\xff\r\n257 \"/\xff\xff\"\r\n");
     let mut plain = [0u8; 64];
-    let mut out = Writer::new(&mut plain, Options::default());
+    let mut out = Writer::new(&mut plain, WriteOptions::default());
     out.reply(Code::FileUnavailable, &[&b"caf\xff"[..]])
         .unwrap();
     assert_eq!(out.written(), b"550 caf\xff\r\n");
@@ -232,7 +232,7 @@ fn telnet_iac_is_doubled_on_request() {
 #[test]
 fn values_that_have_no_wire_form_are_refused() {
     let mut buf = [0u8; 64];
-    let mut out = Writer::new(&mut buf, Options::default());
+    let mut out = Writer::new(&mut buf, WriteOptions::default());
     assert_eq!(out.epsv(0), Err(WriteError::Unrepresentable));
     assert_eq!(out.mark(b"", b"1"), Err(WriteError::Unrepresentable));
     assert_eq!(out.mark(b"a b", b"1"), Err(WriteError::Unrepresentable));
@@ -249,7 +249,7 @@ fn values_that_have_no_wire_form_are_refused() {
 fn every_catalogued_code_writes_its_catalogue_text() {
     let mut buf = [0u8; 256];
     for &code in Code::ALL {
-        let mut out = Writer::new(&mut buf, Options::default());
+        let mut out = Writer::new(&mut buf, WriteOptions::default());
         out.write(code).unwrap();
         assert_eq!(out.written(), format!("{code}\r\n").as_bytes());
     }

@@ -38,9 +38,9 @@ fn use_the_crate() {
     #[cfg(feature = "parse")]
     {
         use ftp_codes::payload;
-        use ftp_codes::reply::{self, Options, Status};
+        use ftp_codes::reply::{self, ParseOptions, Status};
         let buf: &[u8] = black_box(b"227 Entering Passive Mode (10,0,0,1,4,1).\r\n");
-        if let Ok(Status::Complete((reply, _))) = reply::parse(buf, &Options::lenient()) {
+        if let Ok(Status::Complete((reply, _))) = reply::parse(buf, &ParseOptions::lenient()) {
             black_box(payload::pasv(&reply));
             black_box(payload::epsv(&reply));
             black_box(payload::size(&reply));
@@ -53,9 +53,9 @@ fn use_the_crate() {
     #[cfg(feature = "write")]
     {
         use ftp_codes::Code;
-        use ftp_codes::write::{Options, Writer};
+        use ftp_codes::write::{WriteOptions, Writer};
         let mut buf = [0u8; 256];
-        let mut out = Writer::new(&mut buf, Options::default());
+        let mut out = Writer::new(&mut buf, WriteOptions::default());
         black_box(out.write(black_box(Code::ServiceReady)).ok());
         black_box(out.pasv(black_box(core::net::SocketAddrV4::new(core::net::Ipv4Addr::new(10, 0, 0, 1), 1025))).ok());
         black_box(out.pathname(black_box(b"/pub"), b"created").ok());

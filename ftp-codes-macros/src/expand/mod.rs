@@ -19,15 +19,16 @@ use std::path::Path;
 /// Everything one `catalog!` call emits.
 pub(crate) fn expand(args: &Args, checked: &Checked, tracked: &Path) -> TokenStream {
     let tracked = tracked.to_string_lossy();
+    let krate = &args.krate;
     let rules = if args.standard {
-        rule_types(checked)
+        rule_types(krate, checked)
     } else {
         TokenStream::new()
     };
     let code_enum = code_enum(args, checked);
     quote! {
         // Cargo does not know that the macro read the catalogue; this makes an edit rebuild.
-        const _: &[u8] = ::core::include_bytes!(#tracked);
+        const _: &[::core::primitive::u8] = ::core::include_bytes!(#tracked);
         #rules
         #code_enum
     }
@@ -36,6 +37,7 @@ pub(crate) fn expand(args: &Args, checked: &Checked, tracked: &Path) -> TokenStr
 #[allow(clippy::too_many_lines)] // one quote! of the whole generated API reads best whole
 fn code_enum(args: &Args, checked: &Checked) -> TokenStream {
     let Args {
+        krate,
         attrs,
         vis,
         name,
@@ -68,7 +70,7 @@ fn code_enum(args: &Args, checked: &Checked) -> TokenStream {
     let (index_type, index, missing) = dense_index(codes);
     let first_code = Literal::u16_unsuffixed(codes.first().map_or(100, |c| c.code));
     let index_len = index.len();
-    let alternatives = alternatives(codes);
+    let alternatives = alternatives(krate, codes);
     let Example {
         from_u16: example_from_u16,
         text: example_text,
@@ -100,23 +102,23 @@ fn code_enum(args: &Args, checked: &Checked) -> TokenStream {
             /// Position in `ALL` of each number from the lowest code to the highest; `MISSING`
             /// where there is none.
             const INDEX: [#index_type; #index_len] = [#(#index),*];
-            const FIRST: u16 = #first_code;
+            const FIRST: ::core::primitive::u16 = #first_code;
             const MISSING: #index_type = #missing;
-            const NAMES: [&'static str; #count] = [#(#names),*];
-            const TEXTS: [&'static str; #count] = [#(#texts),*];
-            const DESCRIPTIONS: [&'static str; #count] = [#(#descriptions),*];
-            const SOURCES: [&'static str; #count] = [#(#sources),*];
+            const NAMES: [&'static ::core::primitive::str; #count] = [#(#names),*];
+            const TEXTS: [&'static ::core::primitive::str; #count] = [#(#texts),*];
+            const DESCRIPTIONS: [&'static ::core::primitive::str; #count] = [#(#descriptions),*];
+            const SOURCES: [&'static ::core::primitive::str; #count] = [#(#sources),*];
 
             /// Position of `code` in `ALL`, or `ALL.len()` or more if the catalogue lacks it.
             #[inline]
-            const fn position(code: u16) -> usize {
+            const fn position(code: ::core::primitive::u16) -> ::core::primitive::usize {
                 // In `usize`, so that a second call with the same code is the same expression
                 // and the compiler merges the two loads (`from_u16` then `text`, say).
-                let offset = (code as usize).wrapping_sub(Self::FIRST as usize);
+                let offset = (code as ::core::primitive::usize).wrapping_sub(Self::FIRST as ::core::primitive::usize);
                 if offset < Self::INDEX.len() {
-                    Self::INDEX[offset] as usize
+                    Self::INDEX[offset] as ::core::primitive::usize
                 } else {
-                    Self::MISSING as usize
+                    Self::MISSING as ::core::primitive::usize
                 }
             }
 
@@ -127,13 +129,13 @@ fn code_enum(args: &Args, checked: &Checked) -> TokenStream {
             #example_from_u16
             #[must_use]
             #[inline]
-            pub const fn from_u16(code: u16) -> ::core::option::Option<Self> {
+            pub const fn from_u16(code: ::core::primitive::u16) -> ::core::option::Option<Self> {
                 let position = Self::position(code);
                 if position < Self::ALL.len() {
                     let found = Self::ALL[position];
                     // Always true; saying so lets the compiler reuse this lookup when the
                     // caller goes on to `text()` or another field of the entry.
-                    if found as u16 == code {
+                    if found as ::core::primitive::u16 == code {
                         return ::core::option::Option::Some(found);
                     }
                 }
@@ -143,29 +145,29 @@ fn code_enum(args: &Args, checked: &Checked) -> TokenStream {
             /// The code as a number, such as `220`.
             #[must_use]
             #[inline]
-            pub const fn as_u16(self) -> u16 {
-                self as u16
+            pub const fn as_u16(self) -> ::core::primitive::u16 {
+                self as ::core::primitive::u16
             }
 
-            /// The code as a [`ReplyCode`](::ftp_codes::ReplyCode), to classify it or compare it
+            /// The code as a `ReplyCode`, to classify it or compare it
             /// with codes the catalogue lacks.
             #[must_use]
             #[inline]
-            pub const fn reply_code(self) -> ::ftp_codes::ReplyCode {
-                ::ftp_codes::__private::reply_code(self as u16)
+            pub const fn reply_code(self) -> #krate::ReplyCode {
+                #krate::__private::reply_code(self as ::core::primitive::u16)
             }
 
             /// This variant's entry in a per-code table; its position is always in range.
             #[inline]
-            const fn field(self, table: &[&'static str; #count]) -> &'static str {
-                let position = Self::position(self as u16);
+            const fn field(self, table: &[&'static ::core::primitive::str; #count]) -> &'static ::core::primitive::str {
+                let position = Self::position(self as ::core::primitive::u16);
                 if position < #count { table[position] } else { "" }
             }
 
             /// The variant's name, such as `"ServiceReady"`.
             #[must_use]
             #[inline]
-            pub const fn name(self) -> &'static str {
+            pub const fn name(self) -> &'static ::core::primitive::str {
                 self.field(&Self::NAMES)
             }
 
@@ -174,43 +176,43 @@ fn code_enum(args: &Args, checked: &Checked) -> TokenStream {
             #example_text
             #[must_use]
             #[inline]
-            pub const fn text(self) -> &'static str {
+            pub const fn text(self) -> &'static ::core::primitive::str {
                 self.field(&Self::TEXTS)
             }
 
             /// What the code means and when it is sent.
             #[must_use]
             #[inline]
-            pub const fn description(self) -> &'static str {
+            pub const fn description(self) -> &'static ::core::primitive::str {
                 self.field(&Self::DESCRIPTIONS)
             }
 
             /// Where the code is defined, such as `"RFC 959 §4.2.2"`.
             #[must_use]
             #[inline]
-            pub const fn source(self) -> &'static str {
+            pub const fn source(self) -> &'static ::core::primitive::str {
                 self.field(&Self::SOURCES)
             }
 
             /// Further, conflicting meanings that later documents give the same number (empty
             /// for most codes).
             #[must_use]
-            pub const fn alternatives(self) -> &'static [::ftp_codes::Meaning] {
+            pub const fn alternatives(self) -> &'static [#krate::Meaning] {
                 #alternatives
             }
 
             /// The kind of reply, from the first digit.
             #[must_use]
             #[inline]
-            pub const fn category(self) -> ::ftp_codes::Category {
-                ::ftp_codes::__private::category_of(self as u16)
+            pub const fn category(self) -> #krate::Category {
+                #krate::__private::category_of(self as ::core::primitive::u16)
             }
 
             /// What the reply is about, from the second digit.
             #[must_use]
             #[inline]
-            pub const fn group(self) -> ::ftp_codes::Group {
-                ::ftp_codes::__private::group_of(self as u16)
+            pub const fn group(self) -> #krate::Group {
+                #krate::__private::group_of(self as ::core::primitive::u16)
             }
         }
 
@@ -218,79 +220,105 @@ fn code_enum(args: &Args, checked: &Checked) -> TokenStream {
             /// The code and its text, as a reply line without the line ending:
             /// `"220 Service ready for new user."`.
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::ftp_codes::__private::fmt_code(f, *self as u16, self.text())
+                #krate::__private::fmt_code(f, *self as ::core::primitive::u16, self.text())
             }
         }
 
-        impl ::core::convert::TryFrom<u16> for #name {
-            type Error = ::ftp_codes::InvalidCode;
+        impl ::core::convert::TryFrom<::core::primitive::u16> for #name {
+            type Error = #krate::InvalidCode;
 
-            fn try_from(code: u16) -> ::core::result::Result<Self, Self::Error> {
-                ::ftp_codes::__private::catalogued(code, Self::from_u16(code))
+            fn try_from(code: ::core::primitive::u16) -> ::core::result::Result<Self, Self::Error> {
+                #krate::__private::catalogued(code, Self::from_u16(code))
             }
         }
 
         impl ::core::str::FromStr for #name {
-            type Err = ::ftp_codes::InvalidCode;
+            type Err = #krate::InvalidCode;
 
             /// Three ASCII digits naming a code of the catalogue, such as `"220"`.
-            fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
-                ::ftp_codes::__private::parse_catalogued(s, Self::from_u16)
+            fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+                #krate::__private::parse_catalogued(s, Self::from_u16)
             }
         }
 
-        impl ::core::convert::From<#name> for u16 {
-            fn from(code: #name) -> u16 {
-                code as u16
+        impl ::core::convert::From<#name> for ::core::primitive::u16 {
+            fn from(code: #name) -> ::core::primitive::u16 {
+                code as ::core::primitive::u16
             }
         }
 
-        impl ::core::convert::From<#name> for ::ftp_codes::ReplyCode {
-            fn from(code: #name) -> ::ftp_codes::ReplyCode {
+        impl ::core::convert::From<#name> for #krate::ReplyCode {
+            fn from(code: #name) -> #krate::ReplyCode {
                 code.reply_code()
             }
         }
 
-        impl ::ftp_codes::Catalogue for #name {
+        impl ::core::cmp::PartialEq<#krate::ReplyCode> for #name {
+            fn eq(&self, other: &#krate::ReplyCode) -> ::core::primitive::bool {
+                *self as ::core::primitive::u16 == other.as_u16()
+            }
+        }
+
+        impl ::core::cmp::PartialEq<#name> for #krate::ReplyCode {
+            fn eq(&self, other: &#name) -> ::core::primitive::bool {
+                self.as_u16() == *other as ::core::primitive::u16
+            }
+        }
+
+        impl ::core::cmp::PartialEq<::core::primitive::u16> for #name {
+            fn eq(&self, other: &::core::primitive::u16) -> ::core::primitive::bool {
+                *self as ::core::primitive::u16 == *other
+            }
+        }
+
+        impl ::core::cmp::PartialEq<#name> for ::core::primitive::u16 {
+            fn eq(&self, other: &#name) -> ::core::primitive::bool {
+                *self == *other as ::core::primitive::u16
+            }
+        }
+
+        impl #krate::__private::Sealed for #name {}
+
+        impl #krate::Catalogue for #name {
             const ALL: &'static [Self] = Self::ALL;
 
-            fn from_u16(code: u16) -> ::core::option::Option<Self> {
+            fn from_u16(code: ::core::primitive::u16) -> ::core::option::Option<Self> {
                 Self::from_u16(code)
             }
-            fn reply_code(self) -> ::ftp_codes::ReplyCode {
+            fn reply_code(self) -> #krate::ReplyCode {
                 Self::reply_code(self)
             }
-            fn name(self) -> &'static str {
+            fn name(self) -> &'static ::core::primitive::str {
                 Self::name(self)
             }
-            fn text(self) -> &'static str {
+            fn text(self) -> &'static ::core::primitive::str {
                 Self::text(self)
             }
-            fn description(self) -> &'static str {
+            fn description(self) -> &'static ::core::primitive::str {
                 Self::description(self)
             }
-            fn source(self) -> &'static str {
+            fn source(self) -> &'static ::core::primitive::str {
                 Self::source(self)
             }
-            fn alternatives(self) -> &'static [::ftp_codes::Meaning] {
+            fn alternatives(self) -> &'static [#krate::Meaning] {
                 Self::alternatives(self)
             }
-            fn category(self) -> ::ftp_codes::Category {
+            fn category(self) -> #krate::Category {
                 Self::category(self)
             }
-            fn group(self) -> ::ftp_codes::Group {
+            fn group(self) -> #krate::Group {
                 Self::group(self)
             }
         }
 
-        ::ftp_codes::__private::impl_serde!(#name: u16 via as_u16, #name::from_u16);
-        ::ftp_codes::__private::impl_defmt!(#name via as_u16);
+        #krate::__private::impl_serde!(#name: ::core::primitive::u16, via as_u16, #name::from_u16);
+        #krate::__private::impl_defmt!(#name via as_u16);
     }
 }
 
 /// The dense index: for each number from the lowest code to the highest, the position of its
 /// code in `ALL`.
-fn dense_index(codes: &[CodeDef]) -> (Ident, Vec<Literal>, Literal) {
+fn dense_index(codes: &[CodeDef]) -> (TokenStream, Vec<Literal>, Literal) {
     let first = codes.first().map_or(100, |c| c.code);
     let last = codes.last().map_or(100, |c| c.code);
     let mut positions = vec![None; usize::from(last - first) + 1];
@@ -309,15 +337,16 @@ fn dense_index(codes: &[CodeDef]) -> (Ident, Vec<Literal>, Literal) {
         .into_iter()
         .map(|p| Literal::u16_unsuffixed(p.and_then(|p| u16::try_from(p).ok()).unwrap_or(missing)))
         .collect();
+    let ty = format_ident!("{}", ty);
     (
-        format_ident!("{}", ty),
+        quote!(::core::primitive::#ty),
         index,
         Literal::u16_unsuffixed(missing),
     )
 }
 
 /// The body of `alternatives()`: a `match` over the few codes that have any.
-fn alternatives(codes: &[CodeDef]) -> TokenStream {
+fn alternatives(krate: &TokenStream, codes: &[CodeDef]) -> TokenStream {
     let arms: Vec<TokenStream> = codes
         .iter()
         .filter(|c| !c.also.is_empty())
@@ -325,7 +354,7 @@ fn alternatives(codes: &[CodeDef]) -> TokenStream {
             let variant = Ident::new(&c.name, Span::call_site());
             let meanings = c.also.iter().map(|a| {
                 let (source, text, description) = (&a.source, &a.text, &a.description);
-                quote!(::ftp_codes::Meaning { source: #source, text: #text, description: #description })
+                quote!(#krate::Meaning { source: #source, text: #text, description: #description })
             });
             quote!(Self::#variant => &[#(#meanings),*],)
         })

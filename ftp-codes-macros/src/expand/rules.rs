@@ -6,14 +6,16 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
 /// `Category` and `Group`, from the standard catalogue's digit rules (`#[catalog(standard)]`).
-pub(super) fn rule_types(checked: &Checked) -> TokenStream {
+pub(super) fn rule_types(krate: &TokenStream, checked: &Checked) -> TokenStream {
     let category = rule_enum(
+        krate,
         "Category",
         "The first digit of a reply code: what kind of reply it is (RFC 959 §4.2.1; 6yz from RFC 2228).",
         &checked.rules.categories,
         "yz",
     );
     let group = rule_enum(
+        krate,
         "Group",
         "The second digit of a reply code: what the reply is about (RFC 959 §4.2.1).",
         &checked.rules.groups,
@@ -22,7 +24,7 @@ pub(super) fn rule_types(checked: &Checked) -> TokenStream {
     quote!(#category #group)
 }
 
-fn rule_enum(type_name: &str, doc: &str, rules: &[RuleDef], pattern: &str) -> TokenStream {
+fn rule_enum(krate: &TokenStream, type_name: &str, doc: &str, rules: &[RuleDef], pattern: &str) -> TokenStream {
     let ty = format_ident!("{}", type_name);
     let variants: Vec<Ident> = rules
         .iter()
@@ -43,6 +45,10 @@ fn rule_enum(type_name: &str, doc: &str, rules: &[RuleDef], pattern: &str) -> To
         format!("`{shape}`: {}", markdown_text(&r.description))
     });
     let lower = type_name.to_lowercase();
+    // Each type's own first name, so that `Group::name`'s example is a group.
+    let example = rules.first().map_or("", |r| r.name.as_str());
+    let name_doc = format!("The variant's name, such as `\"{example}\"`.");
+    let display_doc = format!("The name, such as `{example}`.");
     let digit_doc = format!("The {lower} for `digit`, if the digit has one.");
     let all_doc = format!("Every {lower}, in digit order.");
     quote! {
@@ -67,7 +73,7 @@ fn rule_enum(type_name: &str, doc: &str, rules: &[RuleDef], pattern: &str) -> To
 
             #[doc = #digit_doc]
             #[must_use]
-            pub const fn from_digit(digit: u8) -> ::core::option::Option<Self> {
+            pub const fn from_digit(digit: ::core::primitive::u8) -> ::core::option::Option<Self> {
                 match digit {
                     #(#digits => ::core::option::Option::Some(Self::#variants),)*
                     _ => ::core::option::Option::None,
@@ -76,14 +82,14 @@ fn rule_enum(type_name: &str, doc: &str, rules: &[RuleDef], pattern: &str) -> To
 
             /// The digit this stands for.
             #[must_use]
-            pub const fn digit(self) -> u8 {
-                self as u8
+            pub const fn digit(self) -> ::core::primitive::u8 {
+                self as ::core::primitive::u8
             }
 
-            /// The variant's name, such as `"PositiveCompletion"`.
+            #[doc = #name_doc]
             #[must_use]
             #[inline]
-            pub const fn name(self) -> &'static str {
+            pub const fn name(self) -> &'static ::core::primitive::str {
                 match self {
                     #(Self::#variants => #names,)*
                 }
@@ -92,7 +98,7 @@ fn rule_enum(type_name: &str, doc: &str, rules: &[RuleDef], pattern: &str) -> To
             /// What the digit means.
             #[must_use]
             #[inline]
-            pub const fn description(self) -> &'static str {
+            pub const fn description(self) -> &'static ::core::primitive::str {
                 match self {
                     #(Self::#variants => #descriptions,)*
                 }
@@ -100,13 +106,13 @@ fn rule_enum(type_name: &str, doc: &str, rules: &[RuleDef], pattern: &str) -> To
         }
 
         impl ::core::fmt::Display for #ty {
-            /// The name, such as `PositiveCompletion`.
+            #[doc = #display_doc]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str(self.name())
             }
         }
 
-        ::ftp_codes::__private::impl_serde!(#ty: u8 via digit, #ty::from_digit);
-        ::ftp_codes::__private::impl_defmt!(#ty via name);
+        #krate::__private::impl_serde!(#ty: ::core::primitive::u8, via digit, #ty::from_digit);
+        #krate::__private::impl_defmt!(#ty via name);
     }
 }

@@ -9,7 +9,7 @@ pub(crate) fn describe(
     reply: &Reply<'_>,
     last_command: &str,
 ) -> Option<Result<String, PayloadError>> {
-    let text = match reply.code().get() {
+    let text = match reply.code().as_u16() {
         110 => payload::mark(reply)
             .map(|m| format!("restart marker {} = {}", lossy(m.user), lossy(m.server))),
         120 => payload::minutes(reply).map(|m| format!("ready in {m} minutes")),

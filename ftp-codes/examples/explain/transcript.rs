@@ -2,7 +2,7 @@
 
 use crate::codes::classify;
 use crate::payloads::{describe, lossy};
-use ftp_codes::reply::{self, Options, Reply, Status};
+use ftp_codes::reply::{self, ParseOptions, Reply, Status};
 use std::io::{self, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
@@ -27,7 +27,7 @@ pub(crate) fn run() -> ExitCode {
 
 /// Explains every reply; `Ok(false)` if some of the input was not a reply.
 fn explain_all(input: &[u8], out: &mut impl Write) -> io::Result<bool> {
-    let options = Options::lenient();
+    let options = ParseOptions::lenient();
     let mut offset = 0;
     let mut all_good = true;
     let mut last_command = String::new();

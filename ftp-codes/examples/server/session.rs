@@ -4,8 +4,9 @@
 use crate::files::{VirtualPath, list_line, modified};
 use ftp_codes::Code;
 use ftp_codes::command;
-use ftp_codes::reply::{ErrorKind as ParseErrorKind, Options as ParseOptions, Status};
-use ftp_codes::write::{Options, WriteError, Writer};
+use ftp_codes::command::CommandErrorKind;
+use ftp_codes::reply::{ParseOptions, Status};
+use ftp_codes::write::{WriteOptions, WriteError, Writer};
 use std::fs::File;
 use std::io::{self, ErrorKind, Read, Write};
 use std::net::{IpAddr, SocketAddr, SocketAddrV4, TcpListener, TcpStream};
@@ -53,7 +54,7 @@ impl Session {
 
     fn run(&mut self) -> io::Result<()> {
         self.send(|out| out.write(Code::ServiceReady))?;
-        let options = ParseOptions::lenient().max_line_len(MAX_COMMAND);
+        let options = ParseOptions::lenient().with_max_line_len(MAX_COMMAND);
         let mut buf = Vec::with_capacity(MAX_COMMAND + 2);
         loop {
             match command::parse(&buf, &options) {
@@ -67,8 +68,8 @@ impl Session {
                     continue;
                 }
                 Ok(Status::Partial) => {}
-                Err(error) if error.kind() == ParseErrorKind::InvalidCommand => {
-                    // Skip the line; the client may go on.
+                Err(error) if error.kind() != CommandErrorKind::LineTooLong => {
+                    // Skip the line (a bad verb, a CR or NUL inside it); the client may go on.
                     let end = buf
                         .iter()
                         .position(|&b| b == b'\n')
@@ -281,7 +282,7 @@ impl Session {
         write: impl FnOnce(&mut Writer<'_>) -> Result<usize, WriteError>,
     ) -> io::Result<()> {
         let mut buf = [0u8; 1024];
-        let mut out = Writer::new(&mut buf, Options::default());
+        let mut out = Writer::new(&mut buf, WriteOptions::default());
         write(&mut out).map_err(io::Error::other)?;
         self.control.write_all(out.written())
     }

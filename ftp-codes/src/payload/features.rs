@@ -11,10 +11,10 @@ use core::iter::FusedIterator;
 /// single-line 211 lists no features.
 ///
 /// ```
-/// use ftp_codes::{payload, reply::{self, Options}};
+/// use ftp_codes::{payload, reply::{self, ParseOptions}};
 ///
 /// let buf = b"211-Extensions supported:\r\n MDTM\r\n REST STREAM\r\n211-UTF8\r\n211 End\r\n";
-/// let (reply, _) = reply::parse(buf, &Options::default())?.complete().unwrap();
+/// let (reply, _) = reply::parse(buf, &ParseOptions::default())?.complete().unwrap();
 /// let names: Vec<&[u8]> = payload::features(&reply)?.map(|f| f.name()).collect();
 /// assert_eq!(names, [&b"MDTM"[..], b"REST", b"UTF8"]);
 /// assert!(payload::features(&reply)?.any(|f| f.is("rest") && f.params() == b"STREAM"));

@@ -4,20 +4,41 @@ use super::scan::{digit_runs, number};
 use super::{PayloadError, Timestamp, text_of};
 use crate::reply::Reply;
 
-/// The size of a 213 reply to SIZE: the first number in the text, commentary around it
-/// tolerated.
+/// The size of a 213 reply to SIZE: the text is the number (RFC 3659 §4, `213 SP 1*DIGIT`).
+///
+/// Beyond the RFC form, only a number that ends the line and follows a space, `:` or `=` is
+/// read (`213 file.txt: 4096`, `213 Size =51`: what curl and suppaftp accept); a number is never
+/// picked out of the middle of commentary, and digit groups (`1,048,576`) are refused rather
+/// than read as 576.
 ///
 /// ```
-/// use ftp_codes::{payload, reply::{self, Options}};
+/// use ftp_codes::{payload::{self, PayloadError}, reply::{self, ParseOptions}};
 ///
-/// let (reply, _) = reply::parse(b"213 1048576\r\n", &Options::default())?.complete().unwrap();
+/// let (reply, _) = reply::parse(b"213 1048576\r\n", &ParseOptions::default())?.complete().unwrap();
 /// assert_eq!(payload::size(&reply)?, 1_048_576);
+/// let (reply, _) = reply::parse(b"213 file2.txt: 4096\r\n", &ParseOptions::default())?.complete().unwrap();
+/// assert_eq!(payload::size(&reply)?, 4096);
+/// let (reply, _) = reply::parse(b"213 1,048,576\r\n", &ParseOptions::default())?.complete().unwrap();
+/// assert_eq!(payload::size(&reply), Err(PayloadError::Malformed));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn size(reply: &Reply<'_>) -> Result<u64, PayloadError> {
     let text = text_of(reply, 213)?;
-    let start = digit_runs(text).next().ok_or(PayloadError::Missing)?;
-    match number(text.get(start..).unwrap_or_default(), u64::MAX) {
+    let text = text.trim_ascii_end();
+    let digits = text.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    let start = text.len().saturating_sub(digits);
+    let (before, run) = text.split_at_checked(start).unwrap_or_default();
+    if run.is_empty() {
+        return Err(if text.iter().any(u8::is_ascii_digit) {
+            PayloadError::Malformed
+        } else {
+            PayloadError::Missing
+        });
+    }
+    if !matches!(before.last(), None | Some(b' ' | b'\t' | b':' | b'=')) {
+        return Err(PayloadError::Malformed);
+    }
+    match number(run, u64::MAX) {
         Some(Ok((size, _))) => Ok(size),
         Some(Err(())) => Err(PayloadError::OutOfRange),
         None => Err(PayloadError::Missing),
@@ -28,12 +49,12 @@ pub fn size(reply: &Reply<'_>) -> Result<u64, PayloadError> {
 /// tolerated.
 ///
 /// ```
-/// use ftp_codes::{payload, reply::{self, Options}};
+/// use ftp_codes::{payload, reply::{self, ParseOptions}};
 ///
-/// let (reply, _) = reply::parse(b"213 20261124094319.25\r\n", &Options::default())?.complete().unwrap();
+/// let (reply, _) = reply::parse(b"213 20261124094319.25\r\n", &ParseOptions::default())?.complete().unwrap();
 /// let time = payload::mdtm(&reply)?;
 /// assert_eq!((time.year(), time.month(), time.day(), time.second()), (2026, 11, 24, 19));
-/// assert_eq!(time.to_string(), "2026-11-24T09:43:19.250000000Z");
+/// assert_eq!(time.to_string(), "2026-11-24T09:43:19.25Z"); // the fraction as sent
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn mdtm(reply: &Reply<'_>) -> Result<Timestamp, PayloadError> {
@@ -56,9 +77,9 @@ pub fn mdtm(reply: &Reply<'_>) -> Result<Timestamp, PayloadError> {
             })
     };
     let small = |range| u8::try_from(field(range)).unwrap_or(u8::MAX);
-    let nanosecond = match rest.split_first() {
+    let (nanosecond, digits) = match rest.split_first() {
         Some((b'.', fraction)) => fraction_nanos(fraction)?,
-        _ => 0,
+        _ => (0, 0),
     };
     Timestamp::new(
         field(0..4),
@@ -69,10 +90,12 @@ pub fn mdtm(reply: &Reply<'_>) -> Result<Timestamp, PayloadError> {
         small(12..14),
         nanosecond,
     )
+    .map(|time| time.with_fraction_digits(digits))
 }
 
-/// `.sss...` as nanoseconds: at least one digit; digits past the ninth are dropped.
-fn fraction_nanos(fraction: &[u8]) -> Result<u32, PayloadError> {
+/// `.sss...` as nanoseconds, and how many digits were sent (nine at most): at least one
+/// digit; digits past the ninth are dropped.
+fn fraction_nanos(fraction: &[u8]) -> Result<(u32, u8), PayloadError> {
     let digits = fraction.iter().take_while(|b| b.is_ascii_digit()).count();
     if digits == 0 {
         return Err(PayloadError::Malformed);
@@ -85,5 +108,5 @@ fn fraction_nanos(fraction: &[u8]) -> Result<u32, PayloadError> {
             .map_or(0, |d| u32::from(d.wrapping_sub(b'0')));
         nanos = nanos.wrapping_mul(10).wrapping_add(digit);
     }
-    Ok(nanos)
+    Ok((nanos, u8::try_from(digits.min(9)).unwrap_or(9)))
 }

@@ -18,10 +18,10 @@
 //! | 257 | [`pathname`] | [`Pathname`]: the quoted name, `""` un-doubled |
 //!
 //! ```
-//! use ftp_codes::{payload, reply::{self, Options}};
+//! use ftp_codes::{payload, reply::{self, ParseOptions}};
 //!
 //! let buf = b"227 Entering Passive Mode (192,168,1,20,19,137).\r\n";
-//! let (reply, _) = reply::parse(buf, &Options::default())?.complete().unwrap();
+//! let (reply, _) = reply::parse(buf, &ParseOptions::default())?.complete().unwrap();
 //! assert_eq!(payload::pasv_port(&reply)?, 5001);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -32,7 +32,7 @@ mod notes;
 mod passive;
 mod pathname;
 mod scan;
-mod timestamp;
+pub(crate) mod timestamp;
 
 pub use features::{Feature, Features, features};
 pub use file_status::{mdtm, size};
@@ -48,16 +48,17 @@ use core::fmt;
 /// Why a payload could not be read from a reply.
 ///
 /// ```
-/// use ftp_codes::{payload::{self, PayloadError}, reply::{self, Options}};
+/// use ftp_codes::{payload::{self, PayloadError}, reply::{self, ParseOptions}};
 ///
-/// let (reply, _) = reply::parse(b"227 Entering Passive Mode (10,0,0,300,4,1)\r\n", &Options::default())?
+/// let (reply, _) = reply::parse(b"227 Entering Passive Mode (10,0,0,300,4,1)\r\n", &ParseOptions::default())?
 ///     .complete().unwrap();
 /// assert_eq!(payload::pasv(&reply), Err(PayloadError::OutOfRange));
-/// let (reply, _) = reply::parse(b"200 OK\r\n", &Options::default())?.complete().unwrap();
+/// let (reply, _) = reply::parse(b"200 OK\r\n", &ParseOptions::default())?.complete().unwrap();
 /// assert!(matches!(payload::pasv(&reply), Err(PayloadError::WrongCode { expected: 227, .. })));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[non_exhaustive]
 pub enum PayloadError {
     /// The reply has another code than the payload belongs to.
@@ -71,12 +72,15 @@ pub enum PayloadError {
     Missing,
     /// The payload is there but malformed (mismatched delimiters, an unclosed quote, ...).
     Malformed,
-    /// A number is out of its range (a byte over 255, port 0, month 13, ...).
+    /// A number is out of its range (a byte over 255, port 0, month 13, a year past 9999, ...).
     OutOfRange,
-    /// A control character where none may be (in a pathname).
+    /// A CR, LF or NUL where none may be (in a pathname).
     ControlCharacter,
     /// The caller's buffer is too small for the result.
     BufferTooSmall,
+    /// The text holds two different values where one is expected (two addresses, say): the
+    /// parser does not pick one.
+    Ambiguous,
 }
 
 impl fmt::Display for PayloadError {
@@ -90,6 +94,7 @@ impl fmt::Display for PayloadError {
             Self::OutOfRange => f.write_str("a number in the payload is out of range"),
             Self::ControlCharacter => f.write_str("the payload contains a control character"),
             Self::BufferTooSmall => f.write_str("the buffer is too small for the payload"),
+            Self::Ambiguous => f.write_str("the reply holds two different payloads"),
         }
     }
 }
@@ -112,3 +117,6 @@ fn expect_code(reply: &Reply<'_>, expected: u16) -> Result<(), PayloadError> {
 fn text_of<'a>(reply: &Reply<'a>, expected: u16) -> Result<&'a [u8], PayloadError> {
     expect_code(reply, expected).map(|()| reply.text())
 }
+
+#[cfg(test)]
+mod tests;

@@ -8,10 +8,10 @@ use crate::reply::Reply;
 /// none (RFC 959 does not require it).
 ///
 /// ```
-/// use ftp_codes::{payload, reply::{self, Options}};
+/// use ftp_codes::{payload, reply::{self, ParseOptions}};
 ///
 /// let buf = b"150 Opening BINARY mode data connection for a.txt (5120 bytes).\r\n";
-/// let (reply, _) = reply::parse(buf, &Options::default())?.complete().unwrap();
+/// let (reply, _) = reply::parse(buf, &ParseOptions::default())?.complete().unwrap();
 /// assert_eq!(payload::transfer_size(&reply)?, Some(5120));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -41,9 +41,9 @@ pub fn transfer_size(reply: &Reply<'_>) -> Result<Option<u64>, PayloadError> {
 /// The minutes of a 120 reply ("Service ready in nnn minutes.").
 ///
 /// ```
-/// use ftp_codes::{payload, reply::{self, Options}};
+/// use ftp_codes::{payload, reply::{self, ParseOptions}};
 ///
-/// let (reply, _) = reply::parse(b"120 Service ready in 5 minutes.\r\n", &Options::default())?.complete().unwrap();
+/// let (reply, _) = reply::parse(b"120 Service ready in 5 minutes.\r\n", &ParseOptions::default())?.complete().unwrap();
 /// assert_eq!(payload::minutes(&reply)?, 5);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -70,9 +70,9 @@ pub struct Mark<'a> {
 /// Reads the markers of a 110 reply.
 ///
 /// ```
-/// use ftp_codes::{payload, reply::{self, Options}};
+/// use ftp_codes::{payload, reply::{self, ParseOptions}};
 ///
-/// let (reply, _) = reply::parse(b"110 MARK 1024 = 2048\r\n", &Options::default())?.complete().unwrap();
+/// let (reply, _) = reply::parse(b"110 MARK 1024 = 2048\r\n", &ParseOptions::default())?.complete().unwrap();
 /// let mark = payload::mark(&reply)?;
 /// assert_eq!((mark.user, mark.server), (&b"1024"[..], &b"2048"[..]));
 /// # Ok::<(), Box<dyn std::error::Error>>(())

@@ -13,9 +13,9 @@ use core::iter::FusedIterator;
 /// unescaped without allocating.
 ///
 /// ```
-/// use ftp_codes::{payload, reply::{self, Options}};
+/// use ftp_codes::{payload, reply::{self, ParseOptions}};
 ///
-/// let (reply, _) = reply::parse(b"257 \"/say \"\"hi\"\"\" is current directory.\r\n", &Options::default())?
+/// let (reply, _) = reply::parse(b"257 \"/say \"\"hi\"\"\" is current directory.\r\n", &ParseOptions::default())?
 ///     .complete().unwrap();
 /// let name = payload::pathname(&reply)?;
 /// assert_eq!(name.raw(), br#"/say ""hi"""#);
@@ -29,7 +29,9 @@ pub struct Pathname<'a> {
     doubled: bool,
 }
 
-/// Reads the pathname of a 257 reply; text before the opening quote is tolerated.
+/// Reads the pathname of a 257 reply; text before the opening quote is tolerated. The name may
+/// hold any byte but CR, LF and NUL, as [`Writer::pathname`](crate::write::Writer::pathname)
+/// writes it.
 pub fn pathname<'a>(reply: &Reply<'a>) -> Result<Pathname<'a>, PayloadError> {
     let text = text_of(reply, 257)?;
     let open = text
@@ -42,7 +44,8 @@ pub fn pathname<'a>(reply: &Reply<'a>) -> Result<Pathname<'a>, PayloadError> {
         _ => (last_close(body).and_then(|close| body.get(..close)), false),
     };
     let raw = raw.ok_or(PayloadError::Malformed)?;
-    if raw.iter().any(|&b| b < 0x20 || b == 0x7f) {
+    // A name may hold any byte but these (a tab is legal): the writer refuses the same three.
+    if raw.iter().any(|&b| matches!(b, b'\r' | b'\n' | b'\0')) {
         return Err(PayloadError::ControlCharacter);
     }
     Ok(Pathname { raw, doubled })

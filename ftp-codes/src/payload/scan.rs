@@ -1,5 +1,7 @@
 //! Small scanners over reply text: digit runs and separators, checked, never panicking.
 
+use super::PayloadError;
+
 /// The number at the start of `text` and the rest after it: at least one digit, at most
 /// `max`; `Err(())` if the digits are there but the number exceeds `max`.
 pub(crate) fn number(text: &[u8], max: u64) -> Option<Result<(u64, &[u8]), ()>> {
@@ -39,21 +41,54 @@ pub(crate) fn skip_spaces(text: &[u8]) -> &[u8] {
     text.get(spaces..).unwrap_or_default()
 }
 
-/// A comma-separated list of byte values (0..=255) at the start of `text`, spaces allowed
-/// after commas, into `out`; how many were read. `Err` if a value is over 255 or `out` is full.
-pub(crate) fn byte_list<'a>(mut text: &'a [u8], out: &mut [u8]) -> Result<(usize, &'a [u8]), ()> {
-    let mut count = 0;
+/// How many numbers the comma-separated list at the start of `text` has (spaces allowed after
+/// commas), whatever their values.
+pub(crate) fn list_len(mut text: &[u8]) -> usize {
+    let mut count: usize = 0;
     loop {
-        let (value, rest) = match number(text, 255) {
-            Some(Ok(found)) => found,
-            Some(Err(())) => return Err(()),
-            None => return Ok((count, text)),
-        };
-        *out.get_mut(count).ok_or(())? = u8::try_from(value).map_err(|_| ())?;
+        let digits = text.iter().take_while(|b| b.is_ascii_digit()).count();
+        if digits == 0 {
+            return count;
+        }
         count = count.saturating_add(1);
-        match rest.split_first() {
+        match text.get(digits..).unwrap_or_default().split_first() {
             Some((b',', after)) => text = skip_spaces(after),
-            _ => return Ok((count, rest)),
+            _ => return count,
         }
     }
+}
+
+/// Reads the first `out.len()` numbers of the list at the start of `text` (see [`list_len`])
+/// as bytes; `OutOfRange` if one is over 255, `Malformed` if the list is shorter.
+pub(crate) fn byte_list(mut text: &[u8], out: &mut [u8]) -> Result<(), PayloadError> {
+    for slot in out {
+        let (value, rest) = match number(text, 255) {
+            Some(Ok(found)) => found,
+            Some(Err(())) => return Err(PayloadError::OutOfRange),
+            None => return Err(PayloadError::Malformed),
+        };
+        *slot = u8::try_from(value).map_err(|_| PayloadError::OutOfRange)?;
+        text = match rest.split_first() {
+            Some((b',', after)) => skip_spaces(after),
+            _ => rest,
+        };
+    }
+    Ok(())
+}
+
+/// The one value the candidates agree on: the first error among them, `Ambiguous` if two
+/// differ, `Missing` if there is none.
+pub(crate) fn unique<T: PartialEq>(
+    candidates: impl Iterator<Item = Result<T, PayloadError>>,
+) -> Result<T, PayloadError> {
+    let mut found = None;
+    for candidate in candidates {
+        let value = candidate?;
+        match &found {
+            None => found = Some(value),
+            Some(previous) if *previous == value => {}
+            Some(_) => return Err(PayloadError::Ambiguous),
+        }
+    }
+    found.ok_or(PayloadError::Missing)
 }

@@ -1,10 +1,18 @@
 //! `Timestamp`: a checked UTC time, as MDTM carries it (RFC 3659 `time-val`).
 
 use super::PayloadError;
+use core::cmp::Ordering;
 use core::fmt;
+use core::hash::{Hash, Hasher};
 
 /// A modification time from MDTM (RFC 3659 `time-val`), in UTC, every field range-checked.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+///
+/// It keeps how many fraction digits were sent, so that `Display` and
+/// [`Writer::mdtm`](crate::write::Writer::mdtm) give the fraction back as received
+/// (`.250` stays `.250`). Comparison, ordering and hashing look at the time alone: `.25` and
+/// `.250` are the same instant.
+#[derive(Clone, Copy, Debug)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Timestamp {
     year: u16,
     month: u8,
@@ -13,12 +21,22 @@ pub struct Timestamp {
     minute: u8,
     second: u8,
     nanosecond: u32,
+    fraction_digits: u8,
 }
 
 impl Timestamp {
     /// A checked timestamp: year up to 9999 (the four digits of RFC 3659), month 1..=12, a day
     /// that exists in that month, hour 0..=23, minute 0..=59, second 0..=60 (a leap second),
-    /// nanosecond below one second.
+    /// nanosecond below one second. The fraction is written with as many digits as it needs.
+    ///
+    /// ```
+    /// use ftp_codes::payload::{PayloadError, Timestamp};
+    ///
+    /// assert_eq!(Timestamp::new(2026, 2, 29, 0, 0, 0, 0), Err(PayloadError::OutOfRange));
+    /// assert_eq!(Timestamp::new(10_000, 1, 1, 0, 0, 0, 0), Err(PayloadError::OutOfRange));
+    /// assert_eq!(Timestamp::new(2024, 2, 29, 12, 0, 0, 500_000_000)?.to_string(), "2024-02-29T12:00:00.5Z");
+    /// # Ok::<(), PayloadError>(())
+    /// ```
     pub const fn new(
         year: u16,
         month: u8,
@@ -29,7 +47,8 @@ impl Timestamp {
         nanosecond: u32,
     ) -> Result<Self, PayloadError> {
         let days = days_in_month(year, month);
-        if month == 0
+        if year > 9999
+            || month == 0
             || month > 12
             || day == 0
             || day > days
@@ -50,7 +69,49 @@ impl Timestamp {
             minute,
             second,
             nanosecond,
+            fraction_digits: significant_digits(nanosecond),
         })
+    }
+
+    /// The same time, its fraction written with `digits` digits (at most nine; never fewer
+    /// than the fraction needs).
+    ///
+    /// ```
+    /// use ftp_codes::payload::Timestamp;
+    ///
+    /// let time = Timestamp::new(2026, 11, 24, 9, 43, 19, 250_000_000)?.with_fraction_digits(3);
+    /// assert_eq!(time.to_string(), "2026-11-24T09:43:19.250Z");
+    /// # Ok::<(), ftp_codes::payload::PayloadError>(())
+    /// ```
+    #[must_use]
+    pub const fn with_fraction_digits(mut self, digits: u8) -> Self {
+        let needed = significant_digits(self.nanosecond);
+        self.fraction_digits = if digits > 9 {
+            9
+        } else if digits < needed {
+            needed
+        } else {
+            digits
+        };
+        self
+    }
+
+    /// How many fraction digits the time is written with (0 for none).
+    pub const fn fraction_digits(&self) -> u8 {
+        self.fraction_digits
+    }
+
+    /// The fields that make the instant, for comparison.
+    const fn instant(&self) -> (u16, u8, u8, u8, u8, u8, u32) {
+        (
+            self.year,
+            self.month,
+            self.day,
+            self.hour,
+            self.minute,
+            self.second,
+            self.nanosecond,
+        )
     }
 
     /// The UTC time `seconds` after 1970-01-01T00:00:00Z (what a file system's modification
@@ -135,11 +196,69 @@ impl fmt::Display for Timestamp {
             "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
             self.year, self.month, self.day, self.hour, self.minute, self.second
         )?;
-        if self.nanosecond != 0 {
-            write!(f, ".{:09}", self.nanosecond)?;
+        if self.fraction_digits > 0 {
+            let mut digits = [b'0'; 9];
+            fraction_ascii(self.nanosecond, &mut digits);
+            let shown = digits.get(..usize::from(self.fraction_digits)).unwrap_or(&digits);
+            f.write_str(".")?;
+            for &digit in shown {
+                fmt::Write::write_char(f, char::from(digit))?;
+            }
         }
         f.write_str("Z")
     }
+}
+
+impl PartialEq for Timestamp {
+    fn eq(&self, other: &Self) -> bool {
+        self.instant() == other.instant()
+    }
+}
+
+impl Eq for Timestamp {}
+
+impl PartialOrd for Timestamp {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Timestamp {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.instant().cmp(&other.instant())
+    }
+}
+
+impl Hash for Timestamp {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.instant().hash(state);
+    }
+}
+
+/// The nine digits of a fraction of a second, most significant first.
+pub(crate) fn fraction_ascii(nanosecond: u32, out: &mut [u8; 9]) {
+    let mut rest = nanosecond;
+    for slot in out.iter_mut().rev() {
+        // `rest % 10` is a digit: the cast cannot truncate.
+        #[allow(clippy::cast_possible_truncation)]
+        let digit = (rest % 10) as u8;
+        *slot = b'0'.wrapping_add(digit);
+        rest /= 10;
+    }
+}
+
+/// How many digits a fraction needs: nine less its trailing zeros, 0 for none.
+const fn significant_digits(nanosecond: u32) -> u8 {
+    if nanosecond == 0 {
+        return 0;
+    }
+    let mut digits = 9;
+    let mut rest = nanosecond;
+    while rest % 10 == 0 {
+        rest /= 10;
+        digits -= 1;
+    }
+    digits
 }
 
 const fn days_in_month(year: u16, month: u8) -> u8 {

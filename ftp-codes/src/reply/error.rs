@@ -5,14 +5,15 @@ use core::fmt;
 /// Why a reply could not be framed, and the byte offset where the problem is.
 ///
 /// ```
-/// use ftp_codes::reply::{self, ErrorKind, Options};
+/// use ftp_codes::reply::{self, ErrorKind, ParseOptions};
 ///
-/// let error = reply::parse(b"22x Hello\r\n", &Options::strict()).unwrap_err();
+/// let error = reply::parse(b"22x Hello\r\n", &ParseOptions::strict()).unwrap_err();
 /// assert_eq!(error.kind(), ErrorKind::InvalidCode);
 /// assert_eq!(error.offset(), 0);
 /// assert_eq!(error.to_string(), "invalid reply code at byte 0: a line must start with three digits, 1 to 6 first");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct ParseError {
     kind: ErrorKind,
     offset: usize,
@@ -20,6 +21,7 @@ pub struct ParseError {
 
 /// What kind of problem a [`ParseError`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[non_exhaustive]
 pub enum ErrorKind {
     /// A reply's first line (or a bare terminator) does not start with a reply code.
@@ -32,16 +34,16 @@ pub enum ErrorKind {
     BareLineFeed,
     /// A control character in the reply text, which these options refuse.
     ControlCharacter,
-    /// A line is longer than [`Options::max_line_len`](crate::reply::Options::max_line_len).
+    /// A line is longer than [`ParseOptions::max_line_len`](crate::reply::ParseOptions::max_line_len).
     LineTooLong,
-    /// A reply has more lines than [`Options::max_lines`](crate::reply::Options::max_lines).
+    /// A reply has more lines than [`ParseOptions::max_lines`](crate::reply::ParseOptions::max_lines).
     TooManyLines,
-    /// A reply is longer than [`Options::max_reply_len`](crate::reply::Options::max_reply_len).
+    /// A reply is longer than [`ParseOptions::max_reply_len`](crate::reply::ParseOptions::max_reply_len).
     ReplyTooLong,
     /// A line given to [`LineParser::feed`](crate::reply::LineParser::feed) does not end in LF.
     UnterminatedLine,
-    /// A command line does not start with a command verb (one to four ASCII letters).
-    InvalidCommand,
+    /// [`LineParser::feed`](crate::reply::LineParser::feed) was given more than one line.
+    MoreThanOneLine,
 }
 
 impl ParseError {
@@ -95,9 +97,9 @@ impl ErrorKind {
                 "unterminated line",
                 "a whole line, ending in LF, was expected",
             ),
-            Self::InvalidCommand => (
-                "invalid command",
-                "a command line must start with one to four ASCII letters",
+            Self::MoreThanOneLine => (
+                "more than one line",
+                "one line, ending at its first LF, was expected",
             ),
         }
     }

@@ -7,10 +7,10 @@ use core::iter::FusedIterator;
 /// One whole reply, borrowed from the buffer it was parsed from: nothing is copied.
 ///
 /// ```
-/// use ftp_codes::{Code, reply::{self, Options, Status}};
+/// use ftp_codes::{Code, reply::{self, ParseOptions, Status}};
 ///
 /// let buf = b"211-Features:\r\n MDTM\r\n SIZE\r\n211 End\r\n";
-/// let Status::Complete((reply, used)) = reply::parse(buf, &Options::strict())? else { panic!() };
+/// let Status::Complete((reply, used)) = reply::parse(buf, &ParseOptions::strict())? else { panic!() };
 /// assert_eq!(used, buf.len());
 /// assert_eq!(reply.code(), 211);
 /// assert_eq!(reply.known(), Some(Code::SystemStatus));
@@ -106,7 +106,7 @@ impl<'a> Reply<'a> {
     }
 
     /// Whether the text holds control characters (accepted unless
-    /// [`Options::reject_control_characters`](super::Options::reject_control_characters)).
+    /// [`ParseOptions::reject_control_characters`](super::ParseOptions::reject_control_characters)).
     pub const fn has_control_characters(&self) -> bool {
         self.control
     }

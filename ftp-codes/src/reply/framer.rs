@@ -1,7 +1,7 @@
 //! The framing rules of RFC 959 §4.2, one line at a time. `parse` and `LineParser` both run
 //! this machine, so they share every rule and every error.
 
-use super::{ErrorKind, Options, ParseError};
+use super::{ErrorKind, ParseOptions, ParseError};
 use crate::ReplyCode;
 
 /// Where one line stands in its reply.
@@ -36,7 +36,7 @@ pub(crate) struct Step {
 /// The state between lines.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Framer {
-    options: Options,
+    options: ParseOptions,
     /// The code of the multi-line reply under way, if any.
     open: Option<ReplyCode>,
     lines: usize,
@@ -45,7 +45,7 @@ pub(crate) struct Framer {
 }
 
 impl Framer {
-    pub(crate) const fn new(options: Options) -> Self {
+    pub(crate) const fn new(options: ParseOptions) -> Self {
         Self {
             options,
             open: None,
@@ -65,22 +65,23 @@ impl Framer {
         self.lines
     }
 
-    pub(crate) const fn options(&self) -> Options {
+    pub(crate) const fn options(&self) -> ParseOptions {
         self.options
     }
 
     /// Takes one whole line, its LF included. Offsets in errors count from the reply's start.
     pub(crate) fn line(&mut self, line: &[u8]) -> Result<Step, ParseError> {
         let start = self.len;
+        let content_len = line
+            .strip_suffix(b"\n")
+            .map(|before| strip_ending(before).len());
+        self.limits(line, content_len)?;
         let content = self.content(line, start)?;
         self.lines = self.lines.saturating_add(1);
         if self.lines > self.options.max_lines {
             return Err(ParseError::new(ErrorKind::TooManyLines, start));
         }
         self.len = self.len.saturating_add(line.len());
-        if self.len > self.options.max_reply_len {
-            return Err(ParseError::new(ErrorKind::ReplyTooLong, start));
-        }
         let step = match self.open {
             None => self.first_line(content, start)?,
             Some(code) => self.later_line(code, content, start)?,
@@ -91,9 +92,35 @@ impl Framer {
         Ok(step)
     }
 
-    /// Checks a line that has not ended yet (no LF), for the errors that are already certain.
+    /// Checks a line that has not ended yet (no LF), for the errors that are already certain:
+    /// a line too long however it ends, or a reply already past `max_reply_len`.
     pub(crate) fn partial(&self, rest: &[u8]) -> Result<(), ParseError> {
-        unfinished_line(rest, &self.options, self.len)
+        self.limits(rest, None)
+    }
+
+    /// The two length limits, for the current line's bytes so far (`content_len` once the line
+    /// has ended). Whichever limit the byte stream passes first is the error, so a reply gives
+    /// the same error however much of it has arrived.
+    fn limits(&self, line: &[u8], content_len: Option<usize>) -> Result<(), ParseError> {
+        let start = self.len;
+        let max_line = self.options.max_line_len;
+        // An unfinished line of `max_line + 2` bytes is too long however it ends (one more
+        // byte may be the CR of a CRLF); a finished one is, at the same byte, if its text is.
+        let over_line = match content_len {
+            Some(len) => len > max_line,
+            None => line.len() > max_line.saturating_add(1),
+        };
+        let line_at = over_line.then(|| start.saturating_add(max_line).saturating_add(2));
+        let max_reply = self.options.max_reply_len;
+        let reply_at = (start.saturating_add(line.len()) > max_reply)
+            .then(|| max_reply.saturating_add(1));
+        let kind = match (line_at, reply_at) {
+            (Some(line_at), Some(reply_at)) if reply_at < line_at => ErrorKind::ReplyTooLong,
+            (Some(_), _) => ErrorKind::LineTooLong,
+            (None, Some(_)) => ErrorKind::ReplyTooLong,
+            (None, None) => return Ok(()),
+        };
+        Err(ParseError::new(kind, start))
     }
 
     /// The line without its ending, after the checks every line gets.
@@ -206,7 +233,7 @@ impl Framer {
 /// length and, unless accepted, a bare LF. Shared with the command-line parser.
 pub(crate) fn line_content<'a>(
     line: &'a [u8],
-    options: &Options,
+    options: &ParseOptions,
     start: usize,
 ) -> Result<&'a [u8], ParseError> {
     let Some((b'\n', before_lf)) = line.split_last() else {
@@ -235,7 +262,7 @@ pub(crate) fn line_content<'a>(
 /// Shared with the command-line parser.
 pub(crate) fn unfinished_line(
     rest: &[u8],
-    options: &Options,
+    options: &ParseOptions,
     start: usize,
 ) -> Result<(), ParseError> {
     // One more byte may be the CR of a CRLF; past that, the line is too long however it ends.

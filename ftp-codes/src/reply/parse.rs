@@ -1,18 +1,21 @@
-//! `parse`: frame the reply at the start of a caller's buffer.
+//! `Parser`, the resumable reply framer, and `parse`, its one-shot form.
 
 use super::framer::Framer;
-use super::{Options, ParseError, Reply, Status};
+use super::{ParseError, ParseOptions, Reply, Status};
 
 /// Frames the reply at the start of `buf`, without copying or allocating.
 ///
 /// Returns `Complete((reply, used))` when a whole reply is there (`used` bytes: hand the rest
 /// of the buffer to the next call), `Partial` when more bytes are needed, or the error that
-/// makes the bytes unusable as a reply. Work is bounded by the [`Options`] limits.
+/// makes the bytes unusable as a reply. Work is bounded by the [`ParseOptions`] limits.
+///
+/// Each call starts again from the first byte. A client that reads a reply in many pieces
+/// should keep a [`Parser`], which remembers how far it has read.
 ///
 /// ```
-/// use ftp_codes::reply::{self, Options, Status};
+/// use ftp_codes::reply::{self, ParseOptions, Status};
 ///
-/// let options = Options::default();
+/// let options = ParseOptions::default();
 /// let mut buf = Vec::new();
 /// buf.extend_from_slice(b"150 Opening data connection (4 bytes).\r\n226 Tra");
 ///
@@ -24,25 +27,126 @@ use super::{Options, ParseError, Reply, Status};
 /// ```
 pub fn parse<'a>(
     buf: &'a [u8],
-    options: &Options,
+    options: &ParseOptions,
 ) -> Result<Status<(Reply<'a>, usize)>, ParseError> {
-    let mut framer = Framer::new(*options);
-    let mut start = 0;
-    loop {
-        let rest = buf.get(start..).unwrap_or_default();
-        let Some(lf) = super::newline::find(rest) else {
-            // Offsets from the framer count from the reply's start, which is the buffer's start.
-            framer.partial(rest)?;
-            return Ok(Status::Partial);
-        };
-        let end = start.saturating_add(lf).saturating_add(1);
-        let line = buf.get(start..end).unwrap_or_default();
-        let step = framer.line(line)?;
-        if let Some(done) = step.end {
-            let raw = buf.get(..end).unwrap_or_default();
-            let reply = Reply::new(raw, done.code, done.lines, done.mismatched, done.control);
-            return Ok(Status::Complete((reply, end)));
+    Parser::new(*options).parse(buf)
+}
+
+/// The resumable reply framer: [`parse`] that remembers, between calls, how far it has read.
+///
+/// Call [`parse`](Self::parse) with the buffer each time more bytes arrive. The buffer must
+/// start with the same bytes as on the previous call (append to it, do not drop from its
+/// front) until the parser returns `Complete((reply, used))`; then drop the `used` bytes and
+/// go on with what follows, which may already hold the next reply. Whole lines are checked
+/// once, and the unfinished line is searched for its end once: a reply that arrives in many
+/// pieces costs one pass over its bytes.
+///
+/// A read loop over any byte stream (here a slice, read 7 bytes at a time):
+///
+/// ```
+/// use ftp_codes::reply::{ParseOptions, Parser, Status};
+///
+/// let mut stream = &b"220-Welcome\r\n220 Ready\r\n331 Password required\r\n"[..];
+/// let mut buf = [0u8; 64];
+/// let mut filled = 0;
+/// let mut parser = Parser::new(ParseOptions::default());
+/// let mut codes = Vec::new();
+/// while codes.len() < 2 {
+///     match parser.parse(&buf[..filled])? {
+///         Status::Complete((reply, used)) => {
+///             codes.push(reply.code().as_u16());
+///             buf.copy_within(used..filled, 0); // keep what came after the reply
+///             filled -= used;
+///         }
+///         Status::Partial => {
+///             let n = stream.len().min(7);
+///             assert!(n > 0 && filled + n <= buf.len(), "EOF, or a reply larger than the buffer");
+///             buf[filled..filled + n].copy_from_slice(&stream[..n]);
+///             stream = &stream[n..];
+///             filled += n;
+///         }
+///     }
+/// }
+/// assert_eq!(codes, [220, 331]);
+/// # Ok::<(), ftp_codes::reply::ParseError>(())
+/// ```
+///
+/// After an error, or a buffer shorter than the part already read, the parser starts over
+/// from the first byte on the next call.
+#[derive(Clone, Copy, Debug)]
+pub struct Parser {
+    framer: Framer,
+    /// Bytes at the start of the buffer taken as whole lines of the reply under way.
+    start: usize,
+    /// Bytes after `start` already searched for an LF, without finding one.
+    scanned: usize,
+}
+
+impl Parser {
+    /// A parser at the start of a reply.
+    pub const fn new(options: ParseOptions) -> Self {
+        Self {
+            framer: Framer::new(options),
+            start: 0,
+            scanned: 0,
         }
-        start = end;
+    }
+
+    /// The options this parser frames with.
+    pub const fn options(&self) -> ParseOptions {
+        self.framer.options()
+    }
+
+    /// Forgets the reply under way: the next call starts from the first byte.
+    pub fn reset(&mut self) {
+        *self = Self::new(self.options());
+    }
+
+    /// How many bytes of the reply under way have been read already (0 between replies).
+    pub const fn pending(&self) -> usize {
+        self.start.saturating_add(self.scanned)
+    }
+
+    /// Frames the reply at the start of `buf`, going on from where the previous call stopped;
+    /// see the type's documentation for what `buf` must hold.
+    pub fn parse<'a>(
+        &mut self,
+        buf: &'a [u8],
+    ) -> Result<Status<(Reply<'a>, usize)>, ParseError> {
+        if buf.len() < self.pending() {
+            self.reset();
+        }
+        let result = self.resume(buf);
+        if !matches!(result, Ok(Status::Partial)) {
+            self.reset();
+        }
+        result
+    }
+
+    fn resume<'a>(&mut self, buf: &'a [u8]) -> Result<Status<(Reply<'a>, usize)>, ParseError> {
+        loop {
+            let rest = buf.get(self.start..).unwrap_or_default();
+            let unsearched = rest.get(self.scanned..).unwrap_or_default();
+            let Some(lf) = super::newline::find(unsearched) else {
+                self.scanned = rest.len();
+                // Offsets from the framer count from the reply's start, the buffer's start.
+                self.framer.partial(rest)?;
+                return Ok(Status::Partial);
+            };
+            let end = self
+                .start
+                .saturating_add(self.scanned)
+                .saturating_add(lf)
+                .saturating_add(1);
+            let line = buf.get(self.start..end).unwrap_or_default();
+            let step = self.framer.line(line)?;
+            self.start = end;
+            self.scanned = 0;
+            if let Some(done) = step.end {
+                let raw = buf.get(..end).unwrap_or_default();
+                let reply = Reply::new(raw, done.code, done.lines, done.mismatched, done.control);
+                return Ok(Status::Complete((reply, end)));
+            }
+        }
     }
 }

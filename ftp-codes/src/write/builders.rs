@@ -4,24 +4,29 @@ use super::decimal::Decimal;
 use super::emit::{Sink, check};
 use super::{WriteError, Writer};
 use crate::payload::Timestamp;
+use crate::payload::timestamp::fraction_ascii;
 use crate::{Code, ReplyCode};
 use core::net::SocketAddrV4;
 
 impl Writer<'_> {
     /// `227 Entering Passive Mode (h1,h2,h3,h4,p1,p2).`, read back by
-    /// [`payload::pasv`](crate::payload::pasv).
+    /// [`payload::pasv`](crate::payload::pasv). Port 0 cannot be written.
     ///
     /// ```
-    /// use ftp_codes::write::{Options, Writer};
+    /// use ftp_codes::write::{WriteOptions, Writer};
     /// use std::net::SocketAddrV4;
     ///
     /// let mut buf = [0u8; 64];
-    /// let mut out = Writer::new(&mut buf, Options::default());
+    /// let mut out = Writer::new(&mut buf, WriteOptions::default());
     /// out.pasv("127.0.0.1:1025".parse::<SocketAddrV4>()?)?;
     /// assert_eq!(out.written(), b"227 Entering Passive Mode (127,0,0,1,4,1).\r\n");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn pasv(&mut self, address: SocketAddrV4) -> Result<usize, WriteError> {
+        // No data connection goes to port 0: the parser refuses it, so the writer does too.
+        if address.port() == 0 {
+            return Err(WriteError::Unrepresentable);
+        }
         let [h1, h2, h3, h4] = address.ip().octets();
         let [p1, p2] = address.port().to_be_bytes();
         self.line(Code::EnteringPassiveMode, |sink| {
@@ -54,10 +59,10 @@ impl Writer<'_> {
     /// comment are refused.
     ///
     /// ```
-    /// use ftp_codes::write::{Options, Writer};
+    /// use ftp_codes::write::{WriteOptions, Writer};
     ///
     /// let mut buf = [0u8; 64];
-    /// let mut out = Writer::new(&mut buf, Options::default());
+    /// let mut out = Writer::new(&mut buf, WriteOptions::default());
     /// out.pathname(br#"/say "hi""#, b"is the current directory")?;
     /// assert_eq!(out.written(), b"257 \"/say \"\"hi\"\"\" is the current directory\r\n");
     /// # Ok::<(), ftp_codes::write::WriteError>(())
@@ -92,14 +97,14 @@ impl Writer<'_> {
     }
 
     /// `213 YYYYMMDDHHMMSS[.fraction]` (RFC 3659), read back by
-    /// [`payload::mdtm`](crate::payload::mdtm); the fraction only when there is one, without
-    /// trailing zeros.
+    /// [`payload::mdtm`](crate::payload::mdtm); the fraction only when there is one, with the
+    /// digits the timestamp keeps ([`Timestamp::fraction_digits`]).
     ///
     /// ```
-    /// use ftp_codes::{payload::Timestamp, write::{Options, Writer}};
+    /// use ftp_codes::{payload::Timestamp, write::{WriteOptions, Writer}};
     ///
     /// let mut buf = [0u8; 64];
-    /// let mut out = Writer::new(&mut buf, Options::default());
+    /// let mut out = Writer::new(&mut buf, WriteOptions::default());
     /// out.mdtm(Timestamp::new(2026, 11, 24, 9, 43, 19, 250_000_000)?)?;
     /// assert_eq!(out.written(), b"213 20261124094319.25\r\n");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -117,15 +122,15 @@ impl Writer<'_> {
             ] {
                 sink.put(Decimal::new(u64::from(field)).padded(2))?;
             }
-            if time.nanosecond() != 0 {
-                let nanos = Decimal::new(u64::from(time.nanosecond()));
-                let digits = nanos.padded(9);
-                let significant = digits
-                    .iter()
-                    .rposition(|&d| d != b'0')
-                    .map_or(0, |i| i.saturating_add(1));
+            if time.fraction_digits() > 0 {
+                let mut digits = [b'0'; 9];
+                fraction_ascii(time.nanosecond(), &mut digits);
                 sink.put(b".")?;
-                sink.put(digits.get(..significant).unwrap_or_default())?;
+                sink.put(
+                    digits
+                        .get(..usize::from(time.fraction_digits()))
+                        .unwrap_or(&digits),
+                )?;
             }
             Ok(())
         })
@@ -179,10 +184,10 @@ impl Writer<'_> {
     /// A feature must be non-empty and not start with a space.
     ///
     /// ```
-    /// use ftp_codes::write::{Options, Writer};
+    /// use ftp_codes::write::{WriteOptions, Writer};
     ///
     /// let mut buf = [0u8; 64];
-    /// let mut out = Writer::new(&mut buf, Options::default());
+    /// let mut out = Writer::new(&mut buf, WriteOptions::default());
     /// out.features(&["MDTM", "REST STREAM", "SIZE"])?;
     /// assert_eq!(out.written(), b"211-Features:\r\n MDTM\r\n REST STREAM\r\n SIZE\r\n211 End\r\n");
     /// # Ok::<(), ftp_codes::write::WriteError>(())

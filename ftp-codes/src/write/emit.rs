@@ -1,6 +1,6 @@
 //! Forming a reply on the wire: one code path for every kind of target.
 
-use super::{Options, Style, WriteError};
+use super::{WriteOptions, Style, WriteError};
 use crate::ReplyCode;
 use core::fmt;
 
@@ -44,7 +44,7 @@ pub(crate) fn emit<S: Sink + ?Sized, T: AsRef<[u8]>>(
     sink: &mut S,
     code: ReplyCode,
     lines: &[T],
-    options: Options,
+    options: WriteOptions,
 ) -> Result<(), WriteError> {
     check(lines)?;
     let digits = code.to_ascii();
@@ -92,10 +92,10 @@ impl<W: fmt::Write + ?Sized> Sink for FmtSink<'_, W> {
 /// adapter). The text is checked before anything is written.
 ///
 /// ```
-/// use ftp_codes::{Code, write::{self, Options}};
+/// use ftp_codes::{Code, write::{self, WriteOptions}};
 ///
 /// let mut out = String::new();
-/// write::to_fmt(&mut out, Code::HelpMessage, &["Commands:", "USER PASS QUIT", "Help OK."], &Options::default())?;
+/// write::to_fmt(&mut out, Code::HelpMessage, &["Commands:", "USER PASS QUIT", "Help OK."], &WriteOptions::default())?;
 /// assert_eq!(out, "214-Commands:\r\nUSER PASS QUIT\r\n214 Help OK.\r\n");
 /// # Ok::<(), ftp_codes::write::WriteError>(())
 /// ```
@@ -103,7 +103,7 @@ pub fn to_fmt<W: fmt::Write + ?Sized>(
     out: &mut W,
     code: impl Into<ReplyCode>,
     lines: &[&str],
-    options: &Options,
+    options: &WriteOptions,
 ) -> Result<(), WriteError> {
     // IAC doubling does not apply: UTF-8 text has no 0xFF byte.
     emit(&mut FmtSink(out), code.into(), lines, *options)

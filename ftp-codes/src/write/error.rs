@@ -6,10 +6,10 @@ use core::fmt;
 ///
 /// ```
 /// use ftp_codes::Code;
-/// use ftp_codes::write::{Options, WriteError, Writer};
+/// use ftp_codes::write::{WriteOptions, WriteError, Writer};
 ///
 /// let mut buf = [0u8; 64];
-/// let mut out = Writer::new(&mut buf, Options::default());
+/// let mut out = Writer::new(&mut buf, WriteOptions::default());
 /// let evil = b"x\r\n230 Logged in as root";
 /// assert_eq!(out.reply(Code::FileUnavailable, &[evil]), Err(WriteError::ForbiddenByte { byte: b'\r', line: 0 }));
 /// assert!(out.written().is_empty());

@@ -9,10 +9,10 @@
 //!
 //! ```
 //! use ftp_codes::Code;
-//! use ftp_codes::write::{Options, Writer};
+//! use ftp_codes::write::{WriteOptions, Writer};
 //!
 //! let mut buf = [0u8; 256];
-//! let mut out = Writer::new(&mut buf, Options::default());
+//! let mut out = Writer::new(&mut buf, WriteOptions::default());
 //! out.write(Code::ServiceReady)?; // the catalogue's text
 //! out.reply(Code::SystemStatus, &["Status:", "200 bytes sent", "End"])?;
 //! assert_eq!(
@@ -31,5 +31,5 @@ mod writer;
 
 pub use emit::to_fmt;
 pub use error::WriteError;
-pub use options::{Options, Style};
+pub use options::{WriteOptions, Style};
 pub use writer::Writer;

@@ -2,6 +2,7 @@
 
 /// How the lines between the first and the last of a multi-line reply are written.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[non_exhaustive]
 pub enum Style {
     /// RFC 959: the text alone, with a space in front when it starts with a digit (so that no
@@ -12,37 +13,45 @@ pub enum Style {
     PrefixEveryLine,
 }
 
-/// How a [`Writer`](super::Writer) writes replies.
+/// How a [`Writer`](super::Writer) writes replies. Each setting has a getter and a
+/// builder-style setter, as [`ParseOptions`](crate::reply::ParseOptions) has.
 ///
 /// ```
-/// use ftp_codes::write::{Options, Style};
+/// use ftp_codes::write::{Style, WriteOptions};
 ///
-/// let options = Options::default().style(Style::PrefixEveryLine).double_iac(true);
-/// assert_eq!(options.line_style(), Style::PrefixEveryLine);
+/// let options = WriteOptions::default().with_style(Style::PrefixEveryLine).with_double_iac(true);
+/// assert_eq!(options.style(), Style::PrefixEveryLine);
+/// assert!(options.double_iac());
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct Options {
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub struct WriteOptions {
     pub(crate) style: Style,
     pub(crate) double_iac: bool,
 }
 
-impl Options {
+impl WriteOptions {
     /// How intermediate lines are written.
+    pub const fn style(&self) -> Style {
+        self.style
+    }
+
+    /// Set how intermediate lines are written.
     #[must_use]
-    pub const fn style(mut self, style: Style) -> Self {
+    pub const fn with_style(mut self, style: Style) -> Self {
         self.style = style;
         self
     }
 
-    /// The style set.
-    pub const fn line_style(&self) -> Style {
-        self.style
+    /// Whether every 0xFF byte is doubled.
+    pub const fn double_iac(&self) -> bool {
+        self.double_iac
     }
 
     /// Double every 0xFF byte (Telnet IAC), as RFC 959 asks of text sent over a Telnet
     /// control connection. Off by default: most servers send UTF-8, which has no 0xFF byte.
     #[must_use]
-    pub const fn double_iac(mut self, double: bool) -> Self {
+    pub const fn with_double_iac(mut self, double: bool) -> Self {
         self.double_iac = double;
         self
     }

@@ -1,7 +1,7 @@
 //! `Writer`: whole replies appended to a buffer the caller owns.
 
 use super::emit::{Sink, emit};
-use super::{Options, WriteError};
+use super::{WriteOptions, WriteError};
 use crate::{Catalogue, ReplyCode};
 
 /// Appends whole replies to a caller's buffer. A reply that does not fit, or whose text is
@@ -9,10 +9,10 @@ use crate::{Catalogue, ReplyCode};
 /// replies, and nothing is written past the buffer's end.
 ///
 /// ```
-/// use ftp_codes::{Code, write::{Options, Writer, WriteError}};
+/// use ftp_codes::{Code, write::{WriteOptions, Writer, WriteError}};
 ///
 /// let mut buf = [0u8; 24];
-/// let mut out = Writer::new(&mut buf, Options::default());
+/// let mut out = Writer::new(&mut buf, WriteOptions::default());
 /// assert_eq!(out.write(Code::CommandOk), Ok(19)); // "200 Command okay.\r\n"
 /// assert_eq!(out.write(Code::ServiceReady), Err(WriteError::BufferTooSmall));
 /// assert_eq!(out.written(), b"200 Command okay.\r\n"); // the reply that did not fit left no trace
@@ -21,12 +21,12 @@ use crate::{Catalogue, ReplyCode};
 pub struct Writer<'b> {
     buf: &'b mut [u8],
     len: usize,
-    options: Options,
+    options: WriteOptions,
 }
 
 impl<'b> Writer<'b> {
     /// A writer that appends to `buf`, starting at its beginning.
-    pub fn new(buf: &'b mut [u8], options: Options) -> Self {
+    pub fn new(buf: &'b mut [u8], options: WriteOptions) -> Self {
         Self {
             buf,
             len: 0,
@@ -72,7 +72,7 @@ impl<'b> Writer<'b> {
     }
 
     /// The options replies are written with.
-    pub const fn options(&self) -> &Options {
+    pub const fn options(&self) -> &WriteOptions {
         &self.options
     }
 

@@ -24,10 +24,10 @@ fn entries_classification_and_display() {
     assert_eq!(busy.alternatives()[0].source, "RFC 959 §4.2.2");
     assert_eq!(
         DeviceCode::Opening.reply_code(),
-        ReplyCode::new(150).unwrap()
+        ReplyCode::from_u16(150).unwrap()
     );
     assert_eq!(
-        ReplyCode::new(211).unwrap().known_in::<DeviceCode>(),
+        ReplyCode::from_u16(211).unwrap().known_in::<DeviceCode>(),
         Some(DeviceCode::Features)
     );
 }

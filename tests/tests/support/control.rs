@@ -1,7 +1,7 @@
 //! A minimal FTP control connection built on the crate's reply parser: every reply a real
 //! server sends goes through `reply::parse`.
 
-use ftp_codes::reply::{self, Options, Reply, Status};
+use ftp_codes::reply::{self, ParseOptions, Reply, Status};
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::time::Duration;
@@ -13,7 +13,7 @@ const MAX_READS: usize = 10_000;
 /// One reply, owned, so that the connection's buffer can move on.
 pub struct OwnedReply {
     raw: Vec<u8>,
-    options: Options,
+    options: ParseOptions,
 }
 
 impl OwnedReply {
@@ -26,7 +26,7 @@ impl OwnedReply {
     }
 
     pub fn code(&self) -> u16 {
-        self.get().code().get()
+        self.get().code().as_u16()
     }
 
     pub fn text(&self) -> String {
@@ -37,11 +37,11 @@ impl OwnedReply {
 pub struct Control {
     stream: TcpStream,
     buf: Vec<u8>,
-    options: Options,
+    options: ParseOptions,
 }
 
 impl Control {
-    pub fn connect(address: SocketAddr, options: Options) -> Self {
+    pub fn connect(address: SocketAddr, options: ParseOptions) -> Self {
         let stream =
             TcpStream::connect_timeout(&address, TIMEOUT).expect("connect to the FTP server");
         stream

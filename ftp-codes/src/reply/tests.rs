@@ -1,18 +1,22 @@
-//! Reply framing (RFC 959 §4.2) and the real-world deviations the lenient mode accepts.
+//! Reply framing (RFC 959 §4.2) and the real-world deviations the lenient mode accepts: the
+//! parser's table of cases, next to it.
 
-use ftp_codes::Code;
-use ftp_codes::reply::{self, ErrorKind, LineParser, Options, Reply, Status};
+use crate::Code;
+use crate::reply::{self, ErrorKind, LineParser, ParseOptions, Parser, Reply, Status};
+use std::string::String;
+use std::vec::Vec;
+use std::vec;
 
-fn strict() -> Options {
-    Options::strict()
+fn strict() -> ParseOptions {
+    ParseOptions::strict()
 }
 
-fn lenient() -> Options {
-    Options::lenient()
+fn lenient() -> ParseOptions {
+    ParseOptions::lenient()
 }
 
 /// The reply at the start of `buf`, which must be complete.
-fn whole<'a>(buf: &'a [u8], options: &Options) -> (Reply<'a>, usize) {
+fn whole<'a>(buf: &'a [u8], options: &ParseOptions) -> (Reply<'a>, usize) {
     match reply::parse(buf, options) {
         Ok(Status::Complete(done)) => done,
         other => panic!(
@@ -22,7 +26,7 @@ fn whole<'a>(buf: &'a [u8], options: &Options) -> (Reply<'a>, usize) {
     }
 }
 
-fn error(buf: &[u8], options: &Options) -> (ErrorKind, usize) {
+fn error(buf: &[u8], options: &ParseOptions) -> (ErrorKind, usize) {
     match reply::parse(buf, options) {
         Err(e) => (e.kind(), e.offset()),
         other => panic!(
@@ -135,7 +139,7 @@ fn lf_only_endings_are_lenient_only() {
 #[test]
 fn a_bare_code_is_a_whole_reply_or_a_terminator_in_lenient_mode() {
     let (reply, _) = whole(b"200\r\n", &lenient());
-    assert_eq!((reply.code().get(), reply.text()), (200, &b""[..]));
+    assert_eq!((reply.code().as_u16(), reply.text()), (200, &b""[..]));
     let (reply, _) = whole(b"211-Features\r\n UTF8\r\n211\r\n", &lenient());
     assert_eq!(lines(&reply), ["Features", " UTF8", ""]);
     assert_eq!(error(b"200\r\n", &strict()), (ErrorKind::BareCode, 3));
@@ -147,18 +151,28 @@ fn a_bare_code_is_a_whole_reply_or_a_terminator_in_lenient_mode() {
 }
 
 #[test]
-fn glftpd_ends_a_reply_with_another_code_lenient_reports_it() {
+fn a_reply_ends_only_at_its_own_code_by_default() {
+    // A STAT reply whose text holds a line that looks like another reply: ftplib, Go's
+    // textproto, basic-ftp, Cyberduck and nmap all read on to `211 End`.
+    let buf = b"211-Status of /:\r\n200 files listed\r\n211 End\r\n230 next\r\n";
+    for options in [lenient(), strict(), ParseOptions::default()] {
+        let (reply, used) = whole(buf, &options);
+        assert_eq!((reply.code().as_u16(), reply.line_count(), used), (211, 3, 45));
+        assert_eq!(reply.mismatched_end(), None);
+    }
+}
+
+#[test]
+fn glftpd_ends_a_reply_with_another_code_on_request() {
     let buf = b"553-Permission denied\r\n553-not your directory\r\n150 Opening\r\n";
-    let (reply, used) = whole(buf, &lenient());
+    let glftpd = ParseOptions::lenient().with_mismatched_ends(true);
+    let (reply, used) = whole(buf, &glftpd);
     assert_eq!(used, buf.len());
     assert_eq!(reply.code(), 553);
-    assert_eq!(reply.mismatched_end().map(|c| c.get()), Some(150));
-    // Strict: `150 Opening` is just a line of text, and the reply is not over.
+    assert_eq!(reply.mismatched_end().map(|c| c.as_u16()), Some(150));
+    // By default, in both presets, `150 Opening` is a line of text and the reply goes on.
     assert_eq!(reply::parse(buf, &strict()), Ok(Status::Partial));
-    assert_eq!(
-        reply::parse(buf, &Options::lenient().mismatched_ends(false)),
-        Ok(Status::Partial)
-    );
+    assert_eq!(reply::parse(buf, &lenient()), Ok(Status::Partial));
 }
 
 #[test]
@@ -201,10 +215,10 @@ fn malformed_first_lines_are_errors_at_their_offset() {
 
 #[test]
 fn limits_bound_the_work() {
-    let options = Options::lenient()
-        .max_line_len(8)
-        .max_lines(3)
-        .max_reply_len(30);
+    let options = ParseOptions::lenient()
+        .with_max_line_len(8)
+        .with_max_lines(3)
+        .with_max_reply_len(30);
     assert_eq!(
         error(b"220 123456789\r\n", &options),
         (ErrorKind::LineTooLong, 0)
@@ -216,16 +230,30 @@ fn limits_bound_the_work() {
         error(b"220-a\r\nb\r\nc\r\nd\r\n220 e\r\n", &options),
         (ErrorKind::TooManyLines, 13)
     );
-    let options = Options::lenient().max_reply_len(12);
+    let options = ParseOptions::lenient().with_max_reply_len(12);
     assert_eq!(
         error(b"220-abc\r\n220 def\r\n", &options),
         (ErrorKind::ReplyTooLong, 9)
     );
+    // An unfinished reply past the limit is an error at once, not `Partial` until an LF: a
+    // client whose buffer is the limit's size would wait for ever.
+    let options = ParseOptions::lenient().with_max_reply_len(64);
+    let long = [b'x'; 3004];
+    let mut buf = b"220-".to_vec();
+    buf.extend_from_slice(&long);
+    assert_eq!(error(&buf, &options), (ErrorKind::ReplyTooLong, 0));
+    assert_eq!(error(&buf[..65], &options), (ErrorKind::ReplyTooLong, 0));
+    assert_eq!(reply::parse(&buf[..64], &options), Ok(Status::Partial));
+    let two_lines = b"220-abcdefgh\r\n220 ijklmnopqrstuvwxyz";
+    assert_eq!(
+        error(two_lines, &ParseOptions::lenient().with_max_reply_len(30)),
+        (ErrorKind::ReplyTooLong, 14)
+    );
     // Exactly at the limits is fine.
-    let options = Options::strict()
-        .max_line_len(8)
-        .max_lines(2)
-        .max_reply_len(20);
+    let options = ParseOptions::strict()
+        .with_max_line_len(8)
+        .with_max_lines(2)
+        .with_max_reply_len(20);
     assert_eq!(whole(b"220-1234\r\n220 5678\r\n", &options).1, 20);
 }
 
@@ -248,7 +276,7 @@ fn the_line_parser_frames_like_parse() {
         let line = parser.feed(line).unwrap();
         texts.push(String::from_utf8(line.text().to_vec()).unwrap());
         if line.is_last() {
-            ends.push((line.code().get(), line.line_count()));
+            ends.push((line.code().as_u16(), line.line_count()));
         }
     }
     assert_eq!(texts, ["a", " 220 b", "", "c", "d", "pass"]);
@@ -270,12 +298,106 @@ fn the_line_parser_reports_the_same_errors_from_the_reply_start() {
         .feed(b"220 no line feed")
         .unwrap_err();
     assert_eq!(error.kind(), ErrorKind::UnterminatedLine);
-    let mut parser = LineParser::new(lenient());
+    // Two lines at once are an error, never one line whose text holds the second.
+    let error = LineParser::new(strict())
+        .feed(b"230-Welcome\r\n230 Logged in\r\n")
+        .unwrap_err();
+    assert_eq!((error.kind(), error.offset()), (ErrorKind::MoreThanOneLine, 13));
+    let mut parser = LineParser::new(lenient().with_mismatched_ends(true));
     let last = {
         parser.feed(b"553-denied\r\n").unwrap();
         parser.feed(b"150 Opening\r\n").unwrap()
     };
     assert!(last.is_last());
-    assert_eq!(last.mismatched_end().map(|c| c.get()), Some(150));
+    assert_eq!(last.mismatched_end().map(|c| c.as_u16()), Some(150));
     assert!(!parser.in_reply());
+}
+
+#[test]
+fn status_says_which_it_is() {
+    let complete: Status<u8> = Status::Complete(1);
+    assert!(complete.is_complete() && !complete.is_partial());
+    assert!(Status::<u8>::Partial.is_partial() && !Status::<u8>::Partial.is_complete());
+    assert_eq!(complete.complete(), Some(1));
+}
+
+#[test]
+fn line_parser_lines_carry_payloads() {
+    let mut parser = LineParser::new(lenient());
+    let first = parser.feed(b"227-listen socket created\r\n").unwrap();
+    assert_eq!(first.reply().map(|r| r.code().as_u16()), Some(227));
+    let last = parser.feed(b"227 (127,0,0,1,4,1)\r\n").unwrap();
+    let reply = last.reply().unwrap();
+    assert_eq!(crate::payload::pasv_port(&reply), Ok(1025));
+    let mut parser = LineParser::new(lenient());
+    parser.feed(b"211-Status\r\n").unwrap();
+    assert_eq!(parser.feed(b" middle\r\n").unwrap().reply(), None);
+}
+
+/// Feeds `buf` to a resumable parser `step` bytes at a time; every reply and what it used.
+fn in_pieces(buf: &[u8], step: usize, options: ParseOptions) -> Vec<(u16, usize, usize)> {
+    let mut parser = Parser::new(options);
+    let mut start = 0;
+    let mut end = 0;
+    let mut replies = Vec::new();
+    while start < buf.len() {
+        match parser.parse(&buf[start..end]).unwrap() {
+            Status::Complete((reply, used)) => {
+                replies.push((reply.code().as_u16(), reply.line_count(), used));
+                start += used;
+            }
+            Status::Partial => {
+                assert!(end < buf.len(), "a whole transcript left a reply unfinished");
+                end = (end + step).min(buf.len());
+            }
+        }
+    }
+    replies
+}
+
+#[test]
+fn the_resumable_parser_agrees_with_parse_for_every_piece_size() {
+    let buf: &[u8] = b"220-Welcome\r\n220-to the\r\n220 server\r\n331 Password\r\n211-Features:\n MDTM\n211 End\n";
+    let mut expected = Vec::new();
+    let mut rest = buf;
+    while let Status::Complete((reply, used)) = reply::parse(rest, &lenient()).unwrap() {
+        expected.push((reply.code().as_u16(), reply.line_count(), used));
+        rest = &rest[used..];
+    }
+    assert_eq!(expected.len(), 3);
+    for step in 1..=buf.len() {
+        assert_eq!(in_pieces(buf, step, lenient()), expected, "pieces of {step}");
+    }
+}
+
+#[test]
+fn the_resumable_parser_remembers_and_forgets() {
+    let mut parser = Parser::new(strict());
+    let buf = b"230-Welcome\r\n230 Logged in\r\n";
+    assert_eq!(parser.parse(&buf[..5]), Ok(Status::Partial));
+    assert_eq!(parser.pending(), 5);
+    assert_eq!(parser.parse(&buf[..20]), Ok(Status::Partial));
+    assert_eq!(parser.pending(), 20);
+    let (reply, used) = parser.parse(buf).unwrap().complete().unwrap();
+    assert_eq!((reply.line_count(), used, parser.pending()), (2, buf.len(), 0));
+    // A shorter buffer than the part already read: the parser starts over, and still agrees.
+    assert_eq!(parser.parse(&buf[..20]), Ok(Status::Partial));
+    assert_eq!(parser.parse(b"331 x\r\n").unwrap().complete().unwrap().1, 7);
+    // An error resets it too.
+    assert!(parser.parse(b"2x0 bad\r\n").is_err());
+    assert_eq!(parser.pending(), 0);
+    assert!(parser.parse(b"200 OK\r\n").unwrap().is_complete());
+    assert_eq!(parser.options(), strict());
+}
+
+#[test]
+fn the_resumable_parser_keeps_every_limit() {
+    let options = lenient().with_max_reply_len(64);
+    let mut parser = Parser::new(options);
+    let mut buf = b"220-".to_vec();
+    buf.extend_from_slice(&[b'x'; 60]);
+    assert_eq!(parser.parse(&buf), Ok(Status::Partial));
+    buf.push(b'x');
+    let error = parser.parse(&buf).unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::ReplyTooLong);
 }

@@ -1,11 +1,14 @@
 //! The payload parsers on the forms real servers send, and on malformed input.
 
-use ftp_codes::payload::{self, PayloadError};
-use ftp_codes::reply::{self, Options, Reply};
-use std::net::{Ipv4Addr, SocketAddr, SocketAddrV4};
+use crate::payload::{self, PayloadError};
+use crate::reply::{self, ParseOptions, Reply};
+use std::format;
+use std::string::{String, ToString};
+use std::vec::Vec;
+use core::net::{Ipv4Addr, SocketAddr, SocketAddrV4};
 
 fn reply(text: &str) -> Reply<'_> {
-    reply::parse(text.as_bytes(), &Options::default())
+    reply::parse(text.as_bytes(), &ParseOptions::default())
         .unwrap()
         .complete()
         .unwrap()
@@ -41,6 +44,11 @@ fn pasv_rejects_out_of_range_and_missing_numbers() {
         Err(PayloadError::Missing)
     );
     assert_eq!(
+        payload::pasv(&reply("227 Entering Passive Mode (127,0,0,1,0,0)\r\n")),
+        Err(PayloadError::OutOfRange),
+        "port 0"
+    );
+    assert_eq!(
         payload::pasv(&reply("227 Entering Passive Mode\r\n")),
         Err(PayloadError::Missing)
     );
@@ -56,7 +64,37 @@ fn pasv_rejects_out_of_range_and_missing_numbers() {
 }
 
 #[test]
+fn pasv_takes_exactly_six_numbers_and_never_a_shorter_list_from_a_longer_one() {
+    let expected = Ok(SocketAddrV4::new(Ipv4Addr::new(10, 0, 0, 7), 1025));
+    let cases: &[(&str, Result<SocketAddrV4, PayloadError>)] = &[
+        // Defects found in the wild: each of these used to give a wrong address.
+        ("227 Entering Passive Mode (10,0,0,7,4,1,5).\r\n", Err(PayloadError::Malformed)),
+        ("227 Entering Passive Mode (256,10,0,0,7,4,1)\r\n", Err(PayloadError::Malformed)),
+        ("227 Entering Passive Mode (256,10,0,0,7,4)\r\n", Err(PayloadError::OutOfRange)),
+        ("227 127,0,0,1,1,1,1\r\n", Err(PayloadError::Malformed)),
+        // RFC 1123 §4.1.2.6: the numbers without parentheses, text around them.
+        ("227 Entering Passive Mode 10,0,0,7,4,1\r\n", expected),
+        ("227 Entering Passive Mode (10,0,0,7,4,1). Timeout 300 s\r\n", expected),
+        ("227 Mode 2 (10,0,0,7,4,1)\r\n", expected),
+        // The same address twice is one address; two different ones are not guessed between.
+        ("227 10,0,0,7,4,1 (10,0,0,7,4,1)\r\n", expected),
+        ("227 10,0,0,7,4,1 (10,0,0,8,4,1)\r\n", Err(PayloadError::Ambiguous)),
+        ("227 (10,0,0,7,4,1) and (1,2,3,4,5,6,7)\r\n", Err(PayloadError::Malformed)),
+        // aioftp: a `227-` note first, the address on the last line.
+        ("227-listen socket created\r\n227 (10,0,0,7,4,1)\r\n", expected),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(payload::pasv(&reply(text)), *expected, "{text:?}");
+    }
+}
+
+#[test]
 fn lpsv_ipv4_and_ipv6() {
+    assert_eq!(
+        payload::lpsv(&reply("228 (4,4,127,0,0,1,2,0,0)\r\n")),
+        Err(PayloadError::OutOfRange),
+        "port 0"
+    );
     assert_eq!(
         payload::lpsv(&reply(
             "228 Entering Long Passive Mode (4,4,127,0,0,1,2,4,1)\r\n"
@@ -126,6 +164,20 @@ fn epsv_any_delimiter_all_four_alike_port_in_range() {
         payload::epsv(&reply("229 Extended Passive Mode\r\n")),
         Err(PayloadError::Missing)
     );
+    // RFC 2428 §3: the group may follow text with parentheses of its own.
+    assert_eq!(
+        payload::epsv(&reply("229 some text (ha-ha) (|||665|)\r\n")),
+        Ok(665)
+    );
+    assert_eq!(
+        payload::epsv(&reply("229 (|||6446|) (|||6447|)\r\n")),
+        Err(PayloadError::Ambiguous)
+    );
+    assert_eq!(
+        payload::epsv(&reply("229 (|||6446|\r\n")),
+        Err(PayloadError::Malformed),
+        "the group ends with a parenthesis"
+    );
 }
 
 #[test]
@@ -175,8 +227,21 @@ fn pathname_errors() {
         payload::pathname(&reply("257 \"/unclosed\r\n")),
         Err(PayloadError::Malformed)
     );
+    // Only CR, LF and NUL are refused in a name; a tab or another control byte is a byte of it.
     assert_eq!(
-        payload::pathname(&reply("257 \"/tab\there\"\r\n")),
+        payload::pathname(&reply("257 \"/tab\there\"\r\n")).map(|n| n.raw()),
+        Ok(&b"/tab\there"[..])
+    );
+    assert_eq!(
+        payload::pathname(&reply("257 \"/bell\x07\"\r\n")).map(|n| n.raw()),
+        Ok(&b"/bell\x07"[..])
+    );
+    assert_eq!(
+        payload::pathname(&reply("257 \"/cr\rhere\"\r\n")),
+        Err(PayloadError::ControlCharacter)
+    );
+    assert_eq!(
+        payload::pathname(&reply("257 \"/nul\0here\"\r\n")),
         Err(PayloadError::ControlCharacter)
     );
     let reply = reply("257 \"/long/name\"\r\n");
@@ -188,12 +253,31 @@ fn pathname_errors() {
 }
 
 #[test]
-fn size_with_and_without_commentary() {
-    assert_eq!(payload::size(&reply("213 1234\r\n")), Ok(1234));
-    assert_eq!(
-        payload::size(&reply("213 File size: 1234 bytes\r\n")),
-        Ok(1234)
-    );
+fn size_reads_the_rfc_form_or_a_number_ending_the_line_and_nothing_else() {
+    let cases: &[(&str, Result<u64, PayloadError>)] = &[
+        ("213 1234\r\n", Ok(1234)),
+        ("213 0\r\n", Ok(0)),
+        ("213 1234 \r\n", Ok(1234)),
+        // Commentary before the number: the number that ends the line (curl, suppaftp).
+        ("213 file2.txt: 4096\r\n", Ok(4096)),
+        ("213 file: 213, Size =51\r\n", Ok(51)),
+        ("213 Size\t77\r\n", Ok(77)),
+        // A number that is not the whole of the line's end is never picked out.
+        ("213 1,048,576\r\n", Err(PayloadError::Malformed)),
+        ("213 1.5\r\n", Err(PayloadError::Malformed)),
+        ("213 File size: 1234 bytes\r\n", Err(PayloadError::Malformed)),
+        ("213 file123\r\n", Err(PayloadError::Malformed)),
+        ("213 -5\r\n", Err(PayloadError::Malformed)),
+        ("213 unknown\r\n", Err(PayloadError::Missing)),
+        ("213\r\n", Err(PayloadError::Missing)),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(payload::size(&reply(text)), *expected, "{text:?}");
+    }
+}
+
+#[test]
+fn size_limits() {
     assert_eq!(
         payload::size(&reply("213 18446744073709551615\r\n")),
         Ok(u64::MAX)
@@ -201,10 +285,6 @@ fn size_with_and_without_commentary() {
     assert_eq!(
         payload::size(&reply("213 18446744073709551616\r\n")),
         Err(PayloadError::OutOfRange)
-    );
-    assert_eq!(
-        payload::size(&reply("213 unknown\r\n")),
-        Err(PayloadError::Missing)
     );
 }
 
@@ -223,7 +303,9 @@ fn mdtm_checks_every_field() {
         ),
         (1998, 6, 15, 10, 0, 45, 14_000_000)
     );
-    assert_eq!(time.to_string(), "1998-06-15T10:00:45.014000000Z");
+    // The fraction as received: three digits, not nine.
+    assert_eq!(time.to_string(), "1998-06-15T10:00:45.014Z");
+    assert_eq!(time.fraction_digits(), 3);
     assert_eq!(
         payload::mdtm(&reply("213 20240229235960\r\n"))
             .unwrap()

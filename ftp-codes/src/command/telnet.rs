@@ -1,0 +1,94 @@
+//! The Telnet bytes a control connection may carry (RFC 854): commands before a verb, and
+//! 0xFF doubled inside an argument.
+
+use core::iter::FusedIterator;
+
+/// Telnet's Interpret As Command byte.
+pub(crate) const IAC: u8 = 0xFF;
+
+/// How many bytes of Telnet commands start `line` (`IAC` and a command byte from 0xF1 to 0xF9,
+/// such as IP 0xF4 and DM 0xF2; WILL, WONT, DO and DONT with their option byte).
+pub(crate) fn leading_commands(line: &[u8]) -> usize {
+    let mut at = 0usize;
+    loop {
+        let len = match line.get(at..) {
+            Some([IAC, 0xF1..=0xF9, ..]) => 2,
+            Some([IAC, 0xFB..=0xFE, _, ..]) => 3,
+            _ => return at,
+        };
+        at = at.saturating_add(len);
+    }
+}
+
+/// An argument with each doubled 0xFF read as one, in pieces that borrow from the line; see
+/// [`CommandLine::argument_chunks`](super::CommandLine::argument_chunks).
+#[derive(Clone, Debug)]
+pub struct Unescaped<'a> {
+    rest: &'a [u8],
+}
+
+impl<'a> Unescaped<'a> {
+    pub(crate) const fn new(raw: &'a [u8]) -> Self {
+        Self { rest: raw }
+    }
+}
+
+impl<'a> Iterator for Unescaped<'a> {
+    type Item = &'a [u8];
+
+    fn next(&mut self) -> Option<&'a [u8]> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        let pair = self.rest.windows(2).position(|w| w == [IAC, IAC]);
+        let (chunk, rest) = match pair {
+            // Up to and including the first 0xFF of the pair; skip the second.
+            Some(at) => (
+                self.rest.get(..=at)?,
+                self.rest.get(at.saturating_add(2)..)?,
+            ),
+            None => (self.rest, &[][..]),
+        };
+        self.rest = rest;
+        Some(chunk)
+    }
+}
+
+impl FusedIterator for Unescaped<'_> {}
+
+#[cfg(test)]
+mod tests {
+    use super::{Unescaped, leading_commands};
+
+    #[test]
+    fn leading_commands_are_counted_and_nothing_else() {
+        let cases: &[(&[u8], usize)] = &[
+            (b"ABOR\r\n", 0),
+            (b"\xff\xf4\xff\xf2ABOR\r\n", 4),
+            (b"\xff\xf4ABOR", 2),
+            (b"\xff\xfd\x06\xff\xf2ABOR", 5),
+            (b"\xff\xffABOR", 0), // a literal 0xFF is no command
+            (b"\xff", 0),
+            (b"\xff\xfb", 0), // WILL without its option
+            (b"", 0),
+        ];
+        for &(line, expected) in cases {
+            assert_eq!(leading_commands(line), expected, "{line:x?}");
+        }
+    }
+
+    #[test]
+    fn doubled_iac_is_read_once() {
+        let cases: &[(&[u8], &[u8])] = &[
+            (b"plain", b"plain"),
+            (b"a\xff\xffb", b"a\xffb"),
+            (b"\xff\xff\xff\xff", b"\xff\xff"),
+            (b"\xff\xff\xff", b"\xff\xff"),
+            (b"", b""),
+        ];
+        for &(raw, expected) in cases {
+            let joined: std::vec::Vec<u8> = Unescaped::new(raw).flatten().copied().collect();
+            assert_eq!(joined, expected, "{raw:x?}");
+        }
+    }
+}
