@@ -18,10 +18,14 @@ pub(crate) fn read(written: &str) -> Result<Source, String> {
     let resolved = resolve(written)?;
     match std::fs::read_to_string(&resolved) {
         Ok(text) => Ok(Source { resolved, text }),
-        Err(error) => Err(format!(
-            "cannot read the catalogue file `{}`: {error}",
-            resolved.display()
+        // The path as written leads the message; a relative one is resolved against the
+        // calling crate's directory, which the message names without its absolute form, so
+        // that it reads the same wherever the crate and its target directory are.
+        Err(error) if Path::new(written).is_relative() => Err(format!(
+            "cannot read the catalogue file: {error}; a relative path is resolved against the \
+             directory of the calling crate's Cargo.toml (CARGO_MANIFEST_DIR)"
         )),
+        Err(error) => Err(format!("cannot read the catalogue file: {error}")),
     }
 }
 

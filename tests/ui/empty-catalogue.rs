@@ -1,0 +1,5 @@
+ftp_codes::catalog! {
+    pub enum Codes from "catalogues/empty-catalogue.toml"
+}
+
+fn main() {}
