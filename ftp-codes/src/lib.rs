@@ -32,9 +32,11 @@
 //! ```
 //!
 //! # Features
-//! - `serde`: `Serialize` and `Deserialize` for the code types, as their number (for
-//!   [`Category`] and [`Group`], their digit).
-//! - `defmt`: `defmt::Format` for the code types, for logging on microcontrollers.
+//! - `serde`: `Serialize` and `Deserialize` for the code types and [`ReplyCode`], as their
+//!   number (for [`Category`] and [`Group`], their digit); `Serialize` for the error types
+//!   (a framing error as `{"kind", "offset"}`, the others as their message).
+//! - `defmt`: `defmt::Format` for the code types, [`ReplyCode`], the options and the error
+//!   types, for logging on microcontrollers.
 
 #![no_std]
 #![forbid(unsafe_code)]
@@ -46,12 +48,14 @@
 #[cfg(test)]
 extern crate std;
 
-
 mod catalogue;
 mod class;
 mod meaning;
 mod reply_code;
 mod standard;
+
+#[cfg(feature = "serde")]
+mod serde_impls;
 
 pub mod command;
 pub mod payload;

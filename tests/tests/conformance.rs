@@ -228,7 +228,10 @@ fn the_trait_and_the_inherent_api_agree() {
             via_trait::<Code>(n),
             Some((code.name(), code.text(), code.category(), code.group()))
         );
-        assert_eq!(ReplyCode::from_u16(n).unwrap().known_in::<Code>(), Some(code));
+        assert_eq!(
+            ReplyCode::from_u16(n).unwrap().known_in::<Code>(),
+            Some(code)
+        );
     }
 }
 

@@ -1,6 +1,9 @@
 //! The whole runtime API never allocates: a counting global allocator sees zero allocations.
 
-use ftp_codes::{Catalogue, Category, Code, Group, ReplyCode};
+use ftp_codes::payload::{self, Timestamp};
+use ftp_codes::reply::{LineParser, ParseOptions, Parser, Status};
+use ftp_codes::write::{WriteOptions, Writer};
+use ftp_codes::{Catalogue, Category, Code, Group, ReplyCode, command};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::fmt::Write;
@@ -102,6 +105,78 @@ fn exercise_everything() -> usize {
         }
     }
     work += Category::ALL.len() + Group::ALL.len() + Code::ALL.len();
+    work += exercise_framing(&mut buf);
+    work
+}
+
+/// The reply and command framers, the payload parsers and the writer, on a transcript fed in
+/// pieces.
+fn exercise_framing(text: &mut StackBuf) -> usize {
+    let transcript: &[u8] =
+        b"220-Welcome\r\n220 Ready\r\n227 Entering Passive Mode (127,0,0,1,4,1).\r\n\
+        229 (|||6446|)\r\n213 file: 4096\r\n213 20240229123456.250\r\n257 \"/a \"\"b\"\"\" ok\r\n\
+        211-Features:\r\n MDTM\r\n211 End\r\n";
+    let mut work = 0usize;
+    let options = ParseOptions::default();
+    for step in [1usize, 7, 64] {
+        let mut parser = Parser::new(options);
+        let (mut start, mut end) = (0usize, 0usize);
+        while start < transcript.len() {
+            match parser.parse(black_box(&transcript[start..end])) {
+                Ok(Status::Complete((reply, used))) => {
+                    work += reply.lines().map(<[u8]>::len).sum::<usize>();
+                    work += usize::from(payload::pasv(&reply).is_ok())
+                        + usize::from(payload::epsv(&reply).is_ok())
+                        + usize::from(payload::size(&reply).is_ok())
+                        + usize::from(payload::features(&reply).map_or(0, Iterator::count) > 0);
+                    if let Ok(time) = payload::mdtm(&reply) {
+                        text.len = 0;
+                        write!(text, "{time}").unwrap();
+                        work += text.len;
+                    }
+                    if let Ok(name) = payload::pathname(&reply) {
+                        let mut copy = [0u8; 32];
+                        work += name.copy_to(&mut copy).map_or(0, <[u8]>::len);
+                    }
+                    start += used;
+                }
+                Ok(Status::Partial) => end = (end + step).min(transcript.len()),
+                Err(error) => {
+                    text.len = 0;
+                    write!(text, "{error}").unwrap();
+                    work += text.len;
+                    break;
+                }
+            }
+        }
+    }
+    let mut lines = LineParser::new(options);
+    for line in transcript.split_inclusive(|&b| b == b'\n') {
+        if let Ok(line) = lines.feed(line) {
+            work += line
+                .reply()
+                .map_or(0, |r| usize::from(payload::pasv_port(&r).is_ok()));
+        }
+    }
+    let commands: &[u8] = b"\xff\xf4\xff\xf2ABOR\r\nSTOR a\xff\xffb\r\nSIZE evil\rDELE x\r\n";
+    if let Ok(Status::Complete((line, used))) = command::parse(commands, &options) {
+        work += usize::from(line.telnet_interrupt()) + used;
+        if let Ok(Status::Complete((line, _))) = command::parse(&commands[used..], &options) {
+            work += line.argument_chunks().map(<[u8]>::len).sum::<usize>();
+        }
+    }
+    if let Err(error) = command::parse(&commands[21..], &options) {
+        text.len = 0;
+        write!(text, "{error}").unwrap();
+        work += text.len;
+    }
+    let mut out = [0u8; 256];
+    let mut writer = Writer::new(&mut out, WriteOptions::default());
+    work += writer.pasv("127.0.0.1:1025".parse().unwrap()).unwrap_or(0);
+    if let Ok(time) = Timestamp::new(2024, 2, 29, 12, 34, 56, 250_000_000) {
+        work += writer.mdtm(time.with_fraction_digits(3)).unwrap_or(0);
+    }
+    work += writer.pathname(b"/a\tb", b"created").unwrap_or(0);
     work
 }
 

@@ -3,7 +3,7 @@
 
 use ftp_codes::payload::{self, Timestamp};
 use ftp_codes::reply::{self, ParseOptions, Reply, Status};
-use ftp_codes::write::{WriteOptions, Style, WriteError, Writer};
+use ftp_codes::write::{Style, WriteError, WriteOptions, Writer};
 use ftp_codes::{Code, ReplyCode};
 use proptest::prelude::*;
 use std::net::{Ipv4Addr, SocketAddrV4};
@@ -14,12 +14,22 @@ fn round_trip<R>(
     write: impl FnOnce(&mut Writer<'_>) -> Result<usize, WriteError>,
     check: impl FnOnce(&Reply<'_>) -> R,
 ) -> R {
+    round_trip_with(&ParseOptions::strict(), write, check)
+}
+
+/// [`round_trip`] for text that may hold any byte the writer accepts (control characters
+/// included): parsed back with `options`, which must keep them.
+fn round_trip_with<R>(
+    options: &ParseOptions,
+    write: impl FnOnce(&mut Writer<'_>) -> Result<usize, WriteError>,
+    check: impl FnOnce(&Reply<'_>) -> R,
+) -> R {
     let mut buf = vec![0u8; 64 * 1024];
     let mut out = Writer::new(&mut buf, WriteOptions::default());
     let len = write(&mut out).expect("the value can be written");
     assert_eq!(len, out.len());
     let written = out.written();
-    let Ok(Status::Complete((reply, used))) = reply::parse(written, &ParseOptions::strict()) else {
+    let Ok(Status::Complete((reply, used))) = reply::parse(written, options) else {
         panic!(
             "the writer wrote something the strict parser rejects: {:?}",
             String::from_utf8_lossy(written)
@@ -37,19 +47,37 @@ fn timestamp() -> impl Strategy<Value = Timestamp> {
         0u8..=23,
         0u8..=59,
         0u8..=60,
-        prop_oneof![Just(0u32), 0u32..1_000_000_000],
+        prop_oneof![
+            Just(0u32),
+            0u32..1_000_000_000,
+            (1u32..10).prop_map(|n| n * 100_000_000)
+        ],
+        0u8..=9,
     )
-        .prop_filter_map("a real date", |(y, mo, d, h, mi, s, ns)| {
-            Timestamp::new(y, mo, d, h, mi, s, ns).ok()
+        .prop_filter_map("a real date", |(y, mo, d, h, mi, s, ns, digits)| {
+            Timestamp::new(y, mo, d, h, mi, s, ns)
+                .ok()
+                .map(|time| time.with_fraction_digits(digits))
         })
 }
 
-/// Bytes a pathname may hold: anything but CR, LF, NUL and the other control characters.
-fn name_bytes() -> impl Strategy<Value = Vec<u8>> {
+/// Any bytes, every value from 0 to 255, with quotes and spaces (which the 257 form escapes
+/// or ends at) more often than chance would give.
+fn any_bytes() -> impl Strategy<Value = Vec<u8>> {
     prop::collection::vec(
-        prop_oneof![4 => 0x20u8..=0x7e, 1 => Just(b'"'), 1 => 0x80u8..=0xff],
+        prop_oneof![6 => any::<u8>(), 1 => Just(b'"'), 1 => Just(b' ')],
         0..40,
     )
+}
+
+/// What the writer refuses in any text: the bytes that would end a line on the wire.
+fn forbidden(bytes: &[u8]) -> bool {
+    bytes.iter().any(|b| matches!(b, b'\r' | b'\n' | b'\0'))
+}
+
+/// Every byte value, alone and between two letters: the exhaustive half of the properties.
+fn every_byte() -> impl Iterator<Item = Vec<u8>> {
+    (0..=255u8).flat_map(|b| [vec![b], vec![b'a', b, b'z']])
 }
 
 /// A line of reply text: printable ASCII, digits and spaces at the start included.
@@ -66,7 +94,12 @@ proptest! {
     #[test]
     fn pasv(ip in any::<u32>(), port in any::<u16>()) {
         let address = SocketAddrV4::new(Ipv4Addr::from(ip), port);
-        prop_assert_eq!(round_trip(|w| w.pasv(address), payload::pasv), Ok(address));
+        if port == 0 {
+            let mut buf = [0u8; 64];
+            prop_assert_eq!(Writer::new(&mut buf, WriteOptions::default()).pasv(address), Err(WriteError::Unrepresentable));
+        } else {
+            prop_assert_eq!(round_trip(|w| w.pasv(address), payload::pasv), Ok(address));
+        }
     }
 
     #[test]
@@ -75,13 +108,8 @@ proptest! {
     }
 
     #[test]
-    fn pathname(name in name_bytes(), comment in "[ -~]{0,20}") {
-        let back = round_trip(|w| w.pathname(&name, comment.trim_start().as_bytes()), |reply| {
-            let parsed = payload::pathname(reply).expect("a written pathname parses");
-            let mut buf = vec![0u8; 256];
-            parsed.copy_to(&mut buf).map(<[u8]>::to_vec)
-        });
-        prop_assert_eq!(back, Ok(name));
+    fn pathname(name in any_bytes(), comment in any_bytes()) {
+        prop_assert!(agree(&pathname_back(&name, &comment), &expected(&name, &comment)));
     }
 
     #[test]
@@ -91,7 +119,10 @@ proptest! {
 
     #[test]
     fn mdtm(time in timestamp()) {
-        prop_assert_eq!(round_trip(|w| w.mdtm(time), payload::mdtm), Ok(time));
+        let back = round_trip(|w| w.mdtm(time), payload::mdtm).expect("a written time parses");
+        prop_assert_eq!(back, time);
+        prop_assert_eq!(back.fraction_digits(), time.fraction_digits());
+        prop_assert_eq!(back.to_string(), time.to_string());
     }
 
     #[test]
@@ -105,20 +136,18 @@ proptest! {
     }
 
     #[test]
-    fn mark(user in "[!-~]{1,12}", server in "[!-~]{1,12}") {
-        let back = round_trip(|w| w.mark(user.as_bytes(), server.as_bytes()), |reply| {
-            payload::mark(reply).map(|m| (m.user.to_vec(), m.server.to_vec()))
-        });
-        prop_assert_eq!(back, Ok((user.into_bytes(), server.into_bytes())));
+    fn mark(user in any_bytes(), server in any_bytes()) {
+        prop_assert!(agree(&mark_back(&user, &server), &expected_mark(&user, &server)));
     }
 
     #[test]
-    fn features(features in prop::collection::vec("[!-~][ -~]{0,15}", 0..8)) {
-        let back = round_trip(|w| w.features(&features), |reply| {
-            payload::features(reply).map(|list| list.map(|f| f.line().to_vec()).collect::<Vec<_>>())
-        });
-        let expected: Vec<Vec<u8>> = features.iter().map(|f| f.as_bytes().to_vec()).collect();
-        prop_assert_eq!(back, Ok(expected));
+    fn features(features in prop::collection::vec(any_bytes(), 0..8)) {
+        prop_assert!(agree(&features_back(&features), &expected_features(&features)));
+    }
+
+    #[test]
+    fn any_text_bytes_come_back(code in 100u16..700, lines in prop::collection::vec(any_bytes(), 1..6), every_line in any::<bool>()) {
+        prop_assert!(agree(&text_back(code, &lines, every_line), &expected_text(&lines, every_line)));
     }
 
     #[test]
@@ -252,5 +281,170 @@ fn every_catalogued_code_writes_its_catalogue_text() {
         let mut out = Writer::new(&mut buf, WriteOptions::default());
         out.write(code).unwrap();
         assert_eq!(out.written(), format!("{code}\r\n").as_bytes());
+    }
+}
+
+/// A 257 written with `name` and `comment`, parsed back: the name, or the writer's refusal.
+fn pathname_back(name: &[u8], comment: &[u8]) -> Result<Vec<u8>, WriteError> {
+    if forbidden(name) || forbidden(comment) {
+        let mut buf = [0u8; 256];
+        let mut out = Writer::new(&mut buf, WriteOptions::default());
+        return out.pathname(name, comment).map(|_| Vec::new());
+    }
+    Ok(round_trip_with(
+        &ParseOptions::default(),
+        |w| w.pathname(name, comment),
+        |reply| {
+            let parsed = payload::pathname(reply).expect("a written pathname parses");
+            let mut buf = vec![0u8; 256];
+            parsed.copy_to(&mut buf).expect("room").to_vec()
+        },
+    ))
+}
+
+/// What a round trip must give: the name, unless a byte that ends a line makes the writer
+/// refuse it.
+fn expected(name: &[u8], comment: &[u8]) -> Result<Vec<u8>, WriteError> {
+    if forbidden(name) || forbidden(comment) {
+        Err(WriteError::ForbiddenByte { byte: 0, line: 0 })
+    } else {
+        Ok(name.to_vec())
+    }
+}
+
+fn mark_back(user: &[u8], server: &[u8]) -> Result<(Vec<u8>, Vec<u8>), WriteError> {
+    let mut buf = [0u8; 256];
+    let written = Writer::new(&mut buf, WriteOptions::default()).mark(user, server);
+    written?;
+    Ok(round_trip_with(
+        &ParseOptions::default(),
+        |w| w.mark(user, server),
+        |reply| {
+            let mark = payload::mark(reply).expect("a written mark parses");
+            (mark.user.to_vec(), mark.server.to_vec())
+        },
+    ))
+}
+
+fn expected_mark(user: &[u8], server: &[u8]) -> Result<(Vec<u8>, Vec<u8>), WriteError> {
+    let bad = |m: &[u8]| m.is_empty() || m.contains(&b' ');
+    if forbidden(user) || forbidden(server) {
+        Err(WriteError::ForbiddenByte { byte: 0, line: 0 })
+    } else if bad(user) || bad(server) {
+        Err(WriteError::Unrepresentable)
+    } else {
+        Ok((user.to_vec(), server.to_vec()))
+    }
+}
+
+fn features_back(features: &[Vec<u8>]) -> Result<Vec<Vec<u8>>, WriteError> {
+    let mut buf = vec![0u8; 4096];
+    let written = Writer::new(&mut buf, WriteOptions::default()).features(features);
+    written?;
+    Ok(round_trip_with(
+        &ParseOptions::default(),
+        |w| w.features(features),
+        |reply| {
+            payload::features(reply)
+                .expect("written features parse")
+                .map(|f| f.line().to_vec())
+                .collect()
+        },
+    ))
+}
+
+fn expected_features(features: &[Vec<u8>]) -> Result<Vec<Vec<u8>>, WriteError> {
+    if features.iter().any(|f| forbidden(f)) {
+        Err(WriteError::ForbiddenByte { byte: 0, line: 0 })
+    } else if features
+        .iter()
+        .any(|f| f.first().is_none_or(|&b| b == b' '))
+    {
+        Err(WriteError::Unrepresentable)
+    } else {
+        Ok(features.to_vec())
+    }
+}
+
+fn text_back(code: u16, lines: &[Vec<u8>], every_line: bool) -> Result<Vec<Vec<u8>>, WriteError> {
+    let code = ReplyCode::from_u16(code).expect("a code");
+    let style = if every_line {
+        Style::PrefixEveryLine
+    } else {
+        Style::Rfc959
+    };
+    let mut buf = vec![0u8; 4096];
+    let mut out = Writer::new(&mut buf, WriteOptions::default().with_style(style));
+    out.reply(code, lines)?;
+    let (reply, used) = reply::parse(out.written(), &ParseOptions::default())
+        .expect("written text parses")
+        .complete()
+        .expect("a whole reply");
+    assert_eq!(used, out.written().len());
+    Ok(reply.lines().map(<[u8]>::to_vec).collect())
+}
+
+/// The lines as written, less nothing: RFC 959's style pads an intermediate line that starts
+/// with a digit with a space, which is on the wire and so in what is read back.
+fn expected_text(lines: &[Vec<u8>], every_line: bool) -> Result<Vec<Vec<u8>>, WriteError> {
+    if lines.iter().any(|l| forbidden(l)) {
+        return Err(WriteError::ForbiddenByte { byte: 0, line: 0 });
+    }
+    let last = lines.len() - 1;
+    Ok(lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let padded =
+                !every_line && i != 0 && i != last && line.first().is_some_and(u8::is_ascii_digit);
+            if padded {
+                [b" ", &line[..]].concat()
+            } else {
+                line.clone()
+            }
+        })
+        .collect())
+}
+
+/// Whether two results agree, taking any `ForbiddenByte` for any other (which byte and line
+/// are checked in `line_breaks_and_nul_are_refused_everywhere`).
+fn agree<T: PartialEq>(back: &Result<T, WriteError>, expected: &Result<T, WriteError>) -> bool {
+    match (back, expected) {
+        (Err(WriteError::ForbiddenByte { .. }), Err(WriteError::ForbiddenByte { .. })) => true,
+        _ => back == expected,
+    }
+}
+
+fn same<T: PartialEq + std::fmt::Debug>(
+    back: Result<T, WriteError>,
+    expected: Result<T, WriteError>,
+    what: &str,
+) {
+    assert!(agree(&back, &expected), "{what}: {back:?} vs {expected:?}");
+}
+
+#[test]
+fn every_byte_value_round_trips_or_is_refused_for_a_reason() {
+    for bytes in every_byte() {
+        let what = format!("{bytes:x?}");
+        same(pathname_back(&bytes, b"ok"), expected(&bytes, b"ok"), &what);
+        same(pathname_back(b"/x", &bytes), expected(b"/x", &bytes), &what);
+        same(mark_back(&bytes, b"1"), expected_mark(&bytes, b"1"), &what);
+        same(mark_back(b"1", &bytes), expected_mark(b"1", &bytes), &what);
+        let one = [bytes.clone()];
+        same(features_back(&one), expected_features(&one), &what);
+        for every_line in [false, true] {
+            let lines = [b"first".to_vec(), bytes.clone(), b"last".to_vec()];
+            same(
+                text_back(211, &lines, every_line),
+                expected_text(&lines, every_line),
+                &what,
+            );
+            same(
+                text_back(200, &one, every_line),
+                expected_text(&one, every_line),
+                &what,
+            );
+        }
     }
 }

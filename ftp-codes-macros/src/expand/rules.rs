@@ -24,7 +24,13 @@ pub(super) fn rule_types(krate: &TokenStream, checked: &Checked) -> TokenStream 
     quote!(#category #group)
 }
 
-fn rule_enum(krate: &TokenStream, type_name: &str, doc: &str, rules: &[RuleDef], pattern: &str) -> TokenStream {
+fn rule_enum(
+    krate: &TokenStream,
+    type_name: &str,
+    doc: &str,
+    rules: &[RuleDef],
+    pattern: &str,
+) -> TokenStream {
     let ty = format_ident!("{}", type_name);
     let variants: Vec<Ident> = rules
         .iter()

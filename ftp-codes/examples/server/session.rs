@@ -6,7 +6,7 @@ use ftp_codes::Code;
 use ftp_codes::command;
 use ftp_codes::command::CommandErrorKind;
 use ftp_codes::reply::{ParseOptions, Status};
-use ftp_codes::write::{WriteOptions, WriteError, Writer};
+use ftp_codes::write::{WriteError, WriteOptions, Writer};
 use std::fs::File;
 use std::io::{self, ErrorKind, Read, Write};
 use std::net::{IpAddr, SocketAddr, SocketAddrV4, TcpListener, TcpStream};

@@ -91,7 +91,11 @@ pub fn parse<'a>(
     };
     let used = lf.saturating_add(1);
     let before_lf = buf.get(..lf).unwrap_or_default();
-    forbidden_bytes(before_lf.strip_suffix(b"\r").unwrap_or(before_lf), false, options)?;
+    forbidden_bytes(
+        before_lf.strip_suffix(b"\r").unwrap_or(before_lf),
+        false,
+        options,
+    )?;
     let content =
         line_content(buf.get(..used).unwrap_or_default(), options, 0).map_err(from_line_error)?;
     let telnet = leading_commands(content);
@@ -135,7 +139,11 @@ pub fn parse<'a>(
 /// the line-length limit are looked at, so that a line's first problem is the same error
 /// however much of it has arrived. `nul_after` says a NUL follows `body` (the last byte of an
 /// unfinished line).
-fn forbidden_bytes(body: &[u8], nul_after: bool, options: &ParseOptions) -> Result<(), CommandError> {
+fn forbidden_bytes(
+    body: &[u8],
+    nul_after: bool,
+    options: &ParseOptions,
+) -> Result<(), CommandError> {
     let limit = options.max_line_len.saturating_add(1);
     let checked = body.get(..limit).unwrap_or(body);
     let at = match checked.iter().position(|&b| b == b'\r' || b == b'\0') {

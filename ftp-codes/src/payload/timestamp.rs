@@ -199,7 +199,9 @@ impl fmt::Display for Timestamp {
         if self.fraction_digits > 0 {
             let mut digits = [b'0'; 9];
             fraction_ascii(self.nanosecond, &mut digits);
-            let shown = digits.get(..usize::from(self.fraction_digits)).unwrap_or(&digits);
+            let shown = digits
+                .get(..usize::from(self.fraction_digits))
+                .unwrap_or(&digits);
             f.write_str(".")?;
             for &digit in shown {
                 fmt::Write::write_char(f, char::from(digit))?;
@@ -252,11 +254,11 @@ const fn significant_digits(nanosecond: u32) -> u8 {
     if nanosecond == 0 {
         return 0;
     }
-    let mut digits = 9;
+    let mut digits: u8 = 9;
     let mut rest = nanosecond;
     while rest % 10 == 0 {
         rest /= 10;
-        digits -= 1;
+        digits = digits.saturating_sub(1);
     }
     digits
 }

@@ -1,7 +1,7 @@
 //! The framing rules of RFC 959 §4.2, one line at a time. `parse` and `LineParser` both run
 //! this machine, so they share every rule and every error.
 
-use super::{ErrorKind, ParseOptions, ParseError};
+use super::{ErrorKind, ParseError, ParseOptions};
 use crate::ReplyCode;
 
 /// Where one line stands in its reply.
@@ -112,8 +112,8 @@ impl Framer {
         };
         let line_at = over_line.then(|| start.saturating_add(max_line).saturating_add(2));
         let max_reply = self.options.max_reply_len;
-        let reply_at = (start.saturating_add(line.len()) > max_reply)
-            .then(|| max_reply.saturating_add(1));
+        let reply_at =
+            (start.saturating_add(line.len()) > max_reply).then(|| max_reply.saturating_add(1));
         let kind = match (line_at, reply_at) {
             (Some(line_at), Some(reply_at)) if reply_at < line_at => ErrorKind::ReplyTooLong,
             (Some(_), _) => ErrorKind::LineTooLong,

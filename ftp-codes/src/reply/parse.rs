@@ -109,10 +109,7 @@ impl Parser {
 
     /// Frames the reply at the start of `buf`, going on from where the previous call stopped;
     /// see the type's documentation for what `buf` must hold.
-    pub fn parse<'a>(
-        &mut self,
-        buf: &'a [u8],
-    ) -> Result<Status<(Reply<'a>, usize)>, ParseError> {
+    pub fn parse<'a>(&mut self, buf: &'a [u8]) -> Result<Status<(Reply<'a>, usize)>, ParseError> {
         if buf.len() < self.pending() {
             self.reset();
         }

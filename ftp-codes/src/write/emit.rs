@@ -1,6 +1,6 @@
 //! Forming a reply on the wire: one code path for every kind of target.
 
-use super::{WriteOptions, Style, WriteError};
+use super::{Style, WriteError, WriteOptions};
 use crate::ReplyCode;
 use core::fmt;
 

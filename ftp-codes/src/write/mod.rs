@@ -31,5 +31,5 @@ mod writer;
 
 pub use emit::to_fmt;
 pub use error::WriteError;
-pub use options::{WriteOptions, Style};
+pub use options::{Style, WriteOptions};
 pub use writer::Writer;

@@ -1,7 +1,7 @@
 //! `Writer`: whole replies appended to a buffer the caller owns.
 
 use super::emit::{Sink, emit};
-use super::{WriteOptions, WriteError};
+use super::{WriteError, WriteOptions};
 use crate::{Catalogue, ReplyCode};
 
 /// Appends whole replies to a caller's buffer. A reply that does not fit, or whose text is

@@ -1,5 +1,5 @@
 //! Looking up a code's entry from a `u16`: `Code::from_u16` + `text()` against what a user
-//! would write instead. `cargo bench -p ftp-codes --bench lookup`.
+//! would write instead. `cargo bench -p ftp-codes-benches --bench lookup`.
 //!
 //! Every alternative holds the same texts: the `match` and the `phf` map are written out at
 //! compile time from the catalogue itself (`const` evaluation of `Code::text`), the others are

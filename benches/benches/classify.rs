@@ -1,6 +1,6 @@
 //! Classifying raw reply-code bytes: `ReplyCode::from_ascii` + `category()` + `group()` against
 //! the common `str::parse::<u16>()` and divide-by-100 approach.
-//! `cargo bench -p ftp-codes --bench classify`.
+//! `cargo bench -p ftp-codes-benches --bench classify`.
 
 // Benchmark code, not reachable from input: indexing and panics state its expectations.
 #![allow(

@@ -1,5 +1,5 @@
 //! Writing replies into a buffer: single-line (the catalogue's text) and multi-line, replies per
-//! second. `cargo bench -p ftp-codes --bench write`.
+//! second. `cargo bench -p ftp-codes-benches --bench write`.
 
 // Benchmark code, not reachable from input: indexing and panics state its expectations.
 #![allow(

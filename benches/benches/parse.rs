@@ -1,5 +1,5 @@
 //! Reply parsing throughput on a large realistic transcript, next to the floor: only splitting
-//! the same buffer into lines. `cargo bench -p ftp-codes --bench parse`.
+//! the same buffer into lines. `cargo bench -p ftp-codes-benches --bench parse`.
 
 // Benchmark code, not reachable from input: indexing and panics state its expectations.
 #![allow(

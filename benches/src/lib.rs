@@ -1,0 +1,1 @@
+//! Criterion benchmarks of ftp-codes live in `benches/`; see BENCHMARKS.md at the workspace root.
