@@ -28,7 +28,71 @@
 //!
 //! // What a server sends.
 //! assert_eq!(Code::ServiceReady.to_string(), "220 Service ready for new user.");
+//! assert!(code == Code::ServiceNotAvailable && Code::ServiceNotAvailable == code);
 //! # Ok::<(), ftp_codes::InvalidCode>(())
+//! ```
+//!
+//! # Reading replies from a connection
+//!
+//! The crate does no I/O: you read into a buffer you own, and [`reply::Parser`] says whether a
+//! whole reply is there. A reply may arrive in many reads, and one read may hold the end of
+//! one reply and the start of the next: keep the bytes after each reply for the next call.
+//! Here a real TCP connection on loopback, with a server that sends its greeting a few bytes
+//! at a time:
+//!
+//! ```
+//! use ftp_codes::reply::{ParseOptions, Parser, Status};
+//! use ftp_codes::Code;
+//! use std::io::{Read, Write};
+//! use std::net::{TcpListener, TcpStream};
+//!
+//! /// The code of the next reply on `stream`; `buf[..*filled]` holds what was read but not
+//! /// used yet, and keeps what follows the reply.
+//! fn read_reply(
+//!     stream: &mut impl Read,
+//!     buf: &mut [u8],
+//!     filled: &mut usize,
+//! ) -> Result<Code, Box<dyn std::error::Error>> {
+//!     let mut parser = Parser::new(ParseOptions::default());
+//!     loop {
+//!         if let Status::Complete((reply, used)) = parser.parse(&buf[..*filled])? {
+//!             // `reply` borrows `buf`: read what you need from it before moving bytes.
+//!             let code = reply.known().ok_or("a code outside the catalogue")?;
+//!             buf.copy_within(used..*filled, 0); // the bytes after the reply: keep them
+//!             *filled -= used;
+//!             return Ok(code);
+//!         }
+//!         if *filled == buf.len() {
+//!             return Err("a reply longer than the buffer".into());
+//!         }
+//!         let n = stream.read(&mut buf[*filled..])?;
+//!         if n == 0 {
+//!             return Err("the connection closed in the middle of a reply".into());
+//!         }
+//!         *filled += n;
+//!     }
+//! }
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let listener = TcpListener::bind("127.0.0.1:0")?;
+//! let address = listener.local_addr()?;
+//! let server = std::thread::spawn(move || -> std::io::Result<()> {
+//!     let (mut client, _) = listener.accept()?;
+//!     let greeting = b"220-Welcome\r\n220 Ready\r\n331 Password required\r\n";
+//!     for piece in greeting.chunks(5) {
+//!         client.write_all(piece)?;
+//!         client.flush()?;
+//!     }
+//!     Ok(())
+//! });
+//! let mut stream = TcpStream::connect(address)?;
+//! let mut buf = [0u8; 512];
+//! let mut filled = 0;
+//! assert_eq!(read_reply(&mut stream, &mut buf, &mut filled)?, Code::ServiceReady);
+//! assert_eq!(read_reply(&mut stream, &mut buf, &mut filled)?, Code::NeedPassword);
+//! server.join().unwrap()?;
+//! # Ok(())
+//! # }
 //! ```
 //!
 //! # Features

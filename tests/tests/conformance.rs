@@ -291,3 +291,18 @@ fn from_ascii_takes_exactly_three_digits_with_a_first_digit_of_1_to_6() {
         assert!(ReplyCode::from_ascii(bad.as_bytes()).is_err(), "{bad:?}");
     }
 }
+
+#[test]
+fn codes_and_reply_codes_compare_both_ways_with_one_vocabulary() {
+    for &code in Code::ALL {
+        let n = code.as_u16();
+        let reply = ReplyCode::from_u16(n).unwrap();
+        assert_eq!(reply.as_u16(), n);
+        assert!(reply == code && code == reply, "{code:?}");
+        assert!(n == code && code == n, "{code:?}");
+        assert_eq!(Code::from_u16(n), Some(code));
+    }
+    let other = ReplyCode::from_u16(299).unwrap();
+    assert!(other != Code::ServiceReady && Code::ServiceReady != other);
+    assert!(ReplyCode::from_u16(99).is_err() && ReplyCode::from_u16(700).is_err());
+}

@@ -72,11 +72,18 @@ impl Framer {
     /// Takes one whole line, its LF included. Offsets in errors count from the reply's start.
     pub(crate) fn line(&mut self, line: &[u8]) -> Result<Step, ParseError> {
         let start = self.len;
-        let content_len = line
-            .strip_suffix(b"\n")
-            .map(|before| strip_ending(before).len());
-        self.limits(line, content_len)?;
-        let content = self.content(line, start)?;
+        let Some((content, crlf)) = split_ending(line) else {
+            self.limits(line, None)?;
+            return Err(ParseError::new(
+                ErrorKind::UnterminatedLine,
+                start.saturating_add(line.len()),
+            ));
+        };
+        // The length limits first: they are the errors a prefix of this line would give.
+        self.limits(line, Some(content.len()))?;
+        if !crlf && !self.options.accept_lf {
+            return Err(bare_line_feed(content, crlf, start));
+        }
         self.lines = self.lines.saturating_add(1);
         if self.lines > self.options.max_lines {
             return Err(ParseError::new(ErrorKind::TooManyLines, start));
@@ -101,7 +108,21 @@ impl Framer {
     /// The two length limits, for the current line's bytes so far (`content_len` once the line
     /// has ended). Whichever limit the byte stream passes first is the error, so a reply gives
     /// the same error however much of it has arrived.
+    #[inline]
     fn limits(&self, line: &[u8], content_len: Option<usize>) -> Result<(), ParseError> {
+        let start = self.len;
+        let max_line = self.options.max_line_len;
+        let max_reply = self.options.max_reply_len;
+        // The common case, in two comparisons: within both limits whatever the line's ending.
+        if line.len() <= max_line.saturating_add(1) && start.saturating_add(line.len()) <= max_reply
+        {
+            return Ok(());
+        }
+        self.over_limits(line, content_len)
+    }
+
+    #[cold]
+    fn over_limits(&self, line: &[u8], content_len: Option<usize>) -> Result<(), ParseError> {
         let start = self.len;
         let max_line = self.options.max_line_len;
         // An unfinished line of `max_line + 2` bytes is too long however it ends (one more
@@ -121,11 +142,6 @@ impl Framer {
             (None, None) => return Ok(()),
         };
         Err(ParseError::new(kind, start))
-    }
-
-    /// The line without its ending, after the checks every line gets.
-    fn content<'a>(&self, line: &'a [u8], start: usize) -> Result<&'a [u8], ParseError> {
-        line_content(line, &self.options, start)
     }
 
     fn first_line(&mut self, content: &[u8], start: usize) -> Result<Step, ParseError> {
@@ -236,26 +252,38 @@ pub(crate) fn line_content<'a>(
     options: &ParseOptions,
     start: usize,
 ) -> Result<&'a [u8], ParseError> {
-    let Some((b'\n', before_lf)) = line.split_last() else {
+    let Some((content, crlf)) = split_ending(line) else {
         return Err(ParseError::new(
             ErrorKind::UnterminatedLine,
             start.saturating_add(line.len()),
         ));
     };
-    let (content, crlf) = match before_lf.split_last() {
-        Some((b'\r', content)) => (content, true),
-        _ => (before_lf, false),
-    };
     if content.len() > options.max_line_len {
         return Err(ParseError::new(ErrorKind::LineTooLong, start));
     }
     if !crlf && !options.accept_lf {
-        return Err(ParseError::new(
-            ErrorKind::BareLineFeed,
-            start.saturating_add(before_lf.len()),
-        ));
+        return Err(bare_line_feed(content, crlf, start));
     }
     Ok(content)
+}
+
+/// A line (its LF included) split into its content and whether it ended in CRLF; `None`
+/// without the LF.
+#[inline]
+fn split_ending(line: &[u8]) -> Option<(&[u8], bool)> {
+    let (b'\n', before_lf) = line.split_last()? else {
+        return None;
+    };
+    Some(match before_lf.split_last() {
+        Some((b'\r', content)) => (content, true),
+        _ => (before_lf, false),
+    })
+}
+
+/// The error for a line that ends in LF alone, at the LF.
+fn bare_line_feed(content: &[u8], crlf: bool, start: usize) -> ParseError {
+    let lf_at = content.len().saturating_add(usize::from(crlf));
+    ParseError::new(ErrorKind::BareLineFeed, start.saturating_add(lf_at))
 }
 
 /// Checks a line that has not ended yet (no LF) for the error that is already certain.

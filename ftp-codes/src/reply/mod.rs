@@ -6,20 +6,49 @@
 //! whatever lies between. [`ParseOptions`] chooses between the RFC's strict rules and the lenient
 //! ones real servers need (the default), and bounds the work per reply.
 //!
-//! ```
-//! use ftp_codes::reply::{self, ParseOptions, Status};
+//! A read loop over any `std::io::Read` (a `TcpStream`, or here a reader that hands out three
+//! bytes at a time): read into your buffer until [`Parser`] says `Complete`, use the reply, then
+//! keep the bytes after it, which may already be the next reply.
 //!
-//! let received = b"220-Welcome to the server\r\n220 Ready\r\n331 Password required\r\n";
-//! let mut rest = &received[..];
+//! ```
+//! use ftp_codes::reply::{ParseOptions, Parser, Status};
+//! use std::io::Read;
+//!
+//! /// A stream that delivers its bytes in pieces, as a network does.
+//! struct Trickle<'a>(&'a [u8]);
+//! impl Read for Trickle<'_> {
+//!     fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+//!         let n = self.0.len().min(out.len()).min(3);
+//!         out[..n].copy_from_slice(&self.0[..n]);
+//!         self.0 = &self.0[n..];
+//!         Ok(n)
+//!     }
+//! }
+//!
+//! let mut stream = Trickle(b"220-Welcome to the server\r\n220 Ready\r\n331 Password required\r\n");
+//! let mut buf = [0u8; 256]; // any size: a reply longer than this is an error, not a hang
+//! let mut filled = 0;
+//! let mut parser = Parser::new(ParseOptions::default().with_max_reply_len(buf.len()));
 //! let mut codes = Vec::new();
-//! while let Status::Complete((reply, used)) = reply::parse(rest, &ParseOptions::default())? {
-//!     codes.push(reply.code().as_u16());
-//!     rest = &rest[used..];
+//! while codes.len() < 2 {
+//!     match parser.parse(&buf[..filled])? {
+//!         Status::Complete((reply, used)) => {
+//!             codes.push(reply.code().as_u16()); // use the reply while it borrows `buf`
+//!             buf.copy_within(used..filled, 0); // then keep what came after it
+//!             filled -= used;
+//!         }
+//!         Status::Partial => {
+//!             let n = stream.read(&mut buf[filled..])?;
+//!             assert!(n > 0, "the connection closed in the middle of a reply");
+//!             filled += n;
+//!         }
+//!     }
 //! }
 //! assert_eq!(codes, [220, 331]);
-//! assert!(rest.is_empty());
-//! # Ok::<(), ftp_codes::reply::ParseError>(())
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! [`parse`] is the one-shot form, for a buffer that holds whole replies already.
 //!
 //! For callers that read a line at a time, [`LineParser`] applies the same rules line by line.
 

@@ -29,7 +29,8 @@ pub fn parse<'a>(
     buf: &'a [u8],
     options: &ParseOptions,
 ) -> Result<Status<(Reply<'a>, usize)>, ParseError> {
-    Parser::new(*options).parse(buf)
+    // One call: nothing to remember, so nothing to reset.
+    Parser::new(*options).resume(buf)
 }
 
 /// The resumable reply framer: [`parse`] that remembers, between calls, how far it has read.
@@ -114,31 +115,34 @@ impl Parser {
             self.reset();
         }
         let result = self.resume(buf);
-        if !matches!(result, Ok(Status::Partial)) {
-            self.reset();
+        match result {
+            Ok(Status::Partial) => {}
+            // The framer starts over by itself after a whole reply.
+            Ok(Status::Complete(_)) => (self.start, self.scanned) = (0, 0),
+            Err(_) => self.reset(),
         }
         result
     }
 
+    #[inline]
     fn resume<'a>(&mut self, buf: &'a [u8]) -> Result<Status<(Reply<'a>, usize)>, ParseError> {
+        // Locals, not fields, in the loop: they stay in registers.
+        let (mut start, mut scanned) = (self.start, self.scanned);
         loop {
-            let rest = buf.get(self.start..).unwrap_or_default();
-            let unsearched = rest.get(self.scanned..).unwrap_or_default();
-            let Some(lf) = super::newline::find(unsearched) else {
-                self.scanned = rest.len();
+            let rest = buf.get(start..).unwrap_or_default();
+            let Some(lf) = super::newline::find(rest.get(scanned..).unwrap_or_default()) else {
+                (self.start, self.scanned) = (start, rest.len());
                 // Offsets from the framer count from the reply's start, the buffer's start.
                 self.framer.partial(rest)?;
                 return Ok(Status::Partial);
             };
-            let end = self
-                .start
-                .saturating_add(self.scanned)
+            let end = start
+                .saturating_add(scanned)
                 .saturating_add(lf)
                 .saturating_add(1);
-            let line = buf.get(self.start..end).unwrap_or_default();
+            let line = buf.get(start..end).unwrap_or_default();
             let step = self.framer.line(line)?;
-            self.start = end;
-            self.scanned = 0;
+            (start, scanned) = (end, 0);
             if let Some(done) = step.end {
                 let raw = buf.get(..end).unwrap_or_default();
                 let reply = Reply::new(raw, done.code, done.lines, done.mismatched, done.control);
