@@ -298,11 +298,15 @@ fn codes_and_reply_codes_compare_both_ways_with_one_vocabulary() {
         let n = code.as_u16();
         let reply = ReplyCode::from_u16(n).unwrap();
         assert_eq!(reply.as_u16(), n);
-        assert!(reply == code && code == reply, "{code:?}");
-        assert!(n == code && code == n, "{code:?}");
+        // Each direction is an impl of its own.
+        assert_eq!(reply, code);
+        assert_eq!(code, reply);
+        assert_eq!(n, code);
+        assert_eq!(code, n);
         assert_eq!(Code::from_u16(n), Some(code));
     }
     let other = ReplyCode::from_u16(299).unwrap();
-    assert!(other != Code::ServiceReady && Code::ServiceReady != other);
+    assert_ne!(other, Code::ServiceReady);
+    assert_ne!(Code::ServiceReady, other);
     assert!(ReplyCode::from_u16(99).is_err() && ReplyCode::from_u16(700).is_err());
 }
