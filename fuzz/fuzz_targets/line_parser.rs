@@ -2,11 +2,11 @@
 //! frame every reply as `reply::parse` frames the same bytes.
 #![no_main]
 
-use ftp_codes::reply::{self, LineParser, Options, Status};
+use ftp_codes::reply::{self, LineParser, ParseOptions, Status};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let options = Options::lenient().max_line_len(256).max_lines(64);
+    let options = ParseOptions::lenient().with_max_line_len(256).with_max_lines(64);
     let mut parser = LineParser::new(options);
     let mut reply_start = 0;
     let mut offset = 0;

@@ -2,17 +2,17 @@
 //! and a complete reply must lie inside the buffer and re-parse to itself.
 #![no_main]
 
-use ftp_codes::reply::{self, Options, Status};
+use ftp_codes::reply::{self, ParseOptions, Status};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let (flags, buf) = data.split_first().unwrap_or((&0, data));
-    let options = Options::strict()
-        .lf_line_endings(flags & 1 != 0)
-        .bare_codes(flags & 2 != 0)
-        .mismatched_ends(flags & 4 != 0)
-        .reject_control_characters(flags & 8 != 0)
-        .max_line_len(usize::from(flags >> 4) * 16);
+    let options = ParseOptions::strict()
+        .with_lf_line_endings(flags & 1 != 0)
+        .with_bare_codes(flags & 2 != 0)
+        .with_mismatched_ends(flags & 4 != 0)
+        .with_reject_control_characters(flags & 8 != 0)
+        .with_max_line_len(usize::from(flags >> 4) * 16);
     let mut rest = buf;
     while let Ok(Status::Complete((reply, used))) = reply::parse(rest, &options) {
         assert!(used > 0 && used <= rest.len());

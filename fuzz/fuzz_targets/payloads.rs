@@ -2,12 +2,12 @@
 #![no_main]
 
 use ftp_codes::payload;
-use ftp_codes::reply::{self, Options, Status};
+use ftp_codes::reply::{self, ParseOptions, Status};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let mut rest = data;
-    while let Ok(Status::Complete((reply, used))) = reply::parse(rest, &Options::lenient()) {
+    while let Ok(Status::Complete((reply, used))) = reply::parse(rest, &ParseOptions::lenient()) {
         let _ = payload::pasv(&reply);
         let _ = payload::lpsv(&reply);
         let _ = payload::epsv(&reply);
