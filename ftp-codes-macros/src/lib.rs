@@ -12,8 +12,11 @@
 #![deny(missing_docs)]
 
 mod args;
+mod command_model;
+mod command_validate;
 mod diag;
 mod expand;
+mod fields;
 mod load;
 mod model;
 mod standard;
@@ -29,7 +32,19 @@ use validate::{Against, File};
 #[proc_macro]
 pub fn catalog(input: TokenStream) -> TokenStream {
     let args = syn::parse_macro_input!(input as Args);
-    match generate(&args) {
+    report(&args, generate(&args))
+}
+
+/// (Implemented by the `ftp-codes-macros` crate, which `ftp-codes` re-exports it from.)
+#[proc_macro]
+pub fn command_catalog(input: TokenStream) -> TokenStream {
+    let args = syn::parse_macro_input!(input as Args);
+    report(&args, generate_commands(&args))
+}
+
+/// The tokens, or every message as a compile error attached to the catalogue path.
+fn report(args: &Args, result: Result<proc_macro2::TokenStream, Vec<String>>) -> TokenStream {
+    match result {
         Ok(tokens) => tokens.into(),
         Err(messages) => {
             let mut errors = messages
@@ -74,6 +89,37 @@ fn generate(args: &Args) -> Result<proc_macro2::TokenStream, Vec<String>> {
     };
     match checked {
         Some(checked) if diags.is_empty() => Ok(expand::expand(args, &checked, &source.resolved)),
+        _ => Err(diags.render(&written, &source.text)),
+    }
+}
+
+/// Reads, checks and expands one command catalogue, its reply codes checked against the
+/// standard reply catalogue; on failure, every message.
+fn generate_commands(args: &Args) -> Result<proc_macro2::TokenStream, Vec<String>> {
+    let written = args.path.value();
+    let source =
+        load::read(&written).map_err(|message| vec![format!("{written}:1:1: {message}")])?;
+    let codes = standard::get().map_err(|errors| {
+        errors
+            .iter()
+            .map(|e| format!("{written}:1:1: the standard catalogue built into ftp-codes-macros is invalid: {e}"))
+            .collect::<Vec<_>>()
+    })?;
+    let mut diags = Diagnostics::default();
+    let checked = match tree::parse(&source.text) {
+        Ok(root) => {
+            let catalogue = command_model::read(root, &mut diags);
+            command_validate::check(catalogue, codes, &written, &source.text, &mut diags)
+        }
+        Err((span, message)) => {
+            diags.error(span, format!("TOML syntax error: {message}"));
+            None
+        }
+    };
+    match checked {
+        Some(checked) if diags.is_empty() => {
+            Ok(expand::expand_commands(args, &checked, &source.resolved))
+        }
         _ => Err(diags.render(&written, &source.text)),
     }
 }

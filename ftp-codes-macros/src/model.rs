@@ -4,7 +4,8 @@
 //! going, so that one build lists them all; semantic checks live in `validate`.
 
 use crate::diag::{Diagnostics, Span};
-use crate::tree::{Key, Node, Value};
+use crate::fields::{Fields, integer, string, tables};
+use crate::tree::{Node, Value};
 
 /// A value and the byte span of its text in the catalogue.
 #[derive(Clone)]
@@ -193,126 +194,4 @@ fn also(node: Node, diags: &mut Diagnostics) -> Option<Also> {
         text: text?,
         description: description?,
     })
-}
-
-/// An array of tables such as `[[code]]`.
-fn tables(node: Node, what: &str, header: &str, diags: &mut Diagnostics) -> Vec<Node> {
-    match node.value {
-        Value::Array(items) => items,
-        other => {
-            diags.error(
-                node.span,
-                format!(
-                    "{what} must be an array of tables (`{header}`), found {}",
-                    other.kind()
-                ),
-            );
-            Vec::new()
-        }
-    }
-}
-
-fn string(node: Node, what: &str, diags: &mut Diagnostics) -> Option<Sp<String>> {
-    match node.value {
-        Value::String(value) => Some(Sp {
-            value,
-            span: node.span,
-        }),
-        other => {
-            diags.error(
-                node.span,
-                format!("{what} must be a string, found {}", other.kind()),
-            );
-            None
-        }
-    }
-}
-
-fn integer(node: Node, what: &str, diags: &mut Diagnostics) -> Option<Sp<i64>> {
-    match node.value {
-        Value::Integer(value) => Some(Sp {
-            value,
-            span: node.span,
-        }),
-        other => {
-            diags.error(
-                node.span,
-                format!("{what} must be an integer, found {}", other.kind()),
-            );
-            None
-        }
-    }
-}
-
-/// The keys of one table, taken one by one; whatever is left over is an unknown key.
-struct Fields {
-    context: String,
-    span: Span,
-    allowed: &'static [&'static str],
-    entries: Vec<(Key, Node)>,
-}
-
-impl Fields {
-    fn of(
-        node: Node,
-        context: &str,
-        allowed: &'static [&'static str],
-        diags: &mut Diagnostics,
-    ) -> Option<Self> {
-        match node.value {
-            Value::Table(entries) => Some(Self {
-                context: context.to_owned(),
-                span: node.span,
-                allowed,
-                entries,
-            }),
-            other => {
-                diags.error(
-                    node.span,
-                    format!("{context} must be a table, found {}", other.kind()),
-                );
-                None
-            }
-        }
-    }
-
-    fn optional_keyed(&mut self, key: &str) -> Option<(Key, Node)> {
-        let index = self.entries.iter().position(|(k, _)| k.name == key)?;
-        Some(self.entries.remove(index))
-    }
-
-    fn optional(&mut self, key: &str) -> Option<Node> {
-        self.optional_keyed(key).map(|(_, node)| node)
-    }
-
-    fn required(&mut self, key: &str, diags: &mut Diagnostics) -> Option<Node> {
-        let node = self.optional(key);
-        if node.is_none() {
-            diags.error(
-                self.span.clone(),
-                format!("{} is missing the required key `{key}`", self.context),
-            );
-        }
-        node
-    }
-
-    fn required_string(&mut self, key: &str, diags: &mut Diagnostics) -> Option<Sp<String>> {
-        let node = self.required(key, diags)?;
-        string(node, &format!("`{key}`"), diags)
-    }
-
-    /// Reports every key that was not taken.
-    fn finish(self, diags: &mut Diagnostics) {
-        for (key, _) in self.entries {
-            diags.error(
-                key.span,
-                format!(
-                    "unknown key `{}` in {}; expected one of: {}",
-                    key.name,
-                    self.context,
-                    self.allowed.join(", ")
-                ),
-            );
-        }
-    }
 }

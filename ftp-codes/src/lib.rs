@@ -115,8 +115,10 @@ extern crate std;
 mod catalogue;
 mod class;
 mod meaning;
+mod outcome;
 mod reply_code;
 mod standard;
+mod standard_commands;
 
 #[cfg(feature = "serde")]
 mod serde_impls;
@@ -132,8 +134,10 @@ pub mod __private;
 
 pub use catalogue::Catalogue;
 pub use meaning::Meaning;
+pub use outcome::Outcome;
 pub use reply_code::{InvalidCode, ReplyCode};
 pub use standard::{Category, Code, Group};
+pub use standard_commands::Command;
 
 /// Generates a code enum from a TOML catalogue of reply codes, checked at compile time.
 ///
@@ -171,6 +175,28 @@ pub use standard::{Category, Code, Group};
 macro_rules! catalog {
     ($($input:tt)*) => {
         $crate::__private::catalog! { $crate; $($input)* }
+    };
+}
+
+/// Generates a command enum from a TOML catalogue of FTP commands, checked at compile time
+/// against the reply catalogue: what generated [`Command`].
+///
+/// ```ignore
+/// ftp_codes::command_catalog! {
+///     /// Our server's commands.
+///     pub enum SiteCommand from "site-commands.toml"
+/// }
+/// ```
+///
+/// The file has the format of `commands.toml`, described in the README: `[[command]]` entries
+/// with `verb`, `argument`, `syntax`, `source`, `description` and the reply slots, and
+/// `[[rule]]` entries for codes any command may get. Every reply code must be in the standard
+/// reply catalogue and in the slot its first digit belongs to; every problem is a compile error
+/// starting with `PATH:LINE:COLUMN:`, all of them in one build.
+#[macro_export]
+macro_rules! command_catalog {
+    ($($input:tt)*) => {
+        $crate::__private::command_catalog! { $crate; $($input)* }
     };
 }
 

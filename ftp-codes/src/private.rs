@@ -4,7 +4,8 @@
 //! definitions depend on the features of `ftp-codes` itself; emitting `cfg(feature = ...)`
 //! instead would test the features of the calling crate.
 
-use crate::{Category, Group, InvalidCode, ReplyCode};
+use crate::command::{Replies, Rule, Tolerated};
+use crate::{Category, Group, InvalidCode, Outcome, ReplyCode};
 use core::fmt;
 
 #[cfg(feature = "defmt")]
@@ -14,12 +15,60 @@ pub use serde;
 
 pub use crate::{__ftp_codes_impl_defmt as impl_defmt, __ftp_codes_impl_serde as impl_serde};
 
-/// The proc macro behind [`catalog!`](crate::catalog), which passes it `$crate` first.
-pub use ftp_codes_macros::catalog;
+/// The proc macros behind [`catalog!`](crate::catalog) and
+/// [`command_catalog!`](crate::command_catalog), which pass them `$crate` first.
+pub use ftp_codes_macros::{catalog, command_catalog};
 
 /// Seals [`Catalogue`](crate::Catalogue): only the macro's output implements it, so that
 /// methods can be added to the trait without breaking anyone.
 pub trait Sealed {}
+
+/// The hash key of a verb: three or four ASCII letters, upper case, packed little-endian into
+/// a `u32` and zero padded (the macro computes the same key for each catalogued verb).
+pub const fn verb_key(verb: &[u8]) -> Option<u32> {
+    let ([a, b, c, d], four) = match *verb {
+        [a, b, c] => ([a, b, c, 0], false),
+        [a, b, c, d] => ([a, b, c, d], true),
+        _ => return None,
+    };
+    let letters = a.is_ascii_alphabetic()
+        && b.is_ascii_alphabetic()
+        && c.is_ascii_alphabetic()
+        && (!four || d.is_ascii_alphabetic());
+    if !letters {
+        return None;
+    }
+    Some(u32::from_le_bytes([
+        a.to_ascii_uppercase(),
+        b.to_ascii_uppercase(),
+        c.to_ascii_uppercase(),
+        d.to_ascii_uppercase(),
+    ]))
+}
+
+/// `Command::classify`: a code listed for the command (its RFC row, a tolerated deviation or a
+/// rule across commands) means what its first digit says; any other is unexpected.
+pub fn classify(
+    replies: &Replies,
+    tolerated: &[Tolerated],
+    rules: &[Rule],
+    code: ReplyCode,
+) -> Outcome {
+    let listed = replies.contains(code)
+        || tolerated.iter().any(|t| t.code == code)
+        || rules.iter().any(|r| r.code == code);
+    if !listed {
+        return Outcome::Unexpected;
+    }
+    match code.first_digit() {
+        1 => Outcome::Preliminary,
+        2 => Outcome::Completed,
+        3 => Outcome::Intermediate,
+        4 => Outcome::TransientFailure,
+        5 => Outcome::PermanentFailure,
+        _ => Outcome::Unexpected,
+    }
+}
 
 /// A catalogued code; the macro has checked that it is from 100 to 699.
 pub const fn reply_code(code: u16) -> ReplyCode {

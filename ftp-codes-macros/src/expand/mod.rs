@@ -5,6 +5,7 @@
 //! `cfg(feature = ...)`: optional impls go through `__private` macros whose definitions depend
 //! on the features of `ftp-codes` itself.
 
+mod commands;
 mod doc;
 mod rules;
 
@@ -15,6 +16,9 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 use rules::rule_types;
 use std::path::Path;
+
+/// Everything one `catalog!` call emits.
+pub(crate) use commands::expand as expand_commands;
 
 /// Everything one `catalog!` call emits.
 pub(crate) fn expand(args: &Args, checked: &Checked, tracked: &Path) -> TokenStream {

@@ -2,6 +2,7 @@
 
 use super::telnet::{Unescaped, leading_commands};
 use super::{CommandError, CommandErrorKind};
+use crate::Command;
 use crate::reply::framer::{is_control, line_content, unfinished_line};
 use crate::reply::{ErrorKind, ParseError, ParseOptions, Status, newline};
 
@@ -18,6 +19,23 @@ impl<'a> CommandLine<'a> {
     /// The verb as sent, such as `b"retr"`.
     pub const fn verb(&self) -> &'a [u8] {
         self.verb
+    }
+
+    /// The standard catalogue's command for the verb, ignoring case; `None` for a verb it
+    /// lacks, which [`verb`](Self::verb) still gives as sent.
+    ///
+    /// ```
+    /// use ftp_codes::{Command, command};
+    /// use ftp_codes::reply::ParseOptions;
+    ///
+    /// let (line, _) = command::parse(b"retr a.txt\r\n", &ParseOptions::strict())?.complete().unwrap();
+    /// assert_eq!(line.command(), Some(Command::Retr));
+    /// let (line, _) = command::parse(b"XCRC a.txt\r\n", &ParseOptions::strict())?.complete().unwrap();
+    /// assert_eq!((line.command(), line.verb()), (None, &b"XCRC"[..]));
+    /// # Ok::<(), ftp_codes::command::CommandError>(())
+    /// ```
+    pub const fn command(&self) -> Option<Command> {
+        Command::from_verb(self.verb)
     }
 
     /// Whether the verb is `verb`, ignoring ASCII case (RFC 959: commands are case-insensitive).

@@ -27,10 +27,12 @@
 //!   [`CommandLine::argument_chunks`], without allocating.
 //! - A CR or a NUL inside a line is an error in every mode: it is never handed on.
 
+mod catalogue;
 mod error;
 mod line;
 mod telnet;
 
+pub use catalogue::{Added, Argument, Replies, Rule, Tolerated, UnknownVerb};
 pub use error::{CommandError, CommandErrorKind};
 pub use line::{CommandLine, parse};
 pub use telnet::Unescaped;

@@ -1,0 +1,250 @@
+//! The typed command catalogue (`commands.toml`), every value with its byte span, read from the
+//! spanned TOML tree. Structural problems are reported and reading goes on; the semantic checks
+//! live in `command_validate`.
+
+use crate::diag::Diagnostics;
+use crate::fields::{Fields, integers, string, tables};
+use crate::model::Sp;
+use crate::tree::Node;
+
+/// The five reply slots of RFC 959 §5.4, by first digit, plus the mark for replies that can
+/// only follow a 1yz.
+#[derive(Default)]
+pub(crate) struct Slots {
+    pub(crate) preliminary: Vec<Sp<i64>>,
+    pub(crate) intermediate: Vec<Sp<i64>>,
+    pub(crate) completion: Vec<Sp<i64>>,
+    pub(crate) transient: Vec<Sp<i64>>,
+    pub(crate) permanent: Vec<Sp<i64>>,
+    pub(crate) after_preliminary: Vec<Sp<i64>>,
+}
+
+/// The slot keys, each with the first digit its codes must have (`None`: any listed code).
+pub(crate) const SLOTS: &[(&str, Option<i64>)] = &[
+    ("preliminary", Some(1)),
+    ("intermediate", Some(3)),
+    ("completion", Some(2)),
+    ("transient", Some(4)),
+    ("permanent", Some(5)),
+    ("after_preliminary", None),
+];
+
+impl Slots {
+    pub(crate) fn get(&self, key: &str) -> &[Sp<i64>] {
+        match key {
+            "preliminary" => &self.preliminary,
+            "intermediate" => &self.intermediate,
+            "completion" => &self.completion,
+            "transient" => &self.transient,
+            "permanent" => &self.permanent,
+            _ => &self.after_preliminary,
+        }
+    }
+
+    fn get_mut(&mut self, key: &str) -> &mut Vec<Sp<i64>> {
+        match key {
+            "preliminary" => &mut self.preliminary,
+            "intermediate" => &mut self.intermediate,
+            "completion" => &mut self.completion,
+            "transient" => &mut self.transient,
+            "permanent" => &mut self.permanent,
+            _ => &mut self.after_preliminary,
+        }
+    }
+}
+
+/// Replies an extension RFC adds to a command defined elsewhere (`[[command.added]]`).
+pub(crate) struct Added {
+    pub(crate) source: Sp<String>,
+    pub(crate) slots: Slots,
+}
+
+/// A documented deviation of real servers (`[[command.tolerated]]`).
+pub(crate) struct Tolerated {
+    pub(crate) code: Sp<i64>,
+    pub(crate) servers: Sp<String>,
+    pub(crate) source: Sp<String>,
+    pub(crate) description: Sp<String>,
+}
+
+/// One `[[command]]` entry.
+pub(crate) struct CommandEntry {
+    pub(crate) verb: Sp<String>,
+    pub(crate) argument: Sp<String>,
+    pub(crate) syntax: Option<Sp<String>>,
+    pub(crate) source: Option<Sp<String>>,
+    pub(crate) description: Sp<String>,
+    pub(crate) note: Option<Sp<String>>,
+    pub(crate) slots: Slots,
+    pub(crate) added: Vec<Added>,
+    pub(crate) tolerated: Vec<Tolerated>,
+    /// Where the entry starts, for a missing key.
+    pub(crate) span: crate::diag::Span,
+}
+
+/// A rule across commands (`[[rule]]`): a code any command may get.
+pub(crate) struct RuleEntry {
+    pub(crate) code: Sp<i64>,
+    pub(crate) scope: Sp<String>,
+    pub(crate) source: Sp<String>,
+    pub(crate) description: Sp<String>,
+}
+
+/// A whole command catalogue.
+pub(crate) struct CommandCatalogue {
+    pub(crate) rules: Vec<RuleEntry>,
+    pub(crate) commands: Vec<CommandEntry>,
+}
+
+const TOP_KEYS: &[&str] = &["rule", "command"];
+const COMMAND_KEYS: &[&str] = &[
+    "verb",
+    "argument",
+    "syntax",
+    "source",
+    "description",
+    "note",
+    "preliminary",
+    "intermediate",
+    "completion",
+    "transient",
+    "permanent",
+    "after_preliminary",
+    "added",
+    "tolerated",
+];
+const ADDED_KEYS: &[&str] = &[
+    "source",
+    "preliminary",
+    "intermediate",
+    "completion",
+    "transient",
+    "permanent",
+    "after_preliminary",
+];
+const TOLERATED_KEYS: &[&str] = &["code", "servers", "source", "description"];
+const RULE_KEYS: &[&str] = &["code", "scope", "source", "description"];
+
+/// Reads the command catalogue out of the tree, reporting every structural problem.
+pub(crate) fn read(root: Node, diags: &mut Diagnostics) -> CommandCatalogue {
+    let mut catalogue = CommandCatalogue {
+        rules: Vec::new(),
+        commands: Vec::new(),
+    };
+    let Some(mut top) = Fields::of(root, "the command catalogue", TOP_KEYS, diags) else {
+        return catalogue;
+    };
+    if let Some(node) = top.optional("rule") {
+        catalogue.rules = tables(node, "`rule`", "[[rule]]", diags)
+            .into_iter()
+            .filter_map(|node| rule(node, diags))
+            .collect();
+    }
+    if let Some(node) = top.optional("command") {
+        catalogue.commands = tables(node, "`command`", "[[command]]", diags)
+            .into_iter()
+            .filter_map(|node| command(node, diags))
+            .collect();
+    }
+    top.finish(diags);
+    catalogue
+}
+
+fn rule(node: Node, diags: &mut Diagnostics) -> Option<RuleEntry> {
+    let mut fields = Fields::of(node, "rule", RULE_KEYS, diags)?;
+    let code = fields
+        .required("code", diags)
+        .and_then(|n| crate::fields::integer(n, "`code`", diags));
+    let scope = fields.required_string("scope", diags);
+    let source = fields.required_string("source", diags);
+    let description = fields.required_string("description", diags);
+    fields.finish(diags);
+    Some(RuleEntry {
+        code: code?,
+        scope: scope?,
+        source: source?,
+        description: description?,
+    })
+}
+
+fn command(node: Node, diags: &mut Diagnostics) -> Option<CommandEntry> {
+    let span = node.span.clone();
+    let mut fields = Fields::of(node, "command entry", COMMAND_KEYS, diags)?;
+    let verb = fields.required_string("verb", diags);
+    let argument = fields.required_string("argument", diags);
+    let syntax = fields
+        .optional("syntax")
+        .and_then(|n| string(n, "`syntax`", diags));
+    // A missing source is a semantic check of its own, located at the entry.
+    let source = fields
+        .optional("source")
+        .and_then(|n| string(n, "`source`", diags));
+    let description = fields.required_string("description", diags);
+    let remark = fields
+        .optional("note")
+        .and_then(|n| string(n, "`note`", diags));
+    let slots = slots(&mut fields, diags);
+    let added = fields.optional("added").map_or_else(Vec::new, |node| {
+        tables(node, "`added`", "[[command.added]]", diags)
+            .into_iter()
+            .filter_map(|n| added(n, diags))
+            .collect()
+    });
+    let tolerated = fields.optional("tolerated").map_or_else(Vec::new, |node| {
+        tables(node, "`tolerated`", "[[command.tolerated]]", diags)
+            .into_iter()
+            .filter_map(|n| tolerated(n, diags))
+            .collect()
+    });
+    fields.finish(diags);
+    Some(CommandEntry {
+        verb: verb?,
+        argument: argument?,
+        syntax,
+        source,
+        description: description?,
+        note: remark,
+        slots,
+        added,
+        tolerated,
+        span,
+    })
+}
+
+fn slots(fields: &mut Fields, diags: &mut Diagnostics) -> Slots {
+    let mut slots = Slots::default();
+    for (key, _) in SLOTS {
+        if let Some(node) = fields.optional(key) {
+            *slots.get_mut(key) = integers(node, &format!("`{key}`"), diags);
+        }
+    }
+    slots
+}
+
+fn added(node: Node, diags: &mut Diagnostics) -> Option<Added> {
+    let mut fields = Fields::of(node, "`added` entry", ADDED_KEYS, diags)?;
+    let source = fields.required_string("source", diags);
+    let slots = slots(&mut fields, diags);
+    fields.finish(diags);
+    Some(Added {
+        source: source?,
+        slots,
+    })
+}
+
+fn tolerated(node: Node, diags: &mut Diagnostics) -> Option<Tolerated> {
+    let mut fields = Fields::of(node, "`tolerated` entry", TOLERATED_KEYS, diags)?;
+    let code = fields
+        .required("code", diags)
+        .and_then(|n| crate::fields::integer(n, "`code`", diags));
+    let servers = fields.required_string("servers", diags);
+    let source = fields.required_string("source", diags);
+    let description = fields.required_string("description", diags);
+    fields.finish(diags);
+    Some(Tolerated {
+        code: code?,
+        servers: servers?,
+        source: source?,
+        description: description?,
+    })
+}

@@ -1,0 +1,5 @@
+ftp_codes::command_catalog! {
+    pub enum Commands from "catalogues/command-after-preliminary-not-in-a-slot.toml"
+}
+
+fn main() {}

@@ -1,0 +1,5 @@
+ftp_codes::command_catalog! {
+    pub enum Commands from "catalogues/command-duplicate-verb.toml"
+}
+
+fn main() {}

@@ -1,0 +1,5 @@
+ftp_codes::command_catalog! {
+    pub enum Commands from "catalogues/command-every-problem-at-once.toml"
+}
+
+fn main() {}
