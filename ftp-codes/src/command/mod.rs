@@ -27,11 +27,13 @@
 //!   [`CommandLine::argument_chunks`], without allocating.
 //! - A CR or a NUL inside a line is an error in every mode: it is never handed on.
 
+mod address;
 mod catalogue;
 mod error;
 mod line;
 mod telnet;
 
+pub use address::{eprt, lprt, port};
 pub use catalogue::{Added, Argument, Replies, Rule, Tolerated, UnknownVerb};
 pub use error::{CommandError, CommandErrorKind};
 pub use line::{CommandLine, parse};

@@ -29,9 +29,9 @@
 mod features;
 mod file_status;
 mod notes;
-mod passive;
+pub(crate) mod passive;
 mod pathname;
-mod scan;
+pub(crate) mod scan;
 pub(crate) mod timestamp;
 
 pub use features::{Feature, Features, features};

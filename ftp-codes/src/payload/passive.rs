@@ -105,7 +105,7 @@ fn long_host_ports(text: &[u8]) -> impl Iterator<Item = Result<SocketAddr, Paylo
     })
 }
 
-fn long_address(values: &[u8]) -> Result<SocketAddr, PayloadError> {
+pub(crate) fn long_address(values: &[u8]) -> Result<SocketAddr, PayloadError> {
     let address = match values {
         [4, 4, h1, h2, h3, h4, 2, p1, p2] => SocketAddr::V4(SocketAddrV4::new(
             Ipv4Addr::new(*h1, *h2, *h3, *h4),

@@ -15,11 +15,13 @@ use core::fmt;
 /// assert!(out.written().is_empty());
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[non_exhaustive]
 pub enum WriteError {
     /// The buffer has no room for the whole reply.
     BufferTooSmall,
-    /// A line holds CR, LF or NUL, which would end the line on the wire.
+    /// A line (or a command's argument) holds CR, LF or NUL, which would end the line on the
+    /// wire.
     ForbiddenByte {
         /// The byte.
         byte: u8,
@@ -31,6 +33,12 @@ pub enum WriteError {
     Unrepresentable,
     /// The `core::fmt::Write` target failed, or the text was not UTF-8 for it.
     Fmt,
+    /// A command that needs an argument was given none.
+    MissingArgument,
+    /// A command that takes no argument was given one.
+    UnexpectedArgument,
+    /// A verb outside the catalogue that is not one to four ASCII letters.
+    InvalidVerb,
 }
 
 impl fmt::Display for WriteError {
@@ -45,6 +53,9 @@ impl fmt::Display for WriteError {
             }
             Self::Unrepresentable => f.write_str("the value cannot be written in the reply's form"),
             Self::Fmt => f.write_str("the formatter failed"),
+            Self::MissingArgument => f.write_str("the command needs an argument"),
+            Self::UnexpectedArgument => f.write_str("the command takes no argument"),
+            Self::InvalidVerb => f.write_str("a command verb is one to four ASCII letters"),
         }
     }
 }

@@ -23,6 +23,7 @@
 //! ```
 
 mod builders;
+mod command;
 mod decimal;
 mod emit;
 mod error;

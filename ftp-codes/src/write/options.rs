@@ -28,6 +28,7 @@ pub enum Style {
 pub struct WriteOptions {
     pub(crate) style: Style,
     pub(crate) double_iac: bool,
+    pub(crate) interrupt_before_abor: bool,
 }
 
 impl WriteOptions {
@@ -53,6 +54,21 @@ impl WriteOptions {
     #[must_use]
     pub const fn with_double_iac(mut self, double: bool) -> Self {
         self.double_iac = double;
+        self
+    }
+
+    /// Whether `ABOR` is written after Telnet's `IAC IP IAC DM`.
+    pub const fn interrupt_before_abor(&self) -> bool {
+        self.interrupt_before_abor
+    }
+
+    /// Write Telnet's Interrupt Process and Data Mark (`IAC IP IAC DM`, 0xFF 0xF4 0xFF 0xF2)
+    /// before `ABOR`, as RFC 959 §4.1.3 asks so that a server busy with a transfer notices it.
+    /// Off by default: most servers read ABOR without it. (The Synch's urgent flag is the
+    /// socket's to set; this writes the bytes.)
+    #[must_use]
+    pub const fn with_interrupt_before_abor(mut self, interrupt: bool) -> Self {
+        self.interrupt_before_abor = interrupt;
         self
     }
 }

@@ -1,0 +1,220 @@
+//! Command lines for clients: `VERB [argument]\r\n`, with nothing a hostile name can inject.
+
+use super::emit::check;
+use super::{WriteError, Writer};
+use crate::Command;
+use crate::command::Argument;
+
+/// Telnet Interrupt Process then Data Mark, before ABOR (RFC 959 §4.1.3).
+const INTERRUPT: [u8; 4] = [0xFF, 0xF4, 0xFF, 0xF2];
+
+impl Writer<'_> {
+    /// Appends a command line for a catalogued command: `RETR notes.txt\r\n`. An empty
+    /// argument writes the verb alone.
+    ///
+    /// Refused before anything is written: a CR, LF or NUL in the argument (a file name holding
+    /// `\r\nDELE x` would be a second command: CVE-2017-3533, bpo-30119,
+    /// GHSA-8mhj-xm4h-m5m6), a missing argument where the command needs one, and an argument
+    /// to a command that takes none. 0xFF in the argument is doubled when
+    /// [`WriteOptions::with_double_iac`](super::WriteOptions::with_double_iac) says so;
+    /// `ABOR` gets Telnet's `IAC IP IAC DM` first when
+    /// [`with_interrupt_before_abor`](super::WriteOptions::with_interrupt_before_abor) says so.
+    ///
+    /// ```
+    /// use ftp_codes::{Command, write::{WriteError, WriteOptions, Writer}};
+    ///
+    /// let mut buf = [0u8; 64];
+    /// let mut out = Writer::new(&mut buf, WriteOptions::default());
+    /// out.command(Command::Retr, b"notes.txt")?;
+    /// out.command(Command::Pwd, b"")?;
+    /// assert_eq!(out.written(), b"RETR notes.txt\r\nPWD\r\n");
+    /// let evil = b"x\r\nDELE important";
+    /// assert_eq!(out.command(Command::Dele, evil), Err(WriteError::ForbiddenByte { byte: b'\r', line: 0 }));
+    /// assert_eq!(out.command(Command::Dele, b""), Err(WriteError::MissingArgument));
+    /// assert_eq!(out.command(Command::Pwd, b"/"), Err(WriteError::UnexpectedArgument));
+    /// assert_eq!(out.written(), b"RETR notes.txt\r\nPWD\r\n"); // nothing of the refused ones
+    /// # Ok::<(), WriteError>(())
+    /// ```
+    pub fn command(&mut self, command: Command, argument: &[u8]) -> Result<usize, WriteError> {
+        match (command.argument(), argument.is_empty()) {
+            (Argument::Required, true) => return Err(WriteError::MissingArgument),
+            (Argument::None, false) => return Err(WriteError::UnexpectedArgument),
+            _ => {}
+        }
+        let interrupt = command == Command::Abor && self.options().interrupt_before_abor;
+        self.command_line(command.verb().as_bytes(), argument, interrupt)
+    }
+
+    /// Appends a command line for a verb outside the catalogue (`XCRC`, `CLNT`, a site's own):
+    /// one to four ASCII letters, written as given; the argument is checked as in
+    /// [`command`](Self::command), but whether it is needed is the caller's to know.
+    ///
+    /// ```
+    /// use ftp_codes::write::{WriteError, WriteOptions, Writer};
+    ///
+    /// let mut buf = [0u8; 64];
+    /// let mut out = Writer::new(&mut buf, WriteOptions::default());
+    /// out.command_verb(b"XCRC", b"file.bin")?;
+    /// assert_eq!(out.written(), b"XCRC file.bin\r\n");
+    /// assert_eq!(out.command_verb(b"X CRC", b""), Err(WriteError::InvalidVerb));
+    /// # Ok::<(), WriteError>(())
+    /// ```
+    pub fn command_verb(&mut self, verb: &[u8], argument: &[u8]) -> Result<usize, WriteError> {
+        if !(1..=4).contains(&verb.len()) || !verb.iter().all(u8::is_ascii_alphabetic) {
+            return Err(WriteError::InvalidVerb);
+        }
+        self.command_line(verb, argument, false)
+    }
+
+    fn command_line(
+        &mut self,
+        verb: &[u8],
+        argument: &[u8],
+        interrupt: bool,
+    ) -> Result<usize, WriteError> {
+        check(&[argument])?;
+        let double_iac = self.options().double_iac;
+        self.transaction(|sink| {
+            if interrupt {
+                sink.put(&INTERRUPT)?;
+            }
+            sink.put(verb)?;
+            if !argument.is_empty() {
+                sink.put(b" ")?;
+                sink.text(argument, double_iac)?;
+            }
+            sink.put(b"\r\n")
+        })
+    }
+}
+
+/// A command argument formed on the stack: the longest, an LPRT of an IPv6 address, is 84
+/// bytes.
+struct Argument96 {
+    bytes: [u8; 96],
+    len: usize,
+}
+
+impl Argument96 {
+    const fn new() -> Self {
+        Self {
+            bytes: [0; 96],
+            len: 0,
+        }
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        self.bytes.get(..self.len).unwrap_or_default()
+    }
+}
+
+impl core::fmt::Write for Argument96 {
+    fn write_str(&mut self, s: &str) -> core::fmt::Result {
+        let end = self.len.checked_add(s.len()).ok_or(core::fmt::Error)?;
+        self.bytes
+            .get_mut(self.len..end)
+            .ok_or(core::fmt::Error)?
+            .copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
+/// `n1,n2,...` for a list of byte values.
+fn byte_list(out: &mut Argument96, values: &[u8]) -> core::fmt::Result {
+    use core::fmt::Write as _;
+    for (i, value) in values.iter().enumerate() {
+        if i > 0 {
+            out.write_str(",")?;
+        }
+        write!(out, "{value}")?;
+    }
+    Ok(())
+}
+
+impl Writer<'_> {
+    /// `PORT h1,h2,h3,h4,p1,p2`, read back by [`command::port`](crate::command::port). Port 0
+    /// cannot be written.
+    ///
+    /// ```
+    /// use ftp_codes::write::{WriteOptions, Writer};
+    /// use std::net::SocketAddrV4;
+    ///
+    /// let mut buf = [0u8; 64];
+    /// let mut out = Writer::new(&mut buf, WriteOptions::default());
+    /// out.port("192.168.1.2:5001".parse::<SocketAddrV4>()?)?;
+    /// assert_eq!(out.written(), b"PORT 192,168,1,2,19,137\r\n");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn port(&mut self, address: core::net::SocketAddrV4) -> Result<usize, WriteError> {
+        if address.port() == 0 {
+            return Err(WriteError::Unrepresentable);
+        }
+        let mut argument = Argument96::new();
+        let [p1, p2] = address.port().to_be_bytes();
+        let [h1, h2, h3, h4] = address.ip().octets();
+        byte_list(&mut argument, &[h1, h2, h3, h4, p1, p2]).map_err(|_| WriteError::Fmt)?;
+        self.command_line(b"PORT", argument.as_bytes(), false)
+    }
+
+    /// `EPRT |1|a.b.c.d|port|` or `EPRT |2|ipv6|port|` (RFC 2428), read back by
+    /// [`command::eprt`](crate::command::eprt). Port 0 cannot be written.
+    ///
+    /// ```
+    /// use ftp_codes::write::{WriteOptions, Writer};
+    ///
+    /// let mut buf = [0u8; 64];
+    /// let mut out = Writer::new(&mut buf, WriteOptions::default());
+    /// out.eprt("[::1]:2121".parse()?)?;
+    /// assert_eq!(out.written(), b"EPRT |2|::1|2121|\r\n");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn eprt(&mut self, address: core::net::SocketAddr) -> Result<usize, WriteError> {
+        use core::fmt::Write as _;
+        if address.port() == 0 {
+            return Err(WriteError::Unrepresentable);
+        }
+        let family = if address.is_ipv4() { 1 } else { 2 };
+        let mut argument = Argument96::new();
+        write!(argument, "|{family}|{}|{}|", address.ip(), address.port())
+            .map_err(|_| WriteError::Fmt)?;
+        self.command_line(b"EPRT", argument.as_bytes(), false)
+    }
+
+    /// `LPRT af,hal,h1,...,pal,p1,p2` (RFC 1639), read back by
+    /// [`command::lprt`](crate::command::lprt). Port 0 cannot be written.
+    ///
+    /// ```
+    /// use ftp_codes::write::{WriteOptions, Writer};
+    ///
+    /// let mut buf = [0u8; 128];
+    /// let mut out = Writer::new(&mut buf, WriteOptions::default());
+    /// out.lprt("127.0.0.1:1025".parse()?)?;
+    /// assert_eq!(out.written(), b"LPRT 4,4,127,0,0,1,2,4,1\r\n");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn lprt(&mut self, address: core::net::SocketAddr) -> Result<usize, WriteError> {
+        if address.port() == 0 {
+            return Err(WriteError::Unrepresentable);
+        }
+        let mut argument = Argument96::new();
+        let [p1, p2] = address.port().to_be_bytes();
+        let written = match address.ip() {
+            core::net::IpAddr::V4(ip) => byte_list(&mut argument, &[4, 4])
+                .and_then(|()| argument_tail(&mut argument, &ip.octets(), [p1, p2])),
+            core::net::IpAddr::V6(ip) => byte_list(&mut argument, &[6, 16])
+                .and_then(|()| argument_tail(&mut argument, &ip.octets(), [p1, p2])),
+        };
+        written.map_err(|_| WriteError::Fmt)?;
+        self.command_line(b"LPRT", argument.as_bytes(), false)
+    }
+}
+
+/// `,host bytes...,2,p1,p2` after LPRT's family and host length.
+fn argument_tail(out: &mut Argument96, host: &[u8], port: [u8; 2]) -> core::fmt::Result {
+    use core::fmt::Write as _;
+    out.write_str(",")?;
+    byte_list(out, host)?;
+    out.write_str(",2,")?;
+    byte_list(out, &port)
+}
