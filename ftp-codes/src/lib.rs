@@ -124,6 +124,7 @@ mod standard_commands;
 mod serde_impls;
 
 pub mod command;
+pub mod exchange;
 pub mod payload;
 pub mod reply;
 pub mod write;

@@ -1,9 +1,10 @@
 //! The whole runtime API never allocates: a counting global allocator sees zero allocations.
 
+use ftp_codes::exchange::{Exchange, Next};
 use ftp_codes::payload::{self, Timestamp};
 use ftp_codes::reply::{LineParser, ParseOptions, Parser, Status};
 use ftp_codes::write::{WriteOptions, Writer};
-use ftp_codes::{Catalogue, Category, Code, Group, ReplyCode, command};
+use ftp_codes::{Catalogue, Category, Code, Command, Group, Outcome, ReplyCode, command};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::fmt::Write;
@@ -177,6 +178,54 @@ fn exercise_framing(text: &mut StackBuf) -> usize {
         work += writer.mdtm(time.with_fraction_digits(3)).unwrap_or(0);
     }
     work += writer.pathname(b"/a\tb", b"created").unwrap_or(0);
+    work + exercise_commands(text)
+}
+
+/// The command catalogue, the exchange, the command writer and the address arguments.
+fn exercise_commands(text: &mut StackBuf) -> usize {
+    let mut work = 0usize;
+    for verb in [
+        &b"retr"[..],
+        b"USER",
+        b"Pass",
+        b"XYZW",
+        b"ab",
+        b"\xff\xff\xff",
+    ] {
+        if let Some(command) = Command::from_verb(black_box(verb)) {
+            work += command.verb().len() + command.syntax().len() + command.source().len();
+            work += command.replies().completion.len() + command.tolerated().len();
+            for n in [110u16, 150, 200, 226, 331, 421, 550, 631] {
+                let outcome = command.classify(ReplyCode::from_u16(n).unwrap());
+                work += usize::from(outcome != Outcome::Unexpected);
+            }
+            text.len = 0;
+            write!(text, "{command} {command:?}").unwrap();
+            work += text.len;
+        }
+    }
+    let mut exchange = Exchange::new(Command::User);
+    for n in [331u16, 230] {
+        work += usize::from(matches!(
+            exchange.reply(ReplyCode::from_u16(n).unwrap()),
+            Next::Send(_)
+        ));
+    }
+    let mut out = [0u8; 256];
+    let mut writer = Writer::new(
+        &mut out,
+        WriteOptions::default().with_interrupt_before_abor(true),
+    );
+    work += writer.command(Command::Retr, b"a file").unwrap_or(0);
+    work += writer.command(Command::Abor, b"").unwrap_or(0);
+    work += writer.command_verb(b"XCRC", b"x").unwrap_or(0);
+    work += usize::from(writer.command(Command::Dele, b"x\r\nDELE y").is_err());
+    work += writer.port("127.0.0.1:1025".parse().unwrap()).unwrap_or(0);
+    work += writer.eprt("[::1]:2121".parse().unwrap()).unwrap_or(0);
+    work += writer.lprt("[::1]:2121".parse().unwrap()).unwrap_or(0);
+    work += usize::from(command::port(b"127,0,0,1,4,1").is_ok())
+        + usize::from(command::eprt(b"|2|::1|2121|").is_ok())
+        + usize::from(command::lprt(b"4,4,127,0,0,1,2,4,1").is_ok());
     work
 }
 

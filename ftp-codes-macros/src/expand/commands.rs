@@ -242,6 +242,8 @@ pub(crate) fn expand(args: &Args, checked: &CheckedCommands, tracked: &Path) -> 
                 Self::from_verb(s.as_bytes()).ok_or(#krate::command::UnknownVerb::new())
             }
         }
+
+        #krate::__private::impl_defmt!(#name via verb);
     }
 }
 
