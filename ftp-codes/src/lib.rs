@@ -6,12 +6,17 @@
 //! - [`ReplyCode`]: any well-formed code from 100 to 699, catalogued or not, classified by its
 //!   digits.
 //! - [`catalog!`]: the macro that generated [`Code`], for catalogues of your own codes.
+//! - [`Command`]: the FTP commands, each with its argument and the replies its RFC allows;
+//!   [`Command::classify`] says what a reply means as its answer ([`Outcome`]), and
+//!   [`exchange::Exchange`] runs one command's whole sequence. [`command_catalog!`] generates
+//!   catalogues of your own commands.
 //! - [`reply`]: framing replies from the bytes a client reads (sans-IO, zero-copy), strict or
 //!   lenient, with hard limits.
 //! - [`payload`]: what the text of 110, 120, 150, 211, 213, 227, 228, 229 and 257 replies says.
-//! - [`command`]: framing the command lines a server reads, with the reply parser's line rules.
+//! - [`command`]: framing the command lines a server reads, with the reply parser's line rules,
+//!   and the address arguments of PORT, EPRT and LPRT.
 //! - [`write`](mod@write): writing replies for servers, into a buffer or a `core::fmt::Write`, with the
-//!   payload builders that the [`payload`] parsers read back.
+//!   payload builders that the [`payload`] parsers read back; and command lines for clients.
 //!
 //! ```
 //! use ftp_codes::{Category, Code, ReplyCode};

@@ -9,3 +9,8 @@ ftp_codes::catalog! {
     /// Every standard reply code, plus Example Corp's own.
     pub enum VendorCode from "vendor-codes.toml"
 }
+
+ftp_codes::command_catalog! {
+    /// Our server's vendor commands, with the replies each may get.
+    pub enum SiteCommand from "site-commands.toml"
+}

@@ -82,3 +82,42 @@ fn generic_code_works_with_either_catalogue() {
     let reply: ReplyCode = VendorCode::ZoneInfo.into();
     assert_eq!(reply, 210);
 }
+
+#[test]
+fn vendor_commands_have_their_own_catalogue() {
+    use ftp_codes::{Outcome, ReplyCode};
+    use ftp_codes_vendor_catalogue::SiteCommand;
+
+    let xcrc = SiteCommand::from_verb(b"xCrC").unwrap();
+    assert_eq!(
+        (xcrc.verb(), xcrc.syntax()),
+        ("XCRC", "<pathname> [<SP> <start> <SP> <end>]")
+    );
+    assert_eq!(
+        xcrc.classify(ReplyCode::from_u16(250).unwrap()),
+        Outcome::Completed
+    );
+    assert_eq!(
+        xcrc.classify(ReplyCode::from_u16(550).unwrap()),
+        Outcome::PermanentFailure
+    );
+    assert_eq!(
+        xcrc.classify(ReplyCode::from_u16(150).unwrap()),
+        Outcome::Unexpected
+    );
+    assert_eq!(SiteCommand::from_verb(b"RETR"), None, "only ours");
+    assert_eq!(SiteCommand::ALL.len(), 3);
+    assert!(SiteCommand::RULES.is_empty());
+    // A vendor verb is written with `command_verb`, and framed on the server by the standard
+    // framer, which keeps it as bytes.
+    let mut buf = [0u8; 64];
+    let mut out = ftp_codes::write::Writer::new(&mut buf, Default::default());
+    out.command_verb(xcrc.verb().as_bytes(), b"file.bin")
+        .unwrap();
+    let (line, _) = ftp_codes::command::parse(out.written(), &Default::default())
+        .unwrap()
+        .complete()
+        .unwrap();
+    assert_eq!(line.command(), None);
+    assert_eq!(SiteCommand::from_verb(line.verb()), Some(xcrc));
+}
