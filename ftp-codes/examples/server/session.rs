@@ -2,15 +2,16 @@
 //! with `ftp_codes::write`, repeat.
 
 use crate::files::{VirtualPath, list_line, modified};
-use ftp_codes::Code;
 use ftp_codes::command;
 use ftp_codes::command::CommandErrorKind;
 use ftp_codes::reply::{ParseOptions, Status};
 use ftp_codes::write::{WriteError, WriteOptions, Writer};
+use ftp_codes::{Code, Command};
 use std::fs::File;
 use std::io::{self, ErrorKind, Read, Write};
 use std::net::{IpAddr, SocketAddr, SocketAddrV4, TcpListener, TcpStream};
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// RFC 959 leaves the command length open; 512 bytes is plenty and bounds the work.
@@ -19,8 +20,11 @@ const IDLE: Duration = Duration::from_secs(300);
 /// How long a client has to open the data connection after LIST, NLST or RETR.
 const DATA_WAIT: Duration = Duration::from_secs(10);
 
-pub(crate) fn serve(control: TcpStream, root: PathBuf) {
-    if let Ok(mut session) = Session::new(control, root) {
+/// Where each reply's command and code are appended, for the tests (`--trace`).
+pub(crate) type Trace = Option<Arc<Mutex<File>>>;
+
+pub(crate) fn serve(control: TcpStream, root: PathBuf, trace: Trace) {
+    if let Ok(mut session) = Session::new(control, root, trace) {
         let _ = session.run();
     }
 }
@@ -38,10 +42,13 @@ struct Session {
     cwd: VirtualPath,
     login: Login,
     passive: Option<TcpListener>,
+    trace: Trace,
+    /// The verb being answered, for the trace (`-` for the greeting).
+    verb: String,
 }
 
 impl Session {
-    fn new(control: TcpStream, root: PathBuf) -> io::Result<Self> {
+    fn new(control: TcpStream, root: PathBuf, trace: Trace) -> io::Result<Self> {
         control.set_read_timeout(Some(IDLE))?;
         Ok(Self {
             control,
@@ -49,6 +56,8 @@ impl Session {
             cwd: VirtualPath::root(),
             login: Login::None,
             passive: None,
+            trace,
+            verb: "-".to_owned(),
         })
     }
 
@@ -62,6 +71,7 @@ impl Session {
                     let verb = String::from_utf8_lossy(line.verb()).to_ascii_uppercase();
                     let arg = String::from_utf8_lossy(line.argument()).into_owned();
                     buf.drain(..used);
+                    self.verb.clone_from(&verb);
                     if !self.command(&verb, &arg)? {
                         return Ok(());
                     }
@@ -75,10 +85,15 @@ impl Session {
                         .position(|&b| b == b'\n')
                         .map_or(buf.len(), |lf| lf + 1);
                     buf.drain(..end);
+                    // No command to answer: the trace says so.
+                    "?".clone_into(&mut self.verb);
                     self.send(|out| out.write(Code::SyntaxError))?;
                     continue;
                 }
-                Err(_) => return self.reply(Code::SyntaxError, "Command line too long."),
+                Err(_) => {
+                    "?".clone_into(&mut self.verb);
+                    return self.reply(Code::SyntaxError, "Command line too long.");
+                }
             }
             let mut chunk = [0u8; 512];
             match self.control.read(&mut chunk) {
@@ -158,9 +173,9 @@ impl Session {
             "LIST" | "NLST" => self.listing(verb == "NLST", arg),
             "RETR" => self.retrieve(arg),
             "SIZE" | "MDTM" => self.file_status(verb == "SIZE", arg),
-            "STOR" | "STOU" | "APPE" | "DELE" | "MKD" | "XMKD" | "RMD" | "XRMD" | "RNFR"
-            | "RNTO" | "SITE" | "PORT" | "EPRT" | "ABOR" | "ACCT" | "ALLO" | "MODE" | "STRU"
-            | "REST" | "STAT" | "HELP" | "REIN" | "SMNT" => {
+            // From the catalogue: a command this read-only server does not carry out is "not
+            // implemented" (502), a verb no catalogue has is a syntax error (500).
+            _ if Command::from_verb(verb.as_bytes()).is_some() || is_extension(verb) => {
                 self.send(|out| out.write(Code::CommandNotImplemented))
             }
             _ => self.send(|out| out.write(Code::SyntaxError)),
@@ -284,8 +299,36 @@ impl Session {
         let mut buf = [0u8; 1024];
         let mut out = Writer::new(&mut buf, WriteOptions::default());
         write(&mut out).map_err(io::Error::other)?;
+        if let (Some(trace), Some(code)) = (&self.trace, out.written().get(..3)) {
+            // Written before the reply is sent, so that a client holding the reply finds it.
+            let line = format!("{} {}\n", self.verb, String::from_utf8_lossy(code));
+            if let Ok(mut file) = trace.lock() {
+                file.write_all(line.as_bytes())?;
+            }
+        }
         self.control.write_all(out.written())
     }
+}
+
+/// Extension verbs the command catalogue does not hold yet (RFC 775, 1639, 2389, 2428, 2640,
+/// 3659, 7151): known commands all the same, so "not implemented" rather than "unknown".
+fn is_extension(verb: &str) -> bool {
+    matches!(
+        verb,
+        "XMKD"
+            | "XRMD"
+            | "XPWD"
+            | "XCWD"
+            | "XCUP"
+            | "LPRT"
+            | "LPSV"
+            | "OPTS"
+            | "EPRT"
+            | "LANG"
+            | "MLST"
+            | "MLSD"
+            | "HOST"
+    )
 }
 
 /// The client's data connection, if it comes within `wait`.
