@@ -71,8 +71,11 @@ impl Server {
     }
 }
 
-/// Extension verbs that the command catalogue has yet to transcribe (RFC 2389, 2428, 3659).
-const PENDING: &[&str] = &["FEAT", "EPSV", "SIZE", "MDTM", "OPTS", "EPRT"];
+/// Extension verbs that the command catalogue has yet to transcribe (RFC 775, 1639, 2640,
+/// 3659's MLST and MLSD, 7151).
+const PENDING: &[&str] = &[
+    "XPWD", "XCWD", "XCUP", "XMKD", "XRMD", "LPRT", "LPSV", "LANG", "MLST", "MLSD", "HOST",
+];
 
 impl Drop for Server {
     fn drop(&mut self) {

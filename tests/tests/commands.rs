@@ -97,6 +97,16 @@ const RFC_2228: &[(&str, &[u16])] = &[
     ("CONF", &[535, 533, 500, 501, 421]),
     ("ENC", &[535, 533, 500, 501, 421]),
 ];
+/// RFC 2389 §3.2 and §4, RFC 2428 §2 and §3, RFC 3659 §3 and §4: the replies their texts name.
+const EXTENSIONS: &[(&str, &str, &[u16])] = &[
+    ("FEAT", "RFC 2389", &[211, 500, 502, 501]),
+    ("OPTS", "RFC 2389", &[200, 451, 501, 500, 502]),
+    ("EPRT", "RFC 2428", &[200, 500, 501, 522]),
+    ("EPSV", "RFC 2428", &[229, 500, 501, 522]),
+    ("MDTM", "RFC 3659", &[213, 550, 500, 501]),
+    ("SIZE", "RFC 3659", &[213, 550, 500, 501]),
+];
+
 const RFC_2228_ADDED: &[(&str, &[u16])] = &[
     ("USER", &[232, 336]),
     ("STOR", &[534, 535]),
@@ -202,8 +212,28 @@ fn rfc_2228_rows_and_additions() {
 }
 
 #[test]
+fn extension_rows_hold_the_replies_their_rfcs_name() {
+    for &(verb, rfc, row) in EXTENSIONS {
+        let command = command(verb);
+        assert!(
+            command.source().starts_with(rfc),
+            "{verb}: {}",
+            command.source()
+        );
+        assert_eq!(codes(command), row.iter().copied().collect(), "{verb}");
+        assert!(
+            !command.note().is_empty(),
+            "{verb}: rows read from prose say so"
+        );
+    }
+}
+
+#[test]
 fn the_catalogue_has_every_command_once_with_its_argument() {
-    assert_eq!(Command::ALL.len(), RFC_959.len() + RFC_2228.len());
+    assert_eq!(
+        Command::ALL.len(),
+        RFC_959.len() + RFC_2228.len() + EXTENSIONS.len()
+    );
     let verbs: BTreeSet<&str> = Command::ALL.iter().map(|c| c.verb()).collect();
     assert_eq!(verbs.len(), Command::ALL.len());
     for &command in Command::ALL {
@@ -312,6 +342,15 @@ fn classify_follows_the_row_the_deviations_and_the_rules() {
     assert_eq!(Command::Dele.classify(code(200)), Outcome::Completed);
     assert_eq!(Command::Cdup.classify(code(250)), Outcome::Completed);
     assert_eq!(Command::Auth.classify(code(200)), Outcome::Completed);
+    assert_eq!(Command::Epsv.classify(code(227)), Outcome::Completed);
+    assert_eq!(Command::Pasv.classify(code(229)), Outcome::Completed);
+    assert_eq!(Command::Mdtm.classify(code(250)), Outcome::Completed);
+    assert_eq!(Command::Opts.classify(code(202)), Outcome::Completed);
+    assert_eq!(
+        Command::Feat.classify(code(221)),
+        Outcome::Unexpected,
+        "not tolerated: it closes"
+    );
     assert!(
         Command::Dele
             .tolerated()

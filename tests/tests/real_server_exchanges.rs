@@ -146,6 +146,23 @@ fn session(address: SocketAddr, user: &str, password: &str) {
     assert_eq!(outcome, Outcome::Completed, "{:?}", ftp.transcript);
     assert_eq!(reader.take().unwrap().join().unwrap(), CONTENT);
 
+    // The same through EPSV: the port only, on the control connection's host.
+    let (outcome, text) = ftp.run(Command::Epsv, "", &[]);
+    assert_eq!(outcome, Outcome::Completed);
+    let reply = format!("229 {text}\r\n");
+    let (epsv, _) = ftp_codes::reply::parse(reply.as_bytes(), &ParseOptions::strict())
+        .unwrap()
+        .complete()
+        .unwrap();
+    let data = SocketAddr::new(address.ip(), payload::epsv(&epsv).unwrap());
+    let reader = std::thread::spawn(move || read_data(data));
+    let (outcome, _) = ftp.run(Command::Retr, "file.txt", &[]);
+    assert_eq!(outcome, Outcome::Completed, "{:?}", ftp.transcript);
+    assert_eq!(reader.join().unwrap(), CONTENT);
+
+    let (outcome, _) = ftp.run(Command::Size, "no-such-file.txt", &[]);
+    assert_eq!(outcome, Outcome::PermanentFailure, "{:?}", ftp.transcript);
+
     // RETR of a missing file, with a passive connection ready as a client would have it.
     let (outcome, _) = ftp.run(Command::Pasv, "", &[]);
     assert_eq!(outcome, Outcome::Completed);
