@@ -6,6 +6,7 @@ use quote::ToTokens;
 use syn::parse::{Parse, ParseStream};
 use syn::{Attribute, Ident, LitStr, Token, Visibility};
 
+const EXPECTED_CODES: &str = "expected `codes from \"PATH\"` after the comma: the reply catalogue the commands' codes are checked against";
 const EXPECTED_FROM: &str =
     "expected `from \"PATH\"` after the enum name, as in `pub enum Code from \"codes.toml\"`";
 
@@ -20,6 +21,9 @@ pub(crate) struct Args {
     pub(crate) name: Ident,
     /// The catalogue path exactly as written; errors are attached to it.
     pub(crate) path: LitStr,
+    /// `command_catalog!` only: the reply catalogue the commands' codes are checked against
+    /// (`, codes from "site-codes.toml"`); the standard one when absent.
+    pub(crate) codes: Option<LitStr>,
     /// Set by the hidden `#[catalog(standard)]`: this catalogue defines the digit rules
     /// (`[categories]`, `[groups]`) and the `Category` and `Group` types. Only `ftp-codes` uses it.
     pub(crate) standard: bool,
@@ -46,6 +50,20 @@ impl Parse for Args {
             Ok(other) => return Err(syn::Error::new(other.span(), EXPECTED_FROM)),
             Err(_) => return Err(input.error(EXPECTED_FROM)),
         };
+        let codes = if input.peek(Token![,]) {
+            input.parse::<Token![,]>()?;
+            let key: Ident = input.parse()?;
+            if key != "codes" {
+                return Err(syn::Error::new(key.span(), EXPECTED_CODES));
+            }
+            match input.parse::<proc_macro2::TokenTree>() {
+                Ok(proc_macro2::TokenTree::Ident(from)) if from == "from" => {}
+                _ => return Err(input.error(EXPECTED_CODES)),
+            }
+            Some(input.parse::<LitStr>()?)
+        } else {
+            None
+        };
         input.parse::<Option<Token![;]>>()?;
         if !input.is_empty() {
             return Err(input.error("unexpected tokens after the catalogue path"));
@@ -56,6 +74,7 @@ impl Parse for Args {
             vis,
             name,
             path,
+            codes,
             standard,
         })
     }

@@ -92,11 +92,12 @@ pub(crate) struct RuleEntry {
 
 /// A whole command catalogue.
 pub(crate) struct CommandCatalogue {
+    pub(crate) extends: Option<Sp<String>>,
     pub(crate) rules: Vec<RuleEntry>,
     pub(crate) commands: Vec<CommandEntry>,
 }
 
-const TOP_KEYS: &[&str] = &["rule", "command"];
+const TOP_KEYS: &[&str] = &["extends", "rule", "command"];
 const COMMAND_KEYS: &[&str] = &[
     "verb",
     "argument",
@@ -128,12 +129,16 @@ const RULE_KEYS: &[&str] = &["code", "scope", "source", "description"];
 /// Reads the command catalogue out of the tree, reporting every structural problem.
 pub(crate) fn read(root: Node, diags: &mut Diagnostics) -> CommandCatalogue {
     let mut catalogue = CommandCatalogue {
+        extends: None,
         rules: Vec::new(),
         commands: Vec::new(),
     };
     let Some(mut top) = Fields::of(root, "the command catalogue", TOP_KEYS, diags) else {
         return catalogue;
     };
+    catalogue.extends = top
+        .optional("extends")
+        .and_then(|n| string(n, "`extends`", diags));
     if let Some(node) = top.optional("rule") {
         catalogue.rules = tables(node, "`rule`", "[[rule]]", diags)
             .into_iter()

@@ -84,6 +84,8 @@ pub(crate) struct CommandDef {
     pub(crate) replies: SlotCodes,
     pub(crate) added: Vec<AddedDef>,
     pub(crate) tolerated: Vec<ToleratedDef>,
+    /// Where the verb is defined, as `PATH:LINE:COLUMN`, for messages that name both places.
+    pub(crate) defined_at: String,
 }
 
 /// A rule across commands, after checking.
@@ -96,6 +98,7 @@ pub(crate) struct RuleDef {
 }
 
 /// A command catalogue that passed every check.
+#[derive(Clone)]
 pub(crate) struct CheckedCommands {
     pub(crate) rules: Vec<RuleDef>,
     pub(crate) commands: Vec<CommandDef>,
@@ -104,14 +107,27 @@ pub(crate) struct CheckedCommands {
 /// The most commands one catalogue holds: the verb table stores positions in a byte.
 const MAX_COMMANDS: usize = 254;
 
-/// Checks a command catalogue against the reply catalogue `codes`; `None` after any problem.
+/// What a command catalogue is checked against.
+pub(crate) struct Context<'a> {
+    /// The reply catalogue its codes must be in.
+    pub(crate) codes: &'a Checked,
+    /// The standard command catalogue, which a user catalogue may extend; `None` when checking
+    /// the standard catalogue itself.
+    pub(crate) standard: Option<&'a CheckedCommands>,
+    pub(crate) path: &'a str,
+    pub(crate) text: &'a str,
+}
+
+/// Checks a command catalogue; `None` after any problem.
 pub(crate) fn check(
     catalogue: CommandCatalogue,
-    codes: &Checked,
-    path: &str,
-    text: &str,
+    context: &Context<'_>,
     diags: &mut Diagnostics,
 ) -> Option<CheckedCommands> {
+    let Context {
+        codes, path, text, ..
+    } = *context;
+    let inherited = check_extends(catalogue.extends.as_ref(), context.standard, diags);
     let known = |code: &Sp<i64>, diags: &mut Diagnostics| -> Option<u16> {
         let found = u16::try_from(code.value)
             .ok()
@@ -128,7 +144,7 @@ pub(crate) fn check(
         found
     };
 
-    let mut rules = Vec::new();
+    let mut rules: Vec<RuleDef> = inherited.map(|s| s.rules.clone()).unwrap_or_default();
     for rule in catalogue.rules {
         let mut ok = known(&rule.code, diags).is_some();
         for (value, key) in [
@@ -148,23 +164,32 @@ pub(crate) fn check(
         }
     }
 
-    let mut seen: BTreeMap<String, String> = BTreeMap::new();
-    let mut commands = Vec::new();
+    let mut commands: Vec<CommandDef> = inherited.map(|s| s.commands.clone()).unwrap_or_default();
+    let mut seen: BTreeMap<String, String> = commands
+        .iter()
+        .map(|c| {
+            (
+                c.verb.clone(),
+                format!("{} (the standard catalogue)", c.defined_at),
+            )
+        })
+        .collect();
     for entry in catalogue.commands {
         let verb = entry.verb.value.to_ascii_uppercase();
-        let well_formed = check_verb(&entry.verb, diags);
+        let place = locate(path, text, entry.verb.span.start);
+        let mut well_formed = check_verb(&entry.verb, diags);
         if well_formed {
-            let place = locate(path, text, entry.verb.span.start);
             if let Some(first) = seen.get(&verb) {
                 diags.error(
                     entry.verb.span.clone(),
                     format!("duplicate verb `{verb}`; first defined at {first}"),
                 );
+                well_formed = false;
             } else {
-                seen.insert(verb.clone(), place);
+                seen.insert(verb.clone(), place.clone());
             }
         }
-        if let Some(def) = check_command(entry, verb, &known, diags) {
+        if let Some(def) = check_command(entry, verb, &known, place, diags) {
             if well_formed {
                 commands.push(def);
             }
@@ -210,6 +235,7 @@ fn check_command(
     entry: CommandEntry,
     verb: String,
     known: &dyn Fn(&Sp<i64>, &mut Diagnostics) -> Option<u16>,
+    defined_at: String,
     diags: &mut Diagnostics,
 ) -> Option<CommandDef> {
     let mut ok = not_empty(&entry.description, "description", diags);
@@ -259,7 +285,38 @@ fn check_command(
         replies,
         added,
         tolerated: tolerated.unwrap_or_default(),
+        defined_at,
     })
+}
+
+/// `extends`: only a user catalogue may say it, and only `"standard"`; the catalogue it
+/// extends, if any.
+fn check_extends<'a>(
+    extends: Option<&Sp<String>>,
+    standard: Option<&'a CheckedCommands>,
+    diags: &mut Diagnostics,
+) -> Option<&'a CheckedCommands> {
+    let extends = extends?;
+    match standard {
+        None => {
+            diags.error(
+                extends.span.clone(),
+                "the standard command catalogue cannot extend another catalogue",
+            );
+            None
+        }
+        Some(standard) if extends.value == "standard" => Some(standard),
+        Some(_) => {
+            diags.error(
+                extends.span.clone(),
+                format!(
+                    "unknown catalogue `{}` in `extends`; the only one to extend is \"standard\"",
+                    extends.value
+                ),
+            );
+            None
+        }
+    }
 }
 
 /// The argument kind, and whether a syntax is given exactly when there is an argument.

@@ -20,6 +20,7 @@ mod fields;
 mod load;
 mod model;
 mod standard;
+mod standard_commands;
 mod tree;
 mod validate;
 
@@ -62,6 +63,11 @@ fn report(args: &Args, result: Result<proc_macro2::TokenStream, Vec<String>>) ->
 /// Reads, checks and expands one catalogue; on failure, every message.
 fn generate(args: &Args) -> Result<proc_macro2::TokenStream, Vec<String>> {
     let written = args.path.value();
+    if args.codes.is_some() {
+        return Err(vec![format!(
+            "{written}:1:1: `codes from` names the reply catalogue of a command catalogue; `catalog!` takes none"
+        )]);
+    }
     let source =
         load::read(&written).map_err(|message| vec![format!("{written}:1:1: {message}")])?;
     let against = if args.standard {
@@ -94,22 +100,40 @@ fn generate(args: &Args) -> Result<proc_macro2::TokenStream, Vec<String>> {
 }
 
 /// Reads, checks and expands one command catalogue, its reply codes checked against the
-/// standard reply catalogue; on failure, every message.
+/// standard reply catalogue or the one the call names; on failure, every message.
 fn generate_commands(args: &Args) -> Result<proc_macro2::TokenStream, Vec<String>> {
     let written = args.path.value();
     let source =
         load::read(&written).map_err(|message| vec![format!("{written}:1:1: {message}")])?;
-    let codes = standard::get().map_err(|errors| {
+    let builtin = |errors: &[String]| {
         errors
             .iter()
-            .map(|e| format!("{written}:1:1: the standard catalogue built into ftp-codes-macros is invalid: {e}"))
+            .map(|e| {
+                format!("{written}:1:1: a catalogue built into ftp-codes-macros is invalid: {e}")
+            })
             .collect::<Vec<_>>()
-    })?;
+    };
+    let standard_codes = standard::get().map_err(builtin)?;
+    let codes = match &args.codes {
+        Some(codes) => reply_catalogue(&codes.value(), standard_codes)?,
+        None => standard_codes.clone(),
+    };
+    let standard = if args.standard {
+        None
+    } else {
+        Some(standard_commands::get().map_err(builtin)?)
+    };
     let mut diags = Diagnostics::default();
     let checked = match tree::parse(&source.text) {
         Ok(root) => {
             let catalogue = command_model::read(root, &mut diags);
-            command_validate::check(catalogue, codes, &written, &source.text, &mut diags)
+            let context = command_validate::Context {
+                codes: &codes,
+                standard,
+                path: &written,
+                text: &source.text,
+            };
+            command_validate::check(catalogue, &context, &mut diags)
         }
         Err((span, message)) => {
             diags.error(span, format!("TOML syntax error: {message}"));
@@ -121,5 +145,33 @@ fn generate_commands(args: &Args) -> Result<proc_macro2::TokenStream, Vec<String
             Ok(expand::expand_commands(args, &checked, &source.resolved))
         }
         _ => Err(diags.render(&written, &source.text)),
+    }
+}
+
+/// A user's reply catalogue named by `codes from`, checked as `catalog!` checks it.
+fn reply_catalogue(
+    written: &str,
+    standard: &validate::Checked,
+) -> Result<validate::Checked, Vec<String>> {
+    let source =
+        load::read(written).map_err(|message| vec![format!("{written}:1:1: {message}")])?;
+    let mut diags = Diagnostics::default();
+    let checked = match tree::parse(&source.text) {
+        Ok(root) => {
+            let catalogue = model::read(root, &mut diags);
+            let file = File {
+                path: written,
+                text: &source.text,
+            };
+            validate::check(catalogue, &Against::Standard(standard), &file, &mut diags)
+        }
+        Err((span, message)) => {
+            diags.error(span, format!("TOML syntax error: {message}"));
+            None
+        }
+    };
+    match checked {
+        Some(checked) if diags.is_empty() => Ok(checked),
+        _ => Err(diags.render(written, &source.text)),
     }
 }

@@ -18,5 +18,6 @@ crate::command_catalog! {
     /// ```
     ///
     /// The enum is `#[non_exhaustive]`: a later release may add commands.
+    #[catalog(standard)]
     pub enum Command from "commands.toml"
 }

@@ -14,3 +14,8 @@ ftp_codes::command_catalog! {
     /// Our server's vendor commands, with the replies each may get.
     pub enum SiteCommand from "site-commands.toml"
 }
+
+ftp_codes::command_catalog! {
+    /// Every standard command, plus ours, checked against our reply catalogue.
+    pub enum VendorCommand from "vendor-commands.toml", codes from "vendor-codes.toml"
+}

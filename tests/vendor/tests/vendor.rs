@@ -121,3 +121,26 @@ fn vendor_commands_have_their_own_catalogue() {
     assert_eq!(line.command(), None);
     assert_eq!(SiteCommand::from_verb(line.verb()), Some(xcrc));
 }
+
+#[test]
+fn a_command_catalogue_extends_the_standard_one_with_our_own_codes() {
+    use ftp_codes::{Command, Outcome, ReplyCode};
+    use ftp_codes_vendor_catalogue::{VendorCode, VendorCommand};
+
+    // Every standard command, by the same verbs, with the same tables and rules.
+    assert_eq!(VendorCommand::ALL.len(), Command::ALL.len() + 1);
+    for &standard in Command::ALL {
+        let ours = VendorCommand::from_verb(standard.verb().as_bytes()).unwrap();
+        assert_eq!(ours.replies(), standard.replies(), "{standard}");
+        assert_eq!(ours.tolerated(), standard.tolerated(), "{standard}");
+    }
+    assert_eq!(VendorCommand::RULES, Command::RULES);
+    // Ours, answered with a code of ours.
+    let xzon = VendorCommand::from_verb(b"XZON").unwrap();
+    let zone = ReplyCode::from(VendorCode::ZoneInfo);
+    assert_eq!(xzon.classify(zone), Outcome::Completed);
+    assert_eq!(
+        xzon.classify(ReplyCode::from_u16(421).unwrap()),
+        Outcome::TransientFailure
+    );
+}

@@ -1,0 +1,5 @@
+ftp_codes::catalog! {
+    pub enum Codes from "catalogues/minimal.toml", codes from "catalogues/minimal.toml"
+}
+
+fn main() {}
