@@ -17,18 +17,6 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use ftp_codes::reply::{self, ParseOptions, Parser, Status};
 use std::hint::black_box;
 
-/// A `211-` reply of `lines` lines (STAT of a large directory), 43 bytes a line.
-fn long_reply(lines: usize) -> Vec<u8> {
-    let mut buf = b"211-Status of /pub:\r\n".to_vec();
-    for i in 0..lines.saturating_sub(2) {
-        buf.extend_from_slice(
-            format!("-rw-r--r-- 1 ftp ftp {:>6} file{i:05}.bin\r\n", i * 37).as_bytes(),
-        );
-    }
-    buf.extend_from_slice(b"211 End of status\r\n");
-    buf
-}
-
 /// Feeds `buf` to a resumable parser `step` bytes at a time, as reads would deliver it; the
 /// reply's line count.
 fn resumable(buf: &[u8], step: usize, options: ParseOptions) -> usize {
@@ -59,8 +47,8 @@ fn bench(c: &mut Criterion) {
     let options = ParseOptions::lenient()
         .with_max_lines(100_000)
         .with_max_reply_len(1 << 20);
-    let large = long_reply(10_000);
-    let small = long_reply(1_000);
+    let large = ftp_codes_benches::long_reply(10_000);
+    let small = ftp_codes_benches::long_reply(1_000);
     assert_eq!(resumable(&large, 1460, options), 10_000);
     assert_eq!(resumable(&small, 1, options), 1_000);
     assert_eq!(restarting(&large, 1460, &options), 10_000);

@@ -11,18 +11,6 @@
 use ftp_codes::reply::{self, ParseOptions, Parser, Status};
 use std::hint::black_box;
 
-/// A `211-` reply of `lines` lines of 43 bytes, as in the streaming benchmark.
-fn long_reply(lines: usize) -> Vec<u8> {
-    let mut buf = b"211-Status of /pub:\r\n".to_vec();
-    for i in 0..lines.saturating_sub(2) {
-        buf.extend_from_slice(
-            format!("-rw-r--r-- 1 ftp ftp {:>6} file{i:05}.bin\r\n", i * 37).as_bytes(),
-        );
-    }
-    buf.extend_from_slice(b"211 End of status\r\n");
-    buf
-}
-
 fn main() {
     let mut args = std::env::args().skip(1);
     let lines: usize = args
@@ -34,7 +22,7 @@ fn main() {
     let options = ParseOptions::lenient()
         .with_max_lines(100_000)
         .with_max_reply_len(1 << 20);
-    let buf = long_reply(lines);
+    let buf = ftp_codes_benches::long_reply(lines);
     let count = match step.as_str() {
         "none" => 0,
         "0" => reply::parse(black_box(&buf), &options)

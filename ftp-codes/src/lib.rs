@@ -124,6 +124,7 @@ mod outcome;
 mod reply_code;
 mod standard;
 mod standard_commands;
+mod undouble;
 
 #[cfg(feature = "serde")]
 mod serde_impls;

@@ -79,15 +79,13 @@ fn code_enum(args: &Args, checked: &Checked) -> TokenStream {
         from_u16: example_from_u16,
         text: example_text,
     } = Example::for_enum(args);
+    let derives = value_derives();
 
     quote! {
         #(#attrs)*
         ///
         #[doc = #summary]
-        #[derive(
-            ::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug, ::core::cmp::PartialEq,
-            ::core::cmp::Eq, ::core::cmp::PartialOrd, ::core::cmp::Ord, ::core::hash::Hash
-        )]
+        #derives
         #[repr(u16)]
         #[non_exhaustive]
         #vis enum #name {
@@ -375,5 +373,15 @@ fn alternatives(krate: &TokenStream, codes: &[CodeDef]) -> TokenStream {
                 _ => &[],
             }
         }
+    }
+}
+
+/// The derives of every generated enum: a plain value, compared and hashed by its number.
+pub(super) fn value_derives() -> TokenStream {
+    quote! {
+        #[derive(
+            ::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug, ::core::cmp::PartialEq,
+            ::core::cmp::Eq, ::core::cmp::PartialOrd, ::core::cmp::Ord, ::core::hash::Hash
+        )]
     }
 }

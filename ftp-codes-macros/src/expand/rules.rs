@@ -50,6 +50,7 @@ fn rule_enum(
         };
         format!("`{shape}`: {}", markdown_text(&r.description))
     });
+    let derives = super::value_derives();
     let lower = type_name.to_lowercase();
     // Each type's own first name, so that `Group::name`'s example is a group.
     let example = rules.first().map_or("", |r| r.name.as_str());
@@ -61,10 +62,7 @@ fn rule_enum(
         #[doc = #doc]
         ///
         /// Generated from the digit rules of the standard catalogue, `codes.toml`.
-        #[derive(
-            ::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug, ::core::cmp::PartialEq,
-            ::core::cmp::Eq, ::core::cmp::PartialOrd, ::core::cmp::Ord, ::core::hash::Hash
-        )]
+        #derives
         #[repr(u8)]
         pub enum #ty {
             #(

@@ -37,18 +37,7 @@ impl<'a> Iterator for Unescaped<'a> {
     type Item = &'a [u8];
 
     fn next(&mut self) -> Option<&'a [u8]> {
-        if self.rest.is_empty() {
-            return None;
-        }
-        let pair = self.rest.windows(2).position(|w| w == [IAC, IAC]);
-        let (chunk, rest) = match pair {
-            // Up to and including the first 0xFF of the pair; skip the second.
-            Some(at) => (
-                self.rest.get(..=at)?,
-                self.rest.get(at.saturating_add(2)..)?,
-            ),
-            None => (self.rest, &[][..]),
-        };
+        let (chunk, rest) = crate::undouble::next_piece(self.rest, IAC)?;
         self.rest = rest;
         Some(chunk)
     }

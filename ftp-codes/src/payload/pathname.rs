@@ -133,21 +133,10 @@ impl<'a> Iterator for Chunks<'a> {
     type Item = &'a [u8];
 
     fn next(&mut self) -> Option<&'a [u8]> {
-        if self.rest.is_empty() {
-            return None;
-        }
-        let pair = if self.doubled {
-            self.rest.windows(2).position(|w| w == b"\"\"")
+        let (chunk, rest) = if self.doubled {
+            crate::undouble::next_piece(self.rest, b'"')?
         } else {
-            None
-        };
-        let (chunk, rest) = match pair {
-            // Up to and including the first quote of the pair; skip the second.
-            Some(at) => (
-                self.rest.get(..=at)?,
-                self.rest.get(at.saturating_add(2)..)?,
-            ),
-            None => (self.rest, &[][..]),
+            (Some(self.rest).filter(|rest| !rest.is_empty())?, &[][..])
         };
         self.rest = rest;
         Some(chunk)
