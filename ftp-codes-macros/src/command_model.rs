@@ -59,10 +59,12 @@ pub(crate) struct Added {
     pub(crate) slots: Slots,
 }
 
-/// A documented deviation of real servers (`[[command.tolerated]]`).
-pub(crate) struct Tolerated {
+/// A code with who gets it, where that is documented, and what it means: a documented
+/// deviation of real servers (`[[command.tolerated]]`, `who` read from `servers`) or a rule
+/// across commands (`[[rule]]`, `who` read from `scope`).
+pub(crate) struct CodeNote {
     pub(crate) code: Sp<i64>,
-    pub(crate) servers: Sp<String>,
+    pub(crate) who: Sp<String>,
     pub(crate) source: Sp<String>,
     pub(crate) description: Sp<String>,
 }
@@ -77,23 +79,15 @@ pub(crate) struct CommandEntry {
     pub(crate) note: Option<Sp<String>>,
     pub(crate) slots: Slots,
     pub(crate) added: Vec<Added>,
-    pub(crate) tolerated: Vec<Tolerated>,
+    pub(crate) tolerated: Vec<CodeNote>,
     /// Where the entry starts, for a missing key.
     pub(crate) span: crate::diag::Span,
-}
-
-/// A rule across commands (`[[rule]]`): a code any command may get.
-pub(crate) struct RuleEntry {
-    pub(crate) code: Sp<i64>,
-    pub(crate) scope: Sp<String>,
-    pub(crate) source: Sp<String>,
-    pub(crate) description: Sp<String>,
 }
 
 /// A whole command catalogue.
 pub(crate) struct CommandCatalogue {
     pub(crate) extends: Option<Sp<String>>,
-    pub(crate) rules: Vec<RuleEntry>,
+    pub(crate) rules: Vec<CodeNote>,
     pub(crate) commands: Vec<CommandEntry>,
 }
 
@@ -142,7 +136,7 @@ pub(crate) fn read(root: Node, diags: &mut Diagnostics) -> CommandCatalogue {
     if let Some(node) = top.optional("rule") {
         catalogue.rules = tables(node, "`rule`", "[[rule]]", diags)
             .into_iter()
-            .filter_map(|node| rule(node, diags))
+            .filter_map(|node| code_note(node, "rule", RULE_KEYS, diags))
             .collect();
     }
     if let Some(node) = top.optional("command") {
@@ -153,23 +147,6 @@ pub(crate) fn read(root: Node, diags: &mut Diagnostics) -> CommandCatalogue {
     }
     top.finish(diags);
     catalogue
-}
-
-fn rule(node: Node, diags: &mut Diagnostics) -> Option<RuleEntry> {
-    let mut fields = Fields::of(node, "rule", RULE_KEYS, diags)?;
-    let code = fields
-        .required("code", diags)
-        .and_then(|n| crate::fields::integer(n, "`code`", diags));
-    let scope = fields.required_string("scope", diags);
-    let source = fields.required_string("source", diags);
-    let description = fields.required_string("description", diags);
-    fields.finish(diags);
-    Some(RuleEntry {
-        code: code?,
-        scope: scope?,
-        source: source?,
-        description: description?,
-    })
 }
 
 fn command(node: Node, diags: &mut Diagnostics) -> Option<CommandEntry> {
@@ -198,7 +175,7 @@ fn command(node: Node, diags: &mut Diagnostics) -> Option<CommandEntry> {
     let tolerated = fields.optional("tolerated").map_or_else(Vec::new, |node| {
         tables(node, "`tolerated`", "[[command.tolerated]]", diags)
             .into_iter()
-            .filter_map(|n| tolerated(n, diags))
+            .filter_map(|n| code_note(n, "`tolerated` entry", TOLERATED_KEYS, diags))
             .collect()
     });
     fields.finish(diags);
@@ -237,18 +214,27 @@ fn added(node: Node, diags: &mut Diagnostics) -> Option<Added> {
     })
 }
 
-fn tolerated(node: Node, diags: &mut Diagnostics) -> Option<Tolerated> {
-    let mut fields = Fields::of(node, "`tolerated` entry", TOLERATED_KEYS, diags)?;
+/// A `[[rule]]` or `[[command.tolerated]]` entry: `code`, the key of `keys` that says who gets it
+/// (`scope` or `servers`, the second key), `source` and `description`.
+fn code_note(
+    node: Node,
+    context: &str,
+    keys: &'static [&'static str],
+    diags: &mut Diagnostics,
+) -> Option<CodeNote> {
+    let mut fields = Fields::of(node, context, keys, diags)?;
     let code = fields
         .required("code", diags)
         .and_then(|n| crate::fields::integer(n, "`code`", diags));
-    let servers = fields.required_string("servers", diags);
+    let who = keys
+        .get(1)
+        .and_then(|key| fields.required_string(key, diags));
     let source = fields.required_string("source", diags);
     let description = fields.required_string("description", diags);
     fields.finish(diags);
-    Some(Tolerated {
+    Some(CodeNote {
         code: code?,
-        servers: servers?,
+        who: who?,
         source: source?,
         description: description?,
     })

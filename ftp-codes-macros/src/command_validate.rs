@@ -148,7 +148,7 @@ pub(crate) fn check(
     for rule in catalogue.rules {
         let mut ok = known(&rule.code, diags).is_some();
         for (value, key) in [
-            (&rule.scope, "scope"),
+            (&rule.who, "scope"),
             (&rule.source, "source"),
             (&rule.description, "description"),
         ] {
@@ -157,7 +157,7 @@ pub(crate) fn check(
         if let (true, Ok(code)) = (ok, u16::try_from(rule.code.value)) {
             rules.push(RuleDef {
                 code,
-                scope: rule.scope.value,
+                scope: rule.who.value,
                 source: rule.source.value,
                 description: rule.description.value,
             });
@@ -404,7 +404,7 @@ fn check_listed(
 
 /// The documented deviations: known codes the RFC row does not list, fully described.
 fn check_tolerated(
-    deviations: Vec<crate::command_model::Tolerated>,
+    deviations: Vec<crate::command_model::CodeNote>,
     replies: &SlotCodes,
     verb: &str,
     known: &dyn Fn(&Sp<i64>, &mut Diagnostics) -> Option<u16>,
@@ -425,7 +425,7 @@ fn check_tolerated(
             ok = false;
         }
         for (value, key) in [
-            (&deviation.servers, "servers"),
+            (&deviation.who, "servers"),
             (&deviation.source, "source"),
             (&deviation.description, "description"),
         ] {
@@ -433,7 +433,7 @@ fn check_tolerated(
         }
         tolerated.push(ToleratedDef {
             code,
-            servers: deviation.servers.value,
+            servers: deviation.who.value,
             source: deviation.source.value,
             description: deviation.description.value,
         });
