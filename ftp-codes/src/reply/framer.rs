@@ -82,7 +82,7 @@ impl Framer {
         // The length limits first: they are the errors a prefix of this line would give.
         self.limits(line, Some(content.len()))?;
         if !crlf && !self.options.accept_lf {
-            return Err(bare_line_feed(content, crlf, start));
+            return Err(bare_line_feed(content, start));
         }
         self.lines = self.lines.saturating_add(1);
         if self.lines > self.options.max_lines {
@@ -262,7 +262,7 @@ pub(crate) fn line_content<'a>(
         return Err(ParseError::new(ErrorKind::LineTooLong, start));
     }
     if !crlf && !options.accept_lf {
-        return Err(bare_line_feed(content, crlf, start));
+        return Err(bare_line_feed(content, start));
     }
     Ok(content)
 }
@@ -280,10 +280,9 @@ fn split_ending(line: &[u8]) -> Option<(&[u8], bool)> {
     })
 }
 
-/// The error for a line that ends in LF alone, at the LF.
-fn bare_line_feed(content: &[u8], crlf: bool, start: usize) -> ParseError {
-    let lf_at = content.len().saturating_add(usize::from(crlf));
-    ParseError::new(ErrorKind::BareLineFeed, start.saturating_add(lf_at))
+/// The error for a line that ends in LF alone, at the LF (right after the content).
+fn bare_line_feed(content: &[u8], start: usize) -> ParseError {
+    ParseError::new(ErrorKind::BareLineFeed, start.saturating_add(content.len()))
 }
 
 /// Checks a line that has not ended yet (no LF) for the error that is already certain.
