@@ -396,3 +396,29 @@ fn notes_keep_the_rfc_contradictions() {
     assert!(Command::Abor.note().contains("426"));
     assert!(Command::Noop.note().is_empty());
 }
+
+#[test]
+fn every_code_the_catalogue_names_is_in_the_reply_catalogue() {
+    let mut named = 0;
+    for &command in Command::ALL {
+        let replies = command.replies();
+        let codes = [
+            replies.preliminary,
+            replies.intermediate,
+            replies.completion,
+            replies.transient,
+            replies.permanent,
+            replies.after_preliminary,
+        ]
+        .concat()
+        .into_iter()
+        .chain(command.tolerated().iter().map(|t| t.code))
+        .chain(command.added().iter().flat_map(|a| a.codes.iter().copied()));
+        for code in codes {
+            assert!(code.known().is_some(), "{command}: {code}");
+            named += 1;
+        }
+    }
+    assert!(Command::RULES.iter().all(|r| r.code.known().is_some()));
+    assert!(named > 300);
+}

@@ -1,4 +1,8 @@
-//! Command lines for servers: `VERB [argument]`, framed by the same line rules as replies.
+//! Commands: framing the command lines a server reads (`VERB [argument]`, by the same line
+//! rules as replies), the address arguments of PORT, EPRT and LPRT ([`port`], [`eprt`],
+//! [`lprt`]), and the types the command catalogue is made of ([`Argument`], [`Replies`],
+//! [`Tolerated`], [`Added`], [`Rule`]; the catalogue itself is [`Command`](crate::Command)).
+//! Clients write command lines with [`Writer::command`](crate::write::Writer::command).
 //!
 //! A server reads bytes from the control connection into a buffer of its own and asks
 //! [`parse`] whether a whole command line is at its start, as a client does with

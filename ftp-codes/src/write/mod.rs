@@ -1,4 +1,6 @@
-//! Reply writing for FTP servers: `no_std`, no allocation, nothing a hostile name can inject.
+//! Writing for FTP servers and clients: replies, and command lines
+//! ([`Writer::command`](Writer::command)); `no_std`, no allocation, nothing a hostile name can
+//! inject.
 //!
 //! [`Writer`] appends whole replies to a buffer the caller owns; [`to_fmt`] writes one to any
 //! `core::fmt::Write`. Multi-line replies are formed as RFC 959 §4.2 says (`DDD-` first,
