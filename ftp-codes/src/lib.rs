@@ -106,6 +106,9 @@
 //!   (a framing error as `{"kind", "offset"}`, the others as their message).
 //! - `defmt`: `defmt::Format` for the code types, [`ReplyCode`], the options and the error
 //!   types, for logging on microcontrollers.
+//! - `embedded-io`: `io::Control`, the control connection over blocking `embedded_io`
+//!   transports; `std`: the same over `std::io` streams (`io::FromStd`). The crate stays
+//!   `no_std` without `std`.
 
 #![no_std]
 #![forbid(unsafe_code)]
@@ -131,6 +134,8 @@ mod serde_impls;
 
 pub mod command;
 pub mod exchange;
+#[cfg(feature = "embedded-io")]
+pub mod io;
 pub mod payload;
 pub mod reply;
 pub mod write;

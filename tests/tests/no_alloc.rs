@@ -178,7 +178,63 @@ fn exercise_framing(text: &mut StackBuf) -> usize {
         work += writer.mdtm(time.with_fraction_digits(3)).unwrap_or(0);
     }
     work += writer.pathname(b"/a\tb", b"created").unwrap_or(0);
-    work + exercise_commands(text)
+    work + exercise_commands(text) + exercise_control()
+}
+
+/// A transport over fixed arrays: replies in 7-byte pieces, commands into a fixed buffer.
+struct Canned {
+    input: &'static [u8],
+    written: [u8; 256],
+    len: usize,
+}
+
+impl embedded_io::ErrorType for Canned {
+    type Error = embedded_io::ErrorKind;
+}
+
+impl embedded_io::Read for Canned {
+    fn read(&mut self, buf: &mut [u8]) -> Result<usize, Self::Error> {
+        let n = self.input.len().min(buf.len()).min(7);
+        buf[..n].copy_from_slice(&self.input[..n]);
+        self.input = &self.input[n..];
+        Ok(n)
+    }
+}
+
+impl embedded_io::Write for Canned {
+    fn write(&mut self, buf: &[u8]) -> Result<usize, Self::Error> {
+        let end = (self.len + buf.len()).min(self.written.len());
+        let n = end - self.len;
+        self.written[self.len..end].copy_from_slice(&buf[..n]);
+        self.len = end;
+        Ok(n)
+    }
+    fn flush(&mut self) -> Result<(), Self::Error> {
+        Ok(())
+    }
+}
+
+/// A whole session through `io::Control`.
+fn exercise_control() -> usize {
+    use ftp_codes::io::Control;
+    let transport = Canned {
+        input: b"220 Ready\r\n331 Password\r\n230 In\r\n257 \"/\" ok\r\n150 Go\r\n226 Done\r\n221 Bye\r\n",
+        written: [0; 256],
+        len: 0,
+    };
+    let mut buffer = [0u8; 64];
+    let mut control = Control::new(transport, &mut buffer, ParseOptions::default());
+    let mut work = usize::from(control.read_reply().map(|r| r.code().as_u16()).unwrap_or(0));
+    if let Ok((outcome, _)) = control.run(Command::User, b"u", &[(Command::Pass, b"p")]) {
+        work += usize::from(outcome == Outcome::Completed);
+    }
+    work += control.send(Command::Pwd, b"").map_or(0, |r| r.raw().len());
+    for (command, argument) in [(Command::Retr, &b"f"[..]), (Command::Quit, b"")] {
+        if let Ok((outcome, _)) = control.run(command, argument, &[]) {
+            work += usize::from(outcome == Outcome::Completed);
+        }
+    }
+    work + control.into_transport().len
 }
 
 /// The command catalogue, the exchange, the command writer and the address arguments.

@@ -1,0 +1,140 @@
+//! The transport-free part of the control connection: the caller's buffer, what in it is read
+//! and not yet used, and the resumable parser over it. The blocking and async layers only move
+//! bytes in and out.
+
+use super::ControlError;
+use crate::reply::{ParseOptions, Parser, Reply, Status};
+use crate::write::{WriteError, WriteOptions, Writer};
+use crate::{Command, ReplyCode};
+
+/// A reply framed in the buffer: where it is and what the parser found, so that the reply can
+/// be handed out once the reading loop, which needs `&mut self`, is over.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Framed {
+    used: usize,
+    code: ReplyCode,
+    lines: usize,
+    mismatched: Option<ReplyCode>,
+    control: bool,
+}
+
+impl Framed {
+    pub(crate) const fn code(&self) -> ReplyCode {
+        self.code
+    }
+}
+
+/// The buffer and the parser.
+#[derive(Debug)]
+pub(crate) struct Core<'b> {
+    buf: &'b mut [u8],
+    /// Bytes read into `buf`.
+    filled: usize,
+    /// Bytes at the front of `buf` that belong to the reply handed out last.
+    consumed: usize,
+    parser: Parser,
+}
+
+impl<'b> Core<'b> {
+    pub(crate) fn new(buf: &'b mut [u8], options: ParseOptions) -> Self {
+        Self {
+            buf,
+            filled: 0,
+            consumed: 0,
+            parser: Parser::new(options),
+        }
+    }
+
+    /// Drops the reply handed out last, moving what followed it to the front.
+    fn compact(&mut self) {
+        if self.consumed > 0 {
+            self.buf.copy_within(self.consumed..self.filled, 0);
+            self.filled = self.filled.saturating_sub(self.consumed);
+            self.consumed = 0;
+        }
+    }
+
+    /// The next whole reply in the buffer, if it is there; an error if the buffer is full and
+    /// the reply still unfinished.
+    pub(crate) fn poll<E>(&mut self) -> Result<Option<Framed>, ControlError<E>> {
+        self.compact();
+        let filled = self.buf.get(..self.filled).unwrap_or_default();
+        match self.parser.parse(filled) {
+            Ok(Status::Complete((reply, used))) => {
+                let framed = Framed {
+                    used,
+                    code: reply.code(),
+                    lines: reply.line_count(),
+                    mismatched: reply.mismatched_end(),
+                    control: reply.has_control_characters(),
+                };
+                self.consumed = used;
+                Ok(Some(framed))
+            }
+            Ok(Status::Partial) if self.filled >= self.buf.len() => {
+                Err(ControlError::ReplyLongerThanBuffer)
+            }
+            Ok(Status::Partial) => Ok(None),
+            Err(error) => Err(ControlError::Parse(error)),
+        }
+    }
+
+    /// Where the next read goes.
+    pub(crate) fn spare(&mut self) -> &mut [u8] {
+        self.buf.get_mut(self.filled..).unwrap_or_default()
+    }
+
+    /// `n` more bytes were read into [`spare`](Self::spare).
+    pub(crate) fn advance(&mut self, n: usize) {
+        self.filled = self.filled.saturating_add(n).min(self.buf.len());
+    }
+
+    /// Whether bytes of an unfinished reply are in the buffer.
+    pub(crate) fn mid_reply(&self) -> bool {
+        self.filled > self.consumed
+    }
+
+    /// The reply `framed` describes; valid until the next read.
+    pub(crate) fn reply(&self, framed: Framed) -> Reply<'_> {
+        let raw = self.buf.get(..framed.used).unwrap_or_default();
+        Reply::new(
+            raw,
+            framed.code,
+            framed.lines,
+            framed.mismatched,
+            framed.control,
+        )
+    }
+
+    /// The bytes read after the last reply handed out.
+    pub(crate) fn buffered(&self) -> &[u8] {
+        self.buf.get(self.consumed..self.filled).unwrap_or_default()
+    }
+
+    /// Forgets the bytes read after the last reply (after `AUTH TLS`, they must not be read as
+    /// replies: curl's CVE-2021-22947).
+    pub(crate) fn discard_buffered(&mut self) {
+        self.filled = self.consumed;
+        self.parser.reset();
+    }
+
+    /// Writes a command line into the free part of the buffer; the bytes to send. The reply
+    /// read after it lands in the same space, which is why nothing else needs a buffer.
+    pub(crate) fn command_line(
+        &mut self,
+        command: Result<Command, &[u8]>,
+        argument: &[u8],
+        options: WriteOptions,
+    ) -> Result<&[u8], WriteError> {
+        self.compact();
+        let free = self.buf.get_mut(self.filled..).unwrap_or_default();
+        let mut writer = Writer::new(free, options);
+        match command {
+            Ok(command) => writer.command(command, argument)?,
+            Err(verb) => writer.command_verb(verb, argument)?,
+        };
+        let len = writer.len();
+        let end = self.filled.saturating_add(len);
+        Ok(self.buf.get(self.filled..end).unwrap_or_default())
+    }
+}

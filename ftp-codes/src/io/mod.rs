@@ -1,0 +1,53 @@
+//! The control connection over a real transport: [`Control`] reads replies into a buffer the
+//! caller owns, writes command lines, and runs whole exchanges, on the resumable parser, the
+//! command writer and [`Exchange`](crate::exchange::Exchange). No allocation; any buffer size.
+//!
+//! Blocking over `embedded_io::{Read, Write}` (feature `embedded-io`), and so over anything
+//! `std::io::{Read, Write}` through `embedded_io_adapters::std::FromStd` (feature `std`, which
+//! re-exports it as [`FromStd`]).
+//!
+//! Timeouts are the caller's, as everywhere in the embedded-io world: set them on the socket
+//! (`TcpStream::set_read_timeout`), or wrap the transport. A read that fails ends the call with
+//! [`ControlError::Io`]; nothing is lost from the buffer.
+//!
+//! ```
+//! use ftp_codes::io::{Control, FromStd};
+//! use ftp_codes::reply::ParseOptions;
+//! use ftp_codes::{Code, Command, Outcome};
+//! use std::io::Write;
+//! use std::net::{TcpListener, TcpStream};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! // A server on loopback that greets, then answers one NOOP.
+//! let listener = TcpListener::bind("127.0.0.1:0")?;
+//! let address = listener.local_addr()?;
+//! let server = std::thread::spawn(move || -> std::io::Result<Vec<u8>> {
+//!     let (mut client, _) = listener.accept()?;
+//!     client.write_all(b"220-Welcome\r\n220 Ready\r\n")?;
+//!     let mut line = [0u8; 6];
+//!     std::io::Read::read_exact(&mut client, &mut line)?;
+//!     client.write_all(b"200 NOOP ok\r\n")?;
+//!     Ok(line.to_vec())
+//! });
+//!
+//! let mut buffer = [0u8; 256];
+//! let stream = FromStd::new(TcpStream::connect(address)?);
+//! let mut control = Control::new(stream, &mut buffer, ParseOptions::default());
+//! assert_eq!(control.read_reply()?.known(), Some(Code::ServiceReady));
+//! let (outcome, reply) = control.run(Command::Noop, b"", &[])?;
+//! assert_eq!((outcome, reply.code().as_u16()), (Outcome::Completed, 200));
+//! assert_eq!(server.join().unwrap()?, b"NOOP\r\n");
+//! # Ok(())
+//! # }
+//! ```
+
+mod blocking;
+mod core;
+mod error;
+
+pub use blocking::Control;
+pub use error::ControlError;
+
+/// `std::io` streams as `embedded_io` ones: `Control::new(FromStd::new(tcp_stream), ...)`.
+#[cfg(feature = "std")]
+pub use embedded_io_adapters::std::FromStd;
