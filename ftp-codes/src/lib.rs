@@ -107,8 +107,10 @@
 //! - `defmt`: `defmt::Format` for the code types, [`ReplyCode`], the options and the error
 //!   types, for logging on microcontrollers.
 //! - `embedded-io`: `io::Control`, the control connection over blocking `embedded_io`
-//!   transports; `std`: the same over `std::io` streams (`io::FromStd`). The crate stays
-//!   `no_std` without `std`.
+//!   transports; `std`: the same over `std::io` streams (`io::FromStd`).
+//!   `embedded-io-async`: `io::AsyncControl` over `embedded_io_async` transports; `tokio`: the
+//!   same over tokio's streams (`io::FromTokio`). The crate stays `no_std` without `std` and
+//!   `tokio`.
 
 #![no_std]
 #![forbid(unsafe_code)]
@@ -134,7 +136,7 @@ mod serde_impls;
 
 pub mod command;
 pub mod exchange;
-#[cfg(feature = "embedded-io")]
+#[cfg(any(feature = "embedded-io", feature = "embedded-io-async"))]
 pub mod io;
 pub mod payload;
 pub mod reply;

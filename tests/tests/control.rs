@@ -170,6 +170,57 @@ fn what_the_control_connection_refuses() {
     assert_eq!(control.read_reply().unwrap_err(), ControlError::Closed);
 }
 
+/// The same session through tokio: `AsyncControl` over `FromTokio<TcpStream>`.
+async fn tokio_session(address: SocketAddr, user: &[u8], password: &[u8]) {
+    use ftp_codes::io::{AsyncControl, FromTokio};
+    let stream = tokio::time::timeout(
+        Duration::from_secs(10),
+        tokio::net::TcpStream::connect(address),
+    )
+    .await
+    .expect("connect in time")
+    .unwrap();
+    let mut buffer = [0u8; 512];
+    let mut control =
+        AsyncControl::new(FromTokio::new(stream), &mut buffer, ParseOptions::strict());
+    let within = Duration::from_secs(10);
+    let greeting = tokio::time::timeout(within, control.read_reply())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(greeting.code(), Code::ServiceReady);
+    let then = [(Command::Pass, password)];
+    let login = control.run(Command::User, user, &then);
+    let (outcome, _) = tokio::time::timeout(within, login).await.unwrap().unwrap();
+    assert_eq!(outcome, Outcome::Completed);
+    let (outcome, _) = control.run(Command::Type, b"I", &[]).await.unwrap();
+    assert_eq!(outcome, Outcome::Completed);
+    let size = control.send(Command::Size, b"file.txt").await.unwrap();
+    assert_eq!(payload::size(&size), Ok(CONTENT.len() as u64));
+    let epsv = control.send(Command::Epsv, b"").await.unwrap();
+    let data = SocketAddr::new(address.ip(), payload::epsv(&epsv).unwrap());
+    let reader = std::thread::spawn(move || read_data(data));
+    let retr = control.run(Command::Retr, b"file.txt", &[]);
+    let (outcome, _) = tokio::time::timeout(within, retr).await.unwrap().unwrap();
+    assert_eq!(outcome, Outcome::Completed);
+    assert_eq!(reader.join().unwrap(), CONTENT);
+    let (outcome, _) = control.run(Command::Quit, b"", &[]).await.unwrap();
+    assert_eq!(outcome, Outcome::Completed);
+}
+
+#[test]
+fn pyftpdlib_through_tokio() {
+    let dir = root("control-tokio");
+    match servers::pyftpdlib(&dir.join("root")) {
+        Ok(server) => tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap()
+            .block_on(tokio_session(server.address, b"alice", b"secret")),
+        Err(why) => unavailable("pyftpdlib", &why),
+    }
+}
+
 fn session(address: SocketAddr, user: &[u8], password: &[u8]) {
     let stream = TcpStream::connect_timeout(&address, Duration::from_secs(10)).unwrap();
     stream

@@ -1,67 +1,20 @@
 //! `Control` over blocking `embedded_io` transports.
 
-use super::ControlError;
-use super::core::{Core, Framed};
-use crate::exchange::{Exchange, Next};
+use super::core::{Framed, Step, step};
+use super::{Blocking, Connection, ControlError};
+use crate::exchange::Exchange;
 use crate::reply::{ParseOptions, Reply};
-use crate::write::WriteOptions;
 use crate::{Command, Outcome};
 use embedded_io::{Read, Write};
 
-/// A control connection: a transport, a buffer of the caller's, and the parser over it.
-///
-/// Replies are borrowed from the buffer until the next call. Bytes that arrive after a reply
-/// stay for the next one; [`buffered`](Self::buffered) shows them and
-/// [`discard_buffered`](Self::discard_buffered) drops them (after `AUTH TLS`, before the
-/// handshake). The buffer bounds everything: a reply longer than it is an error, never a hang.
-#[derive(Debug)]
-pub struct Control<'b, T> {
-    transport: T,
-    core: Core<'b>,
-    write_options: WriteOptions,
-}
-
-impl<'b, T> Control<'b, T> {
-    /// A control connection over `transport`, reading into `buffer`.
+impl<'b, T> Connection<'b, T, Blocking> {
+    /// A control connection over a blocking `transport`, reading into `buffer`.
     pub fn new(transport: T, buffer: &'b mut [u8], options: ParseOptions) -> Self {
-        Self {
-            transport,
-            core: Core::new(buffer, options),
-            write_options: WriteOptions::default(),
-        }
-    }
-
-    /// How command lines are written: 0xFF doubling, `IAC IP IAC DM` before ABOR.
-    #[must_use]
-    pub fn with_write_options(mut self, options: WriteOptions) -> Self {
-        self.write_options = options;
-        self
-    }
-
-    /// The bytes read after the last reply, not yet used.
-    pub fn buffered(&self) -> &[u8] {
-        self.core.buffered()
-    }
-
-    /// Drops the bytes read after the last reply. Call it after `AUTH TLS`'s 234, before the
-    /// handshake: bytes a server (or an attacker) sent ahead must not be read as replies
-    /// (curl's CVE-2021-22947).
-    pub fn discard_buffered(&mut self) {
-        self.core.discard_buffered();
-    }
-
-    /// The transport, to set a timeout or wrap it in TLS.
-    pub fn transport_mut(&mut self) -> &mut T {
-        &mut self.transport
-    }
-
-    /// The transport back.
-    pub fn into_transport(self) -> T {
-        self.transport
+        Self::with_parts(transport, buffer, options)
     }
 }
 
-impl<T: Read + Write> Control<'_, T> {
+impl<T: Read + Write> Connection<'_, T, Blocking> {
     /// The next whole reply: from bytes already read, or read until it is whole.
     pub fn read_reply(&mut self) -> Result<Reply<'_>, ControlError<T::Error>> {
         let framed = self.read_framed()?;
@@ -107,15 +60,10 @@ impl<T: Read + Write> Control<'_, T> {
         let mut exchange = Exchange::new(command);
         loop {
             let framed = self.read_framed()?;
-            match exchange.reply(framed.code()) {
-                Next::AwaitReply => {}
-                Next::Send(next) => {
-                    let Some((_, argument)) = then.iter().find(|(c, _)| *c == next) else {
-                        return Ok((Outcome::Intermediate, self.core.reply(framed)));
-                    };
-                    self.write_command(Ok(next), argument)?;
-                }
-                Next::Done(outcome) => return Ok((outcome, self.core.reply(framed))),
+            match step(&mut exchange, framed, then) {
+                Step::Read => {}
+                Step::Write(next, argument) => self.write_command(Ok(next), argument)?,
+                Step::Done(outcome) => return Ok((outcome, self.core.reply(framed))),
             }
         }
     }

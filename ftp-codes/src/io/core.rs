@@ -3,9 +3,10 @@
 //! bytes in and out.
 
 use super::ControlError;
+use crate::exchange::{Exchange, Next};
 use crate::reply::{ParseOptions, Parser, Reply, Status};
 use crate::write::{WriteError, WriteOptions, Writer};
-use crate::{Command, ReplyCode};
+use crate::{Command, Outcome, ReplyCode};
 
 /// A reply framed in the buffer: where it is and what the parser found, so that the reply can
 /// be handed out once the reading loop, which needs `&mut self`, is over.
@@ -136,5 +137,32 @@ impl<'b> Core<'b> {
         let len = writer.len();
         let end = self.filled.saturating_add(len);
         Ok(self.buf.get(self.filled..end).unwrap_or_default())
+    }
+}
+
+/// What a layer does next while running an exchange.
+pub(crate) enum Step<'t> {
+    /// Read the next reply.
+    Read,
+    /// Write this command, then read.
+    Write(Command, &'t [u8]),
+    /// The exchange is over.
+    Done(Outcome),
+}
+
+/// One reply of a `run`: what comes next, the sequence's next command taken from `then` (a
+/// command it lacks ends the run as [`Outcome::Intermediate`]).
+pub(crate) fn step<'t>(
+    exchange: &mut Exchange,
+    framed: Framed,
+    then: &[(Command, &'t [u8])],
+) -> Step<'t> {
+    match exchange.reply(framed.code()) {
+        Next::AwaitReply => Step::Read,
+        Next::Send(next) => match then.iter().find(|(command, _)| *command == next) {
+            Some(&(command, argument)) => Step::Write(command, argument),
+            None => Step::Done(Outcome::Intermediate),
+        },
+        Next::Done(outcome) => Step::Done(outcome),
     }
 }

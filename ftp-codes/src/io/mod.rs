@@ -4,20 +4,24 @@
 //!
 //! Blocking over `embedded_io::{Read, Write}` (feature `embedded-io`), and so over anything
 //! `std::io::{Read, Write}` through `embedded_io_adapters::std::FromStd` (feature `std`, which
-//! re-exports it as [`FromStd`]).
+//! re-exports it as `FromStd`); async over `embedded_io_async::{Read, Write}` (feature
+//! `embedded-io-async`: [`AsyncControl`], an embassy-net socket plugs in as it is), and so over
+//! tokio's streams through `FromTokio` (feature `tokio`). One implementation of each, on one
+//! transport-free core.
 //!
 //! Timeouts are the caller's, as everywhere in the embedded-io world: set them on the socket
 //! (`TcpStream::set_read_timeout`), or wrap the transport. A read that fails ends the call with
 //! [`ControlError::Io`]; nothing is lost from the buffer.
 //!
 //! ```
+//! # #[cfg(feature = "std")]
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! use ftp_codes::io::{Control, FromStd};
 //! use ftp_codes::reply::ParseOptions;
 //! use ftp_codes::{Code, Command, Outcome};
 //! use std::io::Write;
 //! use std::net::{TcpListener, TcpStream};
 //!
-//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! // A server on loopback that greets, then answers one NOOP.
 //! let listener = TcpListener::bind("127.0.0.1:0")?;
 //! let address = listener.local_addr()?;
@@ -39,15 +43,25 @@
 //! assert_eq!(server.join().unwrap()?, b"NOOP\r\n");
 //! # Ok(())
 //! # }
+//! # #[cfg(not(feature = "std"))]
+//! # fn main() {}
 //! ```
 
+#[cfg(feature = "embedded-io-async")]
+mod asynchronous;
+#[cfg(feature = "embedded-io")]
 mod blocking;
+mod control;
 mod core;
 mod error;
 
-pub use blocking::Control;
+pub use control::{Async, AsyncControl, Blocking, Connection, Control};
 pub use error::ControlError;
 
 /// `std::io` streams as `embedded_io` ones: `Control::new(FromStd::new(tcp_stream), ...)`.
 #[cfg(feature = "std")]
 pub use embedded_io_adapters::std::FromStd;
+
+/// tokio streams as `embedded_io_async` ones: `AsyncControl::new(FromTokio::new(stream), ...)`.
+#[cfg(feature = "tokio")]
+pub use embedded_io_adapters::tokio_1::FromTokio;
