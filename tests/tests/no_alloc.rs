@@ -178,7 +178,7 @@ fn exercise_framing(text: &mut StackBuf) -> usize {
         work += writer.mdtm(time.with_fraction_digits(3)).unwrap_or(0);
     }
     work += writer.pathname(b"/a\tb", b"created").unwrap_or(0);
-    work + exercise_commands(text) + exercise_control()
+    work + exercise_commands(text) + exercise_control() + exercise_async_control()
 }
 
 /// A transport over fixed arrays: replies in 7-byte pieces, commands into a fixed buffer.
@@ -212,6 +212,62 @@ impl embedded_io::Write for Canned {
     fn flush(&mut self) -> Result<(), Self::Error> {
         Ok(())
     }
+}
+
+impl embedded_io_async::Read for Canned {
+    async fn read(&mut self, buf: &mut [u8]) -> Result<usize, Self::Error> {
+        embedded_io::Read::read(self, buf)
+    }
+}
+
+impl embedded_io_async::Write for Canned {
+    async fn write(&mut self, buf: &[u8]) -> Result<usize, Self::Error> {
+        embedded_io::Write::write(self, buf)
+    }
+    async fn flush(&mut self) -> Result<(), Self::Error> {
+        Ok(())
+    }
+}
+
+/// Polls a future that never waits (its transport is in memory) to its end, without an
+/// executor that could allocate.
+fn ready<F: std::future::Future>(future: F) -> F::Output {
+    let mut future = std::pin::pin!(future);
+    let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+    for _ in 0..1000 {
+        if let std::task::Poll::Ready(output) = future.as_mut().poll(&mut context) {
+            return output;
+        }
+    }
+    panic!("an in-memory exchange never finished");
+}
+
+/// A whole session through `io::AsyncControl`.
+fn exercise_async_control() -> usize {
+    use ftp_codes::io::AsyncControl;
+    let transport = Canned {
+        input: b"220 Ready\r\n331 Password\r\n230 In\r\n150 Go\r\n226 Done\r\n",
+        written: [0; 256],
+        len: 0,
+    };
+    let mut buffer = [0u8; 64];
+    let mut control = AsyncControl::new(transport, &mut buffer, ParseOptions::default());
+    let mut work = usize::from(
+        ready(control.read_reply())
+            .map(|r| r.code().as_u16())
+            .unwrap_or(0),
+    );
+    let then = [(Command::Pass, &b"p"[..])];
+    let (login, _) = ready(control.run(Command::User, b"u", &then)).unwrap();
+    let (retr, _) = ready(control.run(Command::Retr, b"f", &[])).unwrap();
+    assert_eq!((login, retr), (Outcome::Completed, Outcome::Completed));
+    work += 2;
+    let written = control.into_transport();
+    assert_eq!(
+        &written.written[..written.len],
+        b"USER u\r\nPASS p\r\nRETR f\r\n"
+    );
+    work + written.len
 }
 
 /// A whole session through `io::Control`.
