@@ -8,15 +8,28 @@ use crate::model::Sp;
 use crate::tree::Node;
 
 /// The five reply slots of RFC 959 §5.4, by first digit, plus the mark for replies that can
-/// only follow a 1yz.
-#[derive(Default)]
-pub(crate) struct Slots {
-    pub(crate) preliminary: Vec<Sp<i64>>,
-    pub(crate) intermediate: Vec<Sp<i64>>,
-    pub(crate) completion: Vec<Sp<i64>>,
-    pub(crate) transient: Vec<Sp<i64>>,
-    pub(crate) permanent: Vec<Sp<i64>>,
-    pub(crate) after_preliminary: Vec<Sp<i64>>,
+/// only follow a 1yz: codes as written (`Slots<Sp<i64>>`), or checked (`Slots<u16>`).
+#[derive(Clone)]
+pub(crate) struct Slots<T> {
+    pub(crate) preliminary: Vec<T>,
+    pub(crate) intermediate: Vec<T>,
+    pub(crate) completion: Vec<T>,
+    pub(crate) transient: Vec<T>,
+    pub(crate) permanent: Vec<T>,
+    pub(crate) after_preliminary: Vec<T>,
+}
+
+impl<T> Default for Slots<T> {
+    fn default() -> Self {
+        Self {
+            preliminary: Vec::new(),
+            intermediate: Vec::new(),
+            completion: Vec::new(),
+            transient: Vec::new(),
+            permanent: Vec::new(),
+            after_preliminary: Vec::new(),
+        }
+    }
 }
 
 /// The slot keys, each with the first digit its codes must have (`None`: any listed code).
@@ -29,8 +42,9 @@ pub(crate) const SLOTS: &[(&str, Option<i64>)] = &[
     ("after_preliminary", None),
 ];
 
-impl Slots {
-    pub(crate) fn get(&self, key: &str) -> &[Sp<i64>] {
+impl<T> Slots<T> {
+    /// The slot named `key` (one of [`SLOTS`]).
+    pub(crate) fn get(&self, key: &str) -> &[T] {
         match key {
             "preliminary" => &self.preliminary,
             "intermediate" => &self.intermediate,
@@ -41,7 +55,7 @@ impl Slots {
         }
     }
 
-    fn get_mut(&mut self, key: &str) -> &mut Vec<Sp<i64>> {
+    pub(crate) fn get_mut(&mut self, key: &str) -> &mut Vec<T> {
         match key {
             "preliminary" => &mut self.preliminary,
             "intermediate" => &mut self.intermediate,
@@ -56,7 +70,7 @@ impl Slots {
 /// Replies an extension RFC adds to a command defined elsewhere (`[[command.added]]`).
 pub(crate) struct Added {
     pub(crate) source: Sp<String>,
-    pub(crate) slots: Slots,
+    pub(crate) slots: Slots<Sp<i64>>,
 }
 
 /// A code with who gets it, where that is documented, and what it means: a documented
@@ -77,7 +91,7 @@ pub(crate) struct CommandEntry {
     pub(crate) source: Option<Sp<String>>,
     pub(crate) description: Sp<String>,
     pub(crate) note: Option<Sp<String>>,
-    pub(crate) slots: Slots,
+    pub(crate) slots: Slots<Sp<i64>>,
     pub(crate) added: Vec<Added>,
     pub(crate) tolerated: Vec<CodeNote>,
     /// Where the entry starts, for a missing key.
@@ -193,7 +207,7 @@ fn command(node: Node, diags: &mut Diagnostics) -> Option<CommandEntry> {
     })
 }
 
-fn slots(fields: &mut Fields, diags: &mut Diagnostics) -> Slots {
+fn slots(fields: &mut Fields, diags: &mut Diagnostics) -> Slots<Sp<i64>> {
     let mut slots = Slots::default();
     for (key, _) in SLOTS {
         if let Some(node) = fields.optional(key) {

@@ -15,40 +15,16 @@ pub(crate) enum ArgumentKind {
     Optional,
 }
 
-/// The replies of one command by slot (the order of `SLOTS`), codes ascending.
-#[derive(Clone, Default)]
-pub(crate) struct SlotCodes {
-    pub(crate) preliminary: Vec<u16>,
-    pub(crate) intermediate: Vec<u16>,
-    pub(crate) completion: Vec<u16>,
-    pub(crate) transient: Vec<u16>,
-    pub(crate) permanent: Vec<u16>,
-    pub(crate) after_preliminary: Vec<u16>,
-}
+/// The replies of one command by slot, codes ascending.
+pub(crate) type SlotCodes = Slots<u16>;
 
 impl SlotCodes {
-    fn slot_mut(&mut self, key: &str) -> &mut Vec<u16> {
-        match key {
-            "preliminary" => &mut self.preliminary,
-            "intermediate" => &mut self.intermediate,
-            "completion" => &mut self.completion,
-            "transient" => &mut self.transient,
-            "permanent" => &mut self.permanent,
-            _ => &mut self.after_preliminary,
-        }
-    }
-
-    /// Every code of the five slots.
+    /// Whether `code` is in one of the five slots.
     pub(crate) fn contains(&self, code: u16) -> bool {
-        [
-            &self.preliminary,
-            &self.intermediate,
-            &self.completion,
-            &self.transient,
-            &self.permanent,
-        ]
-        .iter()
-        .any(|slot| slot.contains(&code))
+        SLOTS
+            .iter()
+            .filter(|(_, digit)| digit.is_some())
+            .any(|(key, _)| self.get(key).contains(&code))
     }
 }
 
@@ -444,7 +420,7 @@ fn check_tolerated(
 /// Adds the codes of `slots` to `into`, checking each: in the reply catalogue, and in the slot
 /// its first digit belongs to.
 fn merge(
-    slots: &Slots,
+    slots: &Slots<Sp<i64>>,
     into: &mut SlotCodes,
     known: &dyn Fn(&Sp<i64>, &mut Diagnostics) -> Option<u16>,
     diags: &mut Diagnostics,
@@ -470,7 +446,7 @@ fn merge(
                     continue;
                 }
             }
-            let slot = into.slot_mut(key);
+            let slot = into.get_mut(key);
             if !slot.contains(&c) {
                 slot.push(c);
                 slot.sort_unstable();
