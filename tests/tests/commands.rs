@@ -1,6 +1,6 @@
-//! The command catalogue against the RFC tables, typed here a second time from RFC 959 §5.4
-//! and RFC 2228 §8 (so that a slip in commands.toml shows as a difference), and the generated
-//! API: lookups by verb, classification.
+//! The command catalogue against the RFC tables, typed here a second time from RFC 959 §5.4,
+//! RFC 2228 §8 and the extension RFCs' texts (so that a slip in commands.toml shows as a
+//! difference), and the generated API: lookups by verb, classification.
 
 use ftp_codes::command::Argument;
 use ftp_codes::{Code, Command, Outcome, ReplyCode};
@@ -97,7 +97,8 @@ const RFC_2228: &[(&str, &[u16])] = &[
     ("CONF", &[535, 533, 500, 501, 421]),
     ("ENC", &[535, 533, 500, 501, 421]),
 ];
-/// RFC 2389 §3.2 and §4, RFC 2428 §2 and §3, RFC 3659 §3 and §4: the replies their texts name.
+/// RFC 2389 §3.2 and §4, RFC 2428 §2 and §3, RFC 3659 §3, §4 and §7.2, RFC 1639, RFC 2640 §4.1,
+/// RFC 7151 §3.2: the replies their texts name.
 const EXTENSIONS: &[(&str, &str, &[u16])] = &[
     ("FEAT", "RFC 2389", &[211, 500, 502, 501]),
     ("OPTS", "RFC 2389", &[200, 451, 501, 500, 502]),
@@ -105,6 +106,42 @@ const EXTENSIONS: &[(&str, &str, &[u16])] = &[
     ("EPSV", "RFC 2428", &[229, 500, 501, 522]),
     ("MDTM", "RFC 3659", &[213, 550, 500, 501]),
     ("SIZE", "RFC 3659", &[213, 550, 500, 501]),
+    (
+        "MLST",
+        "RFC 3659",
+        &[250, 500, 501, 550, 530, 553, 503, 504, 421, 450, 451],
+    ),
+    (
+        "MLSD",
+        "RFC 3659",
+        &[
+            150, 226, 501, 500, 550, 530, 553, 503, 504, 421, 450, 451, 125, 250, 425, 426,
+        ],
+    ),
+    ("LPRT", "RFC 1639", &[200, 500, 501, 421, 530, 521]),
+    ("LPSV", "RFC 1639", &[228, 500, 501, 502, 421, 530, 521]),
+    ("LANG", "RFC 2640", &[200, 504, 500, 501, 502]),
+    (
+        "HOST",
+        "RFC 7151",
+        &[120, 220, 421, 500, 501, 502, 503, 504, 530],
+    ),
+];
+
+/// RFC 775's commands and the RFC 959 command each is a synonym of (RFC 1123 §4.1.3.1).
+const RFC_775: &[(&str, &str)] = &[
+    ("XCWD", "CWD"),
+    ("XCUP", "CDUP"),
+    ("XMKD", "MKD"),
+    ("XRMD", "RMD"),
+    ("XPWD", "PWD"),
+];
+
+/// RFC 1123 §4.1.3.4: a transfer after REST may be refused for the marker.
+const RFC_1123_ADDED: &[(&str, &[u16])] = &[
+    ("RETR", &[554, 555]),
+    ("STOR", &[554, 555]),
+    ("APPE", &[554, 555]),
 ];
 
 const RFC_2228_ADDED: &[(&str, &[u16])] = &[
@@ -145,9 +182,15 @@ fn codes(command: Command) -> BTreeSet<u16> {
 }
 
 fn added(command: Command) -> BTreeSet<u16> {
+    added_by(command, "")
+}
+
+/// The codes a later RFC adds to the row, from the additions whose source starts with `rfc`.
+fn added_by(command: Command, rfc: &str) -> BTreeSet<u16> {
     command
         .added()
         .iter()
+        .filter(|a| a.source.starts_with(rfc))
         .flat_map(|a| a.codes.iter().map(|c| c.as_u16()))
         .collect()
 }
@@ -177,14 +220,20 @@ fn every_rfc_959_command_has_its_section_5_4_row_in_the_right_slots() {
             .collect();
         assert_eq!(marked, after, "{verb}");
     }
-    let marked = Command::ALL
+    let marked: BTreeSet<&str> = Command::ALL
         .iter()
         .filter(|c| !c.replies().after_preliminary.is_empty())
-        .count();
+        .map(|c| c.verb())
+        .collect();
+    let transfers: BTreeSet<&str> = RFC_959_AFTER_1YZ
+        .iter()
+        .map(|&(verb, _)| verb)
+        .chain(["MLSD"])
+        .collect();
+    assert_eq!(marked, transfers, "only the transfer commands mark replies");
     assert_eq!(
-        marked,
-        RFC_959_AFTER_1YZ.len(),
-        "only the transfer commands mark replies"
+        command("MLSD").replies().after_preliminary,
+        command("LIST").replies().after_preliminary
     );
 }
 
@@ -197,18 +246,66 @@ fn rfc_2228_rows_and_additions() {
     }
     for &(verb, extra) in RFC_2228_ADDED {
         let command = command(verb);
-        assert_eq!(added(command), extra.iter().copied().collect(), "{verb}");
-        assert!(
-            command
-                .added()
-                .iter()
-                .all(|a| a.source.starts_with("RFC 2228"))
+        assert_eq!(
+            added_by(command, "RFC 2228"),
+            extra.iter().copied().collect(),
+            "{verb}"
         );
         assert!(
             extra.iter().all(|c| codes(command).contains(c)),
             "{verb}: merged into the row"
         );
     }
+}
+
+#[test]
+fn a_transfer_after_rest_may_be_refused_for_its_marker() {
+    for &(verb, extra) in RFC_1123_ADDED {
+        let command = command(verb);
+        assert_eq!(
+            added_by(command, "RFC 1123 §4.1.3.4"),
+            extra.iter().copied().collect(),
+            "{verb}"
+        );
+        assert_eq!(command.classify(code(554)), Outcome::PermanentFailure);
+    }
+    // Every addition is one of these two RFCs' (or RFC 775's own example, below).
+    for &command in Command::ALL {
+        for addition in command.added() {
+            assert!(
+                ["RFC 2228", "RFC 1123", "RFC 775"]
+                    .iter()
+                    .any(|rfc| addition.source.starts_with(rfc)),
+                "{command}: {}",
+                addition.source
+            );
+        }
+    }
+    assert!(Command::Rest.note().contains("RFC 3659 §5"));
+}
+
+#[test]
+fn rfc_775_commands_are_their_rfc_959_synonyms() {
+    for &(experimental, standard) in RFC_775 {
+        let (x, standard) = (command(experimental), command(standard));
+        assert_eq!(x.source(), "RFC 775");
+        assert_eq!(x.argument(), standard.argument(), "{x}");
+        assert_eq!(x.syntax(), standard.syntax(), "{x}");
+        let row: BTreeSet<u16> = codes(x).difference(&added(x)).copied().collect();
+        assert_eq!(row, codes(standard), "{x} has {standard}'s row");
+        assert!(
+            x.note().contains("RFC 1123 §4.1.3.1"),
+            "{x} says why it is a synonym"
+        );
+    }
+    // RFC 775's own example answers XCWD with 200, which CWD's row lacks.
+    assert_eq!(added(command("XCWD")), BTreeSet::from([200]));
+    assert_eq!(command("XCWD").classify(code(200)), Outcome::Completed);
+    assert!(
+        RFC_775[1..]
+            .iter()
+            .all(|&(x, _)| added(command(x)).is_empty())
+    );
 }
 
 #[test]
@@ -232,7 +329,7 @@ fn extension_rows_hold_the_replies_their_rfcs_name() {
 fn the_catalogue_has_every_command_once_with_its_argument() {
     assert_eq!(
         Command::ALL.len(),
-        RFC_959.len() + RFC_2228.len() + EXTENSIONS.len()
+        RFC_959.len() + RFC_2228.len() + EXTENSIONS.len() + RFC_775.len()
     );
     let verbs: BTreeSet<&str> = Command::ALL.iter().map(|c| c.verb()).collect();
     assert_eq!(verbs.len(), Command::ALL.len());
@@ -258,6 +355,22 @@ fn the_catalogue_has_every_command_once_with_its_argument() {
             Argument::Required
         };
         assert_eq!(command(verb).argument(), expected, "{verb}");
+    }
+    for (verb, argument) in [
+        ("FEAT", Argument::None),
+        ("OPTS", Argument::Required),
+        ("EPRT", Argument::Required),
+        ("EPSV", Argument::Optional),
+        ("MDTM", Argument::Required),
+        ("SIZE", Argument::Required),
+        ("MLST", Argument::Optional),
+        ("MLSD", Argument::Optional),
+        ("LPRT", Argument::Required),
+        ("LPSV", Argument::None),
+        ("LANG", Argument::Optional),
+        ("HOST", Argument::Required),
+    ] {
+        assert_eq!(command(verb).argument(), argument, "{verb}");
     }
     assert_eq!(
         command("ALLO").syntax(),

@@ -175,7 +175,7 @@ impl Session {
             "SIZE" | "MDTM" => self.file_status(verb == "SIZE", arg),
             // From the catalogue: a command this read-only server does not carry out is "not
             // implemented" (502), a verb no catalogue has is a syntax error (500).
-            _ if Command::from_verb(verb.as_bytes()).is_some() || is_extension(verb) => {
+            _ if Command::from_verb(verb.as_bytes()).is_some() => {
                 self.send(|out| out.write(Code::CommandNotImplemented))
             }
             _ => self.send(|out| out.write(Code::SyntaxError)),
@@ -308,27 +308,6 @@ impl Session {
         }
         self.control.write_all(out.written())
     }
-}
-
-/// Extension verbs the command catalogue does not hold yet (RFC 775, 1639, 2389, 2428, 2640,
-/// 3659, 7151): known commands all the same, so "not implemented" rather than "unknown".
-fn is_extension(verb: &str) -> bool {
-    matches!(
-        verb,
-        "XMKD"
-            | "XRMD"
-            | "XPWD"
-            | "XCWD"
-            | "XCUP"
-            | "LPRT"
-            | "LPSV"
-            | "OPTS"
-            | "EPRT"
-            | "LANG"
-            | "MLST"
-            | "MLSD"
-            | "HOST"
-    )
 }
 
 /// The client's data connection, if it comes within `wait`.
