@@ -204,6 +204,71 @@ async fn tokio_session(address: SocketAddr, user: &[u8], password: &[u8]) {
     let (outcome, _) = tokio::time::timeout(within, retr).await.unwrap().unwrap();
     assert_eq!(outcome, Outcome::Completed);
     assert_eq!(reader.join().unwrap(), CONTENT);
+
+    // The client example's session: a mebibyte up and back (EPSV, then PASV), its size and
+    // time, a directory whose name holds a double quote, and their removal.
+    let upload: Vec<u8> = (0..1_048_576u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    for extended in [true, false] {
+        let port = if extended {
+            let (_, epsv) = control.run(Command::Epsv, b"", &[]).await.unwrap();
+            payload::epsv(&epsv).unwrap()
+        } else {
+            let (_, pasv) = control.run(Command::Pasv, b"", &[]).await.unwrap();
+            payload::pasv_port(&pasv).unwrap()
+        };
+        let data = SocketAddr::new(address.ip(), port);
+        let bytes = upload.clone();
+        let writer = std::thread::spawn(move || {
+            let mut stream = TcpStream::connect_timeout(&data, within).unwrap();
+            std::io::Write::write_all(&mut stream, &bytes).unwrap();
+        });
+        let stor = control.run(Command::Stor, b"up.bin", &[]);
+        let (outcome, _) = tokio::time::timeout(within, stor).await.unwrap().unwrap();
+        assert_eq!(outcome, Outcome::Completed);
+        writer.join().unwrap();
+        let (_, size) = control.run(Command::Size, b"up.bin", &[]).await.unwrap();
+        assert_eq!(payload::size(&size), Ok(1_048_576));
+        let (outcome, mdtm) = control.run(Command::Mdtm, b"up.bin", &[]).await.unwrap();
+        assert_eq!(outcome, Outcome::Completed);
+        assert!(payload::mdtm(&mdtm).unwrap().year() >= 2024);
+        let (_, epsv) = control.run(Command::Epsv, b"", &[]).await.unwrap();
+        let data = SocketAddr::new(address.ip(), payload::epsv(&epsv).unwrap());
+        let reader = std::thread::spawn(move || read_data(data));
+        let retr = control.run(Command::Retr, b"up.bin", &[]);
+        let (outcome, _) = tokio::time::timeout(within, retr).await.unwrap().unwrap();
+        assert_eq!(outcome, Outcome::Completed);
+        assert!(
+            reader.join().unwrap() == upload,
+            "the download is the upload"
+        );
+        let (outcome, _) = control.run(Command::Dele, b"up.bin", &[]).await.unwrap();
+        assert_eq!(outcome, Outcome::Completed);
+    }
+    let (outcome, made) = control.run(Command::Mkd, b"say \"hi\"", &[]).await.unwrap();
+    assert_eq!(outcome, Outcome::Completed);
+    let name: Vec<u8> = payload::pathname(&made)
+        .unwrap()
+        .chunks()
+        .flatten()
+        .copied()
+        .collect();
+    assert!(
+        name.ends_with(b"/say \"hi\""),
+        "{}",
+        String::from_utf8_lossy(&name)
+    );
+    let (outcome, _) = control.run(Command::Rmd, b"say \"hi\"", &[]).await.unwrap();
+    assert_eq!(outcome, Outcome::Completed);
+    let refused = control.run(Command::Dele, b"x\r\nDELE file.txt", &[]).await;
+    assert!(
+        matches!(refused, Err(ControlError::Write(_))),
+        "CR LF refused unsent"
+    );
+    let (outcome, _) = control.run(Command::Size, b"file.txt", &[]).await.unwrap();
+    assert_eq!(outcome, Outcome::Completed, "file.txt is still there");
+
     let (outcome, _) = control.run(Command::Quit, b"", &[]).await.unwrap();
     assert_eq!(outcome, Outcome::Completed);
 }

@@ -36,7 +36,7 @@ impl<E: fmt::Debug> fmt::Display for ControlError<E> {
             }
             Self::ReplyLongerThanBuffer => f.write_str("a reply is longer than the buffer"),
             Self::Parse(error) => write!(f, "unreadable reply: {error}"),
-            Self::Write(error) => write!(f, "command refused: {error}"),
+            Self::Write(error) => write!(f, "command not sent: {error}"),
             Self::WriteZero => f.write_str("the transport accepted no byte of a write"),
         }
     }

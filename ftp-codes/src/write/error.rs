@@ -48,7 +48,7 @@ impl fmt::Display for WriteError {
             Self::ForbiddenByte { byte, line } => {
                 write!(
                     f,
-                    "line {line} of the reply text holds byte 0x{byte:02X} (CR, LF and NUL are not allowed)"
+                    "line {line} holds byte 0x{byte:02X}: CR, LF and NUL would end it on the wire"
                 )
             }
             Self::Unrepresentable => f.write_str("the value cannot be written in the reply's form"),

@@ -1,4 +1,4 @@
-//! Real FTP servers started by the tests on 127.0.0.1: pyftpdlib (from PyPI, into a virtual
+//! Real FTP servers started by the tests on 127.0.0.1: pyftpdlib (from `PyPI`, into a virtual
 //! environment under `target/` when it is not installed) and vsftpd (from Debian's packages,
 //! which `.ci/run` installs). Each is killed when dropped and stops by itself anyway.
 
@@ -29,11 +29,9 @@ impl Drop for Server {
 /// pyftpdlib serving `root`: user `alice`/`secret` (read-write) and anonymous (read-only).
 pub fn pyftpdlib(root: &Path) -> Result<Server, String> {
     let python = python_with_pyftpdlib()?;
-    let script = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("servers")
-        .join("pyftpdlib_server.py");
+    // The script by content, so that the tests of any package of the workspace can use this.
     let mut child = Command::new(&python)
-        .arg(&script)
+        .args(["-c", include_str!("../../servers/pyftpdlib_server.py")])
         .arg(root)
         .arg(LIFETIME_SECONDS.to_string())
         .stdin(Stdio::null())
@@ -65,7 +63,7 @@ pub fn pyftpdlib(root: &Path) -> Result<Server, String> {
 }
 
 /// A Python that can import pyftpdlib: the system one, or a virtual environment under the
-/// target directory into which pip installs it from PyPI.
+/// target directory into which pip installs it from `PyPI`.
 fn python_with_pyftpdlib() -> Result<PathBuf, String> {
     let system = PathBuf::from("python3");
     if imports_pyftpdlib(&system) {
@@ -118,6 +116,17 @@ fn run(command: &mut Command) -> Result<(), String> {
 /// vsftpd serving `root` read-only to anonymous users, as the user that launched it (its
 /// unprivileged mode: `run_as_launching_user=YES`), on a free loopback port.
 pub fn vsftpd(root: &Path, scratch: &Path) -> Result<Server, String> {
+    vsftpd_with(root, scratch, false)
+}
+
+/// vsftpd serving `root` to anonymous users who may upload, make and remove directories, and
+/// delete and rename files. (Used by ftp-codes' tests of its client example.)
+#[allow(dead_code)]
+pub fn vsftpd_writable(root: &Path, scratch: &Path) -> Result<Server, String> {
+    vsftpd_with(root, scratch, true)
+}
+
+fn vsftpd_with(root: &Path, scratch: &Path, writable: bool) -> Result<Server, String> {
     let binary = ["/usr/sbin/vsftpd", "/usr/local/sbin/vsftpd"]
         .into_iter()
         .map(PathBuf::from)
@@ -134,7 +143,8 @@ pub fn vsftpd(root: &Path, scratch: &Path) -> Result<Server, String> {
             .map_err(|e| e.to_string())?
             .port();
         let config = scratch.join(format!("vsftpd-{attempt}.conf"));
-        std::fs::write(&config, vsftpd_config(root, &empty, port)).map_err(|e| e.to_string())?;
+        std::fs::write(&config, vsftpd_config(root, &empty, port, writable))
+            .map_err(|e| e.to_string())?;
         let child = Command::new(&binary)
             .arg(&config)
             .stdin(Stdio::null())
@@ -159,10 +169,16 @@ pub fn vsftpd(root: &Path, scratch: &Path) -> Result<Server, String> {
     Err(last_error)
 }
 
-fn vsftpd_config(root: &Path, empty: &Path, port: u16) -> String {
+fn vsftpd_config(root: &Path, empty: &Path, port: u16, writable: bool) -> String {
+    let writes = if writable {
+        "write_enable=YES\nanon_upload_enable=YES\nanon_mkdir_write_enable=YES\n\
+         anon_other_write_enable=YES\nanon_umask=022\n"
+    } else {
+        "write_enable=NO\n"
+    };
     format!(
         "listen=YES\nlisten_ipv6=NO\nlisten_address=127.0.0.1\nlisten_port={port}\nbackground=NO\n\
-         anonymous_enable=YES\nanon_root={}\nlocal_enable=NO\nwrite_enable=NO\n\
+         anonymous_enable=YES\nanon_root={}\nlocal_enable=NO\n{writes}\
          run_as_launching_user=YES\nseccomp_sandbox=NO\nsecure_chroot_dir={}\nxferlog_enable=NO\n\
          idle_session_timeout={LIFETIME_SECONDS}\ndata_connection_timeout=30\n",
         root.display(),

@@ -1,0 +1,234 @@
+//! The client example against real servers on 127.0.0.1: pyftpdlib (user alice, read-write)
+//! and vsftpd (anonymous, writable), in extended passive mode and with `--pasv`.
+
+// Test helpers state their expectations by panicking.
+#![allow(
+    clippy::expect_used,
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::indexing_slicing
+)]
+
+mod common;
+#[allow(dead_code, unreachable_pub)] // Shared with the tests package, which uses more of it.
+#[path = "../../tests/tests/support/mod.rs"]
+mod support;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use support::servers::{self, Server};
+
+/// One mebibyte in which every byte value occurs, in an order no run of bytes repeats soon.
+fn megabyte() -> Vec<u8> {
+    (0..1_048_576u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13).to_le_bytes()[0])
+        .collect()
+}
+
+/// The client, run to its end (bounded by its own 30-second timeouts).
+fn client(args: &[&[u8]], stdin: &[u8]) -> Output {
+    use std::os::unix::ffi::OsStrExt;
+    let mut child = Command::new(common::example("client"))
+        .args(args.iter().map(|a| std::ffi::OsStr::from_bytes(a)))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run the client example");
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A whole session: upload, listing, size, time, a directory whose name holds a double quote,
+/// download, removal; every file compared byte for byte.
+fn session(url: &str, passive: &[&[u8]], root: &Path, scratch: &Path) {
+    let local = scratch.join("upload.bin");
+    let back = scratch.join("download.bin");
+    let data = megabyte();
+    std::fs::write(&local, &data).unwrap();
+    let before = SystemTime::now() - Duration::from_secs(2);
+    let (local, back) = (local.to_str().unwrap(), back.to_str().unwrap());
+    let mut args: Vec<&[u8]> = passive.to_vec();
+    args.push(url.as_bytes());
+    for command in [
+        &[&b"put"[..], local.as_bytes(), b"big.bin"][..],
+        &[b"size", b"big.bin"],
+        &[b"mdtm", b"big.bin"],
+        &[b"ls"],
+        &[b"mkdir", b"say \"hi\""],
+        &[b"cd", b"say \"hi\""],
+        &[b"pwd"],
+        &[b"cd", b".."],
+        &[b"get", b"big.bin", back.as_bytes()],
+        &[b"rm", b"big.bin"],
+        &[b"rmdir", b"say \"hi\""],
+    ] {
+        args.extend_from_slice(command);
+        args.push(b";");
+    }
+    let run = client(&args, b"");
+    let (stdout, stderr) = (text(&run.stdout), text(&run.stderr));
+    assert!(run.status.success(), "{stderr}\n{stdout}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines[0], "1048576", "size: {stdout}");
+    let mdtm = lines[1];
+    assert!(
+        mdtm.len() == 20 && mdtm.ends_with('Z') && &mdtm[10..11] == "T",
+        "{mdtm}"
+    );
+    let listed = lines.iter().any(|line| line.ends_with(" big.bin"));
+    assert!(listed, "ls shows the upload: {stdout}");
+    let pwd = lines
+        .iter()
+        .find(|l| l.starts_with('/'))
+        .expect("pwd's line");
+    assert!(
+        pwd.ends_with("/say \"hi\""),
+        "the quoted name comes back undoubled: {pwd}"
+    );
+    assert_eq!(
+        std::fs::read(back).unwrap(),
+        data,
+        "the download is the upload"
+    );
+    assert!(!root.join("big.bin").exists() && !root.join("say \"hi\"").exists());
+    // The time is the upload's, give or take the servers' rounding to the second.
+    let uploaded = unix_seconds(mdtm);
+    let after = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let before = before.duration_since(UNIX_EPOCH).unwrap().as_secs();
+    assert!(
+        (before..=after).contains(&uploaded),
+        "{mdtm}: not between {before} and {after}"
+    );
+}
+
+/// `YYYY-MM-DDTHH:MM:SSZ` as seconds since 1970 (days from the civil calendar).
+fn unix_seconds(time: &str) -> u64 {
+    let field = |range: std::ops::Range<usize>| time[range].parse::<i64>().unwrap();
+    let (year, month, day) = (field(0..4), field(5..7), field(8..10));
+    let (y, m) = if month <= 2 {
+        (year - 1, month + 9)
+    } else {
+        (year, month - 3)
+    };
+    let era = y.div_euclid(400);
+    let year_of_era = y - era * 400;
+    let day_of_year = (153 * m + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    let days = era * 146_097 + day_of_era - 719_468;
+    let seconds = days * 86_400 + field(11..13) * 3600 + field(14..16) * 60 + field(17..19);
+    u64::try_from(seconds).unwrap()
+}
+
+/// Each kind of failure, with its status and what it says on standard error.
+fn failures(url: &str, bad_login: &str, root: &Path) {
+    std::fs::write(root.join("keep.txt"), b"keep").unwrap();
+
+    let missing = client(&[url.as_bytes(), b"size", b"no-such-file"], b"");
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(
+        text(&missing.stderr).starts_with("550"),
+        "{}",
+        text(&missing.stderr)
+    );
+
+    let login = client(&[bad_login.as_bytes(), b"pwd"], b"");
+    assert_eq!(login.status.code(), Some(1));
+    assert!(
+        text(&login.stderr).starts_with("530"),
+        "{}",
+        text(&login.stderr)
+    );
+
+    // CR LF in a name: refused by the command writer, so DELE keep.txt is never sent.
+    let hostile = client(&[url.as_bytes(), b"rm", b"x\r\nDELE keep.txt"], b"");
+    assert_eq!(hostile.status.code(), Some(1));
+    assert!(
+        text(&hostile.stderr).contains("command not sent"),
+        "{}",
+        text(&hostile.stderr)
+    );
+    assert!(root.join("keep.txt").exists(), "nothing was sent");
+
+    // Commands from standard input, stopping at the first that fails.
+    let piped = client(
+        &[url.as_bytes()],
+        b"size keep.txt\n\nrm no-such-file\npwd\n",
+    );
+    assert_eq!(piped.status.code(), Some(1));
+    assert_eq!(
+        text(&piped.stdout),
+        "4\n",
+        "pwd after the failure never ran"
+    );
+    assert!(text(&piped.stderr).starts_with("550"));
+}
+
+fn scratch(name: &str) -> (PathBuf, PathBuf) {
+    let dir = support::scratch_dir(name);
+    let root = dir.join("root");
+    std::fs::create_dir_all(&root).unwrap();
+    (dir, root)
+}
+
+fn url_of(server: &Server, userinfo: &str) -> String {
+    format!("ftp://{userinfo}{}/", server.address)
+}
+
+#[test]
+fn against_pyftpdlib() {
+    let (dir, root) = scratch("client-pyftpdlib");
+    let server = match servers::pyftpdlib(&root) {
+        Ok(server) => server,
+        Err(why) => return support::unavailable("pyftpdlib", &why),
+    };
+    let url = url_of(&server, "alice:secret@");
+    session(&url, &[], &root, &dir);
+    session(&url, &[b"--pasv"], &root, &dir);
+    failures(&url, &url_of(&server, "alice:wrong@"), &root);
+}
+
+#[test]
+fn against_vsftpd() {
+    let (dir, root) = scratch("client-vsftpd");
+    let server = match servers::vsftpd_writable(&root, &dir) {
+        Ok(server) => server,
+        Err(why) => return support::unavailable("vsftpd", &why),
+    };
+    let url = url_of(&server, "");
+    session(&url, &[], &root, &dir);
+    session(&url, &[b"--pasv"], &root, &dir);
+    failures(&url, &url_of(&server, "nobody:secret@"), &root);
+}
+
+#[test]
+fn usage_errors_are_found_before_connecting() {
+    // Port 9 on loopback: nothing listens, so a status of 2 proves no connection was tried.
+    for args in [
+        &[&b"ftp://127.0.0.1:9/"[..], b"frob"][..],
+        &[b"ftp://127.0.0.1:9/", b"get", b"only-one"],
+        &[b"http://127.0.0.1:9/", b"pwd"],
+        &[b"ftp://127.0.0.1:port/", b"pwd"],
+        &[],
+    ] {
+        let run = client(args, b"");
+        assert_eq!(run.status.code(), Some(2), "{args:?}");
+        assert!(text(&run.stderr).contains("usage: client"));
+    }
+    let refused = client(&[b"ftp://127.0.0.1:9/", b"pwd"], b"");
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        text(&refused.stderr).contains("cannot connect"),
+        "{}",
+        text(&refused.stderr)
+    );
+}
