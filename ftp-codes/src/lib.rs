@@ -214,7 +214,5 @@ macro_rules! command_catalog {
     };
 }
 
-// The README's examples run as doc tests, so that it stays true to the code.
-#[cfg(doctest)]
-#[doc = include_str!("../README.md")]
-struct ReadmeDoctests;
+// The README's examples run as doc tests of `ftp-codes-tests` (tests/src/lib.rs), which has
+// every transport feature and tokio.
