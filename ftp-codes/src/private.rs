@@ -4,7 +4,6 @@
 //! definitions depend on the features of `ftp-codes` itself; emitting `cfg(feature = ...)`
 //! instead would test the features of the calling crate.
 
-use crate::command::{Replies, Rule, Tolerated};
 use crate::{Category, Group, InvalidCode, Outcome, ReplyCode};
 use core::fmt;
 
@@ -46,17 +45,10 @@ pub const fn verb_key(verb: &[u8]) -> Option<u32> {
     ]))
 }
 
-/// `Command::classify`: a code listed for the command (its RFC row, a tolerated deviation or a
-/// rule across commands) means what its first digit says; any other is unexpected.
-pub fn classify(
-    replies: &Replies,
-    tolerated: &[Tolerated],
-    rules: &[Rule],
-    code: ReplyCode,
-) -> Outcome {
-    let listed = replies.contains(code)
-        || tolerated.iter().any(|t| t.code == code)
-        || rules.iter().any(|r| r.code == code);
+/// `Command::classify`'s answer: a code listed for the command (its RFC row, a tolerated
+/// deviation or a rule across commands) means what its first digit says; any other is
+/// unexpected.
+pub const fn outcome(code: ReplyCode, listed: bool) -> Outcome {
     if !listed {
         return Outcome::Unexpected;
     }
@@ -169,3 +161,6 @@ macro_rules! __ftp_codes_impl_defmt {
 macro_rules! __ftp_codes_impl_defmt {
     ($($anything:tt)*) => {};
 }
+
+/// Whether the catalogues' lookup tables take the compact layout (feature `compact-tables`).
+pub const COMPACT_TABLES: bool = cfg!(feature = "compact-tables");

@@ -535,3 +535,35 @@ fn every_code_the_catalogue_names_is_in_the_reply_catalogue() {
     assert!(Command::RULES.iter().all(|r| r.code.known().is_some()));
     assert!(named > 300);
 }
+
+/// `classify` reads bit sets built by the macro; they must say exactly what the tables say,
+/// for every command and every code a reply can have.
+#[test]
+fn classify_agrees_with_the_tables_for_every_command_and_code() {
+    let mut listed = 0;
+    for &command in Command::ALL {
+        for n in 100..=699 {
+            let code = code(n);
+            let in_tables = command.replies().contains(code)
+                || command.tolerated().iter().any(|t| t.code == code)
+                || Command::RULES.iter().any(|r| r.code == code);
+            let expected = if in_tables {
+                match n / 100 {
+                    1 => Outcome::Preliminary,
+                    2 => Outcome::Completed,
+                    3 => Outcome::Intermediate,
+                    4 => Outcome::TransientFailure,
+                    _ => Outcome::PermanentFailure,
+                }
+            } else {
+                Outcome::Unexpected
+            };
+            assert_eq!(command.classify(code), expected, "{command} {n}");
+            listed += usize::from(in_tables);
+        }
+    }
+    assert!(
+        listed > 500,
+        "the tables list {listed} (command, code) pairs"
+    );
+}

@@ -50,6 +50,35 @@ fn use_the_crate() {
             black_box(reply.lines().count());
         }
     }
+    #[cfg(feature = "commands")]
+    {
+        use ftp_codes::{Command, ReplyCode};
+        if let Some(command) = Command::from_verb(black_box(b"retr")) {
+            black_box(command.verb());
+            if let Ok(code) = ReplyCode::from_u16(black_box(226)) {
+                black_box(command.classify(code));
+            }
+        }
+    }
+    #[cfg(feature = "command-writer")]
+    {
+        use ftp_codes::Command;
+        use ftp_codes::write::{WriteOptions, Writer};
+        let mut buf = [0u8; 128];
+        let mut out = Writer::new(&mut buf, WriteOptions::default());
+        black_box(out.command(black_box(Command::Retr), black_box(b"file.bin")).ok());
+        black_box(out.written());
+    }
+    #[cfg(feature = "control")]
+    {
+        use ftp_codes::io::Control;
+        use ftp_codes::reply::ParseOptions;
+        use ftp_codes::Command;
+        let mut buffer = [0u8; 256];
+        let mut control = Control::new(Wire(black_box(b"220 Hi\r\n331 Pw\r\n230 In\r\n")), &mut buffer, ParseOptions::default());
+        black_box(control.read_reply().map(|r| r.code()).ok());
+        black_box(control.run(Command::User, b"u", &[(Command::Pass, b"p")]).map(|(o, r)| (o, r.code())).ok());
+    }
     #[cfg(feature = "write")]
     {
         use ftp_codes::Code;
@@ -61,5 +90,38 @@ fn use_the_crate() {
         black_box(out.pathname(black_box(b"/pub"), b"created").ok());
         black_box(out.size(black_box(1234)).ok());
         black_box(out.written());
+    }
+}
+
+/// A transport that serves fixed bytes and swallows writes.
+#[cfg(feature = "control")]
+struct Wire(&'static [u8]);
+
+#[cfg(feature = "control")]
+impl embedded_io::ErrorType for Wire {
+    type Error = embedded_io::ErrorKind;
+}
+
+#[cfg(feature = "control")]
+impl embedded_io::Read for Wire {
+    fn read(&mut self, buf: &mut [u8]) -> Result<usize, Self::Error> {
+        let n = buf.len().min(self.0.len());
+        let (now, later) = self.0.split_at(n);
+        if let Some(target) = buf.get_mut(..n) {
+            target.copy_from_slice(now);
+        }
+        self.0 = later;
+        Ok(n)
+    }
+}
+
+#[cfg(feature = "control")]
+impl embedded_io::Write for Wire {
+    fn write(&mut self, buf: &[u8]) -> Result<usize, Self::Error> {
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> Result<(), Self::Error> {
+        Ok(())
     }
 }

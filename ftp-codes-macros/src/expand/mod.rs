@@ -8,13 +8,15 @@
 mod commands;
 mod doc;
 mod rules;
+mod slots;
 
 use crate::args::Args;
 use crate::validate::{Checked, CodeDef};
 use doc::{Example, variant_doc};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 use rules::rule_types;
+use slots::Slots;
 use std::path::Path;
 
 /// Everything one `catalog!` call emits.
@@ -71,9 +73,15 @@ fn code_enum(args: &Args, checked: &Checked) -> TokenStream {
     let descriptions = codes.iter().map(|c| &c.description);
     let sources = codes.iter().map(|c| &c.source);
     let count = codes.len();
-    let (index_type, index, missing) = dense_index(codes);
-    let first_code = Literal::u16_unsuffixed(codes.first().map_or(100, |c| c.code));
-    let index_len = index.len();
+    let code_numbers: Vec<u16> = codes.iter().map(|c| c.code).collect();
+    let (fast, compact) = (Slots::fast(&code_numbers), Slots::compact(&code_numbers));
+    let (fast_type, fast_slots) = (&fast.ty, &fast.table);
+    let (compact_type, compact_slots) = (&compact.ty, &compact.table);
+    let compact_hash = compact
+        .hash
+        .map_or_else(|| quote!(code), slots::Hash::tokens);
+    let missing = Literal::usize_unsuffixed(codes.len());
+    let (fast_count, compact_count) = (fast_slots.len(), compact_slots.len());
     let alternatives = alternatives(krate, codes);
     let Example {
         from_u16: example_from_u16,
@@ -101,33 +109,44 @@ fn code_enum(args: &Args, checked: &Checked) -> TokenStream {
             /// Every code of the catalogue, in ascending order.
             pub const ALL: &'static [Self] = &[#(Self::#variants),*];
 
-            /// Position in `ALL` of each number from the lowest code to the highest; `MISSING`
-            /// where there is none.
-            const INDEX: [#index_type; #index_len] = [#(#index),*];
-            const FIRST: ::core::primitive::u16 = #first_code;
-            const MISSING: #index_type = #missing;
+            /// Position in `ALL` of each code: by number (the fast layout), or by hash (the
+            /// compact one, feature `compact-tables` of ftp-codes). Only the one `position`
+            /// reads is linked.
+            const FAST_SLOTS: [#fast_type; #fast_count] = [#(#fast_slots),*];
+            const COMPACT_SLOTS: [#compact_type; #compact_count] = [#(#compact_slots),*];
             const NAMES: [&'static ::core::primitive::str; #count] = [#(#names),*];
             const TEXTS: [&'static ::core::primitive::str; #count] = [#(#texts),*];
             const DESCRIPTIONS: [&'static ::core::primitive::str; #count] = [#(#descriptions),*];
             const SOURCES: [&'static ::core::primitive::str; #count] = [#(#sources),*];
 
-            /// Position of `code` in `ALL`, or `ALL.len()` or more if the catalogue lacks it.
+            /// Position in `ALL` of `code` if the catalogue has it; otherwise a position past the
+            /// end or that of another code, which the caller tells apart by comparing.
+            ///
+            /// The fast layout is one slot per number up to 999 (its one range test is passed by
+            /// every reply code, so it is always predicted); the compact one a perfect hash,
+            /// `(code * m) >> shift`, with no test at all, into about twice as many slots as
+            /// codes.
             #[inline]
             const fn position(code: ::core::primitive::u16) -> ::core::primitive::usize {
-                // In `usize`, so that a second call with the same code is the same expression
-                // and the compiler merges the two loads (`from_u16` then `text`, say).
-                let offset = (code as ::core::primitive::usize).wrapping_sub(Self::FIRST as ::core::primitive::usize);
-                if offset < Self::INDEX.len() {
-                    Self::INDEX[offset] as ::core::primitive::usize
+                if #krate::__private::COMPACT_TABLES {
+                    let code = code as ::core::primitive::u32;
+                    Self::COMPACT_SLOTS[(#compact_hash) as ::core::primitive::usize] as ::core::primitive::usize
                 } else {
-                    Self::MISSING as ::core::primitive::usize
+                    // In `usize`, so that a second call with the same code is the same
+                    // expression and the compiler merges the two loads (`from_u16`, `text`).
+                    let code = code as ::core::primitive::usize;
+                    if code < Self::FAST_SLOTS.len() {
+                        Self::FAST_SLOTS[code] as ::core::primitive::usize
+                    } else {
+                        #missing
+                    }
                 }
             }
 
             /// The entry for `code`, if the catalogue has it.
             ///
-            /// A constant-time table lookup (no `match`, no search): one load from a dense
-            /// index of the numbers from the lowest code to the highest.
+            /// A constant-time table lookup (no `match`, no search): a table picks the one entry
+            /// the number can be, and one comparison decides.
             #example_from_u16
             #[must_use]
             #[inline]
@@ -320,33 +339,6 @@ fn code_enum(args: &Args, checked: &Checked) -> TokenStream {
 
 /// The dense index: for each number from the lowest code to the highest, the position of its
 /// code in `ALL`.
-fn dense_index(codes: &[CodeDef]) -> (TokenStream, Vec<Literal>, Literal) {
-    let first = codes.first().map_or(100, |c| c.code);
-    let last = codes.last().map_or(100, |c| c.code);
-    let mut positions = vec![None; usize::from(last - first) + 1];
-    for (position, code) in codes.iter().enumerate() {
-        if let Some(slot) = positions.get_mut(usize::from(code.code - first)) {
-            *slot = Some(position);
-        }
-    }
-    // One byte per number while the catalogue has fewer than 255 codes, else two.
-    let (ty, missing) = if codes.len() < usize::from(u8::MAX) {
-        ("u8", u16::from(u8::MAX))
-    } else {
-        ("u16", u16::MAX)
-    };
-    let index = positions
-        .into_iter()
-        .map(|p| Literal::u16_unsuffixed(p.and_then(|p| u16::try_from(p).ok()).unwrap_or(missing)))
-        .collect();
-    let ty = format_ident!("{}", ty);
-    (
-        quote!(::core::primitive::#ty),
-        index,
-        Literal::u16_unsuffixed(missing),
-    )
-}
-
 /// The body of `alternatives()`: a `match` over the few codes that have any.
 fn alternatives(krate: &TokenStream, codes: &[CodeDef]) -> TokenStream {
     let arms: Vec<TokenStream> = codes
