@@ -24,25 +24,29 @@ pub trait Sealed {}
 
 /// The hash key of a verb: three or four ASCII letters, upper case, packed little-endian into
 /// a `u32` and zero padded (the macro computes the same key for each catalogued verb).
+///
+/// Branch-free but for the length: the letters are checked and upper-cased four at a time
+/// (each byte of the word tested against `a..=z` once bit 5 is set, by adding so that the
+/// bytes in range carry into their top bit).
+#[inline]
 pub const fn verb_key(verb: &[u8]) -> Option<u32> {
-    let ([a, b, c, d], four) = match *verb {
-        [a, b, c] => ([a, b, c, 0], false),
-        [a, b, c, d] => ([a, b, c, d], true),
+    let (word, letters) = match *verb {
+        [a, b, c] => (u32::from_le_bytes([a, b, c, 0]), 0x0080_8080),
+        [a, b, c, d] => (u32::from_le_bytes([a, b, c, d]), 0x8080_8080),
         _ => return None,
     };
-    let letters = a.is_ascii_alphabetic()
-        && b.is_ascii_alphabetic()
-        && c.is_ascii_alphabetic()
-        && (!four || d.is_ascii_alphabetic());
-    if !letters {
-        return None;
+    // ASCII only, so that the additions below never carry from one byte into the next.
+    let ascii = word & 0x8080_8080 == 0;
+    let lower = word | 0x2020_2020;
+    let at_least_a = lower.wrapping_add(0x1F1F_1F1F); // top bit set where the byte >= b'a'
+    let above_z = lower.wrapping_add(0x0505_0505); // top bit set where the byte > b'z'
+    let in_range = at_least_a & !above_z & letters;
+    if ascii && in_range == letters {
+        // Upper case: clear bit 5 of the letters; the padding byte stays 0.
+        Some(word & !(0x2020_2020 & (letters >> 2)))
+    } else {
+        None
     }
-    Some(u32::from_le_bytes([
-        a.to_ascii_uppercase(),
-        b.to_ascii_uppercase(),
-        c.to_ascii_uppercase(),
-        d.to_ascii_uppercase(),
-    ]))
 }
 
 /// `Command::classify`'s answer: a code listed for the command (its RFC row, a tolerated
@@ -164,3 +168,57 @@ macro_rules! __ftp_codes_impl_defmt {
 
 /// Whether the catalogues' lookup tables take the compact layout (feature `compact-tables`).
 pub const COMPACT_TABLES: bool = cfg!(feature = "compact-tables");
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::arithmetic_side_effects)]
+
+    extern crate std;
+
+    use super::verb_key;
+    use std::vec::Vec;
+
+    /// The plain definition `verb_key` must agree with.
+    fn reference(verb: &[u8]) -> Option<u32> {
+        if !(3..=4).contains(&verb.len()) || !verb.iter().all(u8::is_ascii_alphabetic) {
+            return None;
+        }
+        let mut bytes = [0u8; 4];
+        for (slot, b) in bytes.iter_mut().zip(verb) {
+            *slot = b.to_ascii_uppercase();
+        }
+        Some(u32::from_le_bytes(bytes))
+    }
+
+    #[test]
+    fn verb_key_agrees_with_its_definition_on_every_three_bytes() {
+        for n in 0..1u32 << 24 {
+            let [a, b, c, _] = n.to_le_bytes();
+            assert_eq!(verb_key(&[a, b, c]), reference(&[a, b, c]), "{a} {b} {c}");
+        }
+    }
+
+    #[test]
+    fn verb_key_agrees_with_its_definition_on_four_bytes_near_the_edges() {
+        // Every byte next to a range the check tests, and a few inside and far outside.
+        let edges: Vec<u8> = [
+            0, 1, 0x1F, 0x20, 0x3F, 0x40, 0x41, 0x5A, 0x5B, 0x5F, 0x60, 0x61,
+        ]
+        .into_iter()
+        .chain([0x6D, 0x7A, 0x7B, 0x7F, 0x80, 0xC1, 0xDA, 0xE1, 0xFA, 0xFF])
+        .collect();
+        for &a in &edges {
+            for &b in &edges {
+                for &c in &edges {
+                    for &d in &edges {
+                        let verb = [a, b, c, d];
+                        assert_eq!(verb_key(&verb), reference(&verb), "{verb:?}");
+                    }
+                }
+            }
+        }
+        for verb in [&b""[..], b"A", b"AB", b"ABCDE"] {
+            assert_eq!(verb_key(verb), None);
+        }
+    }
+}

@@ -132,7 +132,8 @@ pub(crate) fn expand(args: &Args, checked: &CheckedCommands, tracked: &Path) -> 
 
             const VERBS: [&'static ::core::primitive::str; #count] = [#(#verbs),*];
             const KEYS: [::core::primitive::u32; #count] = [#(#key_literals),*];
-            /// A perfect hash of the verbs: each slot holds a position in `ALL` plus one, or 0.
+            /// A perfect hash of the verbs: each slot holds a position in `ALL`, 0 where no verb
+            /// hashes.
             const SLOTS: [::core::primitive::u8; #slot_count] = [#(#slots),*];
             const ARGUMENTS: [#krate::command::Argument; #count] = [#(#arguments),*];
             const SYNTAXES: [&'static ::core::primitive::str; #count] = [#(#syntaxes),*];
@@ -159,15 +160,11 @@ pub(crate) fn expand(args: &Args, checked: &CheckedCommands, tracked: &Path) -> 
                     return ::core::option::Option::None;
                 };
                 let slot = (key.wrapping_mul(#multiplier) >> #shift) as ::core::primitive::usize;
-                if slot >= Self::SLOTS.len() {
-                    return ::core::option::Option::None;
-                }
+                // An empty slot holds 0: the first verb, whose own slot is another, so the
+                // comparison below refuses whatever hashed here.
                 let position = Self::SLOTS[slot] as ::core::primitive::usize;
-                if position == 0 || position > Self::ALL.len() {
-                    return ::core::option::Option::None;
-                }
-                if Self::KEYS[position - 1] == key {
-                    ::core::option::Option::Some(Self::ALL[position - 1])
+                if position < Self::ALL.len() && Self::KEYS[position] == key {
+                    ::core::option::Option::Some(Self::ALL[position])
                 } else {
                     ::core::option::Option::None
                 }
@@ -347,11 +344,15 @@ impl PerfectHash {
                 state = state.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
                 let multiplier = state | 1;
                 let mut slots = vec![0u8; 1 << bits];
+                let mut taken = vec![false; 1 << bits];
                 let fits = keys.iter().enumerate().all(|(position, key)| {
                     let slot = (key.wrapping_mul(multiplier) >> shift) as usize;
-                    let free = slots.get(slot) == Some(&0);
-                    if let (true, Some(entry)) = (free, slots.get_mut(slot)) {
-                        *entry = u8::try_from(position + 1).unwrap_or(u8::MAX);
+                    let free = taken.get(slot) == Some(&false);
+                    if let (true, Some(entry), Some(mark)) =
+                        (free, slots.get_mut(slot), taken.get_mut(slot))
+                    {
+                        *entry = u8::try_from(position).unwrap_or(u8::MAX);
+                        *mark = true;
                     }
                     free
                 });

@@ -12,6 +12,7 @@ use crate::{Command, Outcome, ReplyCode};
 /// be handed out once the reading loop, which needs `&mut self`, is over.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Framed {
+    at: usize,
     used: usize,
     code: ReplyCode,
     lines: usize,
@@ -26,13 +27,16 @@ impl Framed {
 }
 
 /// The buffer and the parser.
+///
+/// `buf[start..start + consumed]` is the reply handed out last, `buf[start + consumed..filled]`
+/// what was read after it. The bytes move to the front only when a read needs the room and
+/// something is left to keep: one reply's tail at most, not every reply's successors.
 #[derive(Debug)]
 pub(crate) struct Core<'b> {
     buf: &'b mut [u8],
-    /// Bytes read into `buf`.
-    filled: usize,
-    /// Bytes at the front of `buf` that belong to the reply handed out last.
+    start: usize,
     consumed: usize,
+    filled: usize,
     parser: Parser,
 }
 
@@ -40,29 +44,41 @@ impl<'b> Core<'b> {
     pub(crate) fn new(buf: &'b mut [u8], options: ParseOptions) -> Self {
         Self {
             buf,
-            filled: 0,
+            start: 0,
             consumed: 0,
+            filled: 0,
             parser: Parser::new(options),
         }
     }
 
-    /// Drops the reply handed out last, moving what followed it to the front.
+    /// Forgets the reply handed out last; with nothing left after it, the buffer is empty.
+    fn release(&mut self) {
+        self.start = self.start.saturating_add(self.consumed).min(self.filled);
+        self.consumed = 0;
+        if self.start == self.filled {
+            self.start = 0;
+            self.filled = 0;
+        }
+    }
+
+    /// Moves the unread bytes to the front of the buffer.
     fn compact(&mut self) {
-        if self.consumed > 0 {
-            self.buf.copy_within(self.consumed..self.filled, 0);
-            self.filled = self.filled.saturating_sub(self.consumed);
-            self.consumed = 0;
+        if self.start > 0 {
+            self.buf.copy_within(self.start..self.filled, 0);
+            self.filled = self.filled.saturating_sub(self.start);
+            self.start = 0;
         }
     }
 
     /// The next whole reply in the buffer, if it is there; an error if the buffer is full and
     /// the reply still unfinished.
     pub(crate) fn poll<E>(&mut self) -> Result<Option<Framed>, ControlError<E>> {
-        self.compact();
-        let filled = self.buf.get(..self.filled).unwrap_or_default();
-        match self.parser.parse(filled) {
+        self.release();
+        let unread = self.buf.get(self.start..self.filled).unwrap_or_default();
+        match self.parser.parse(unread) {
             Ok(Status::Complete((reply, used))) => {
                 let framed = Framed {
+                    at: self.start,
                     used,
                     code: reply.code(),
                     lines: reply.line_count(),
@@ -72,7 +88,7 @@ impl<'b> Core<'b> {
                 self.consumed = used;
                 Ok(Some(framed))
             }
-            Ok(Status::Partial) if self.filled >= self.buf.len() => {
+            Ok(Status::Partial) if self.start == 0 && self.filled >= self.buf.len() => {
                 Err(ControlError::ReplyLongerThanBuffer)
             }
             Ok(Status::Partial) => Ok(None),
@@ -80,8 +96,12 @@ impl<'b> Core<'b> {
         }
     }
 
-    /// Where the next read goes.
+    /// Where the next read goes (after [`poll`](Self::poll) said `None`): the free end of the
+    /// buffer, made room for if it is full.
     pub(crate) fn spare(&mut self) -> &mut [u8] {
+        if self.filled >= self.buf.len() {
+            self.compact();
+        }
         self.buf.get_mut(self.filled..).unwrap_or_default()
     }
 
@@ -92,12 +112,13 @@ impl<'b> Core<'b> {
 
     /// Whether bytes of an unfinished reply are in the buffer.
     pub(crate) fn mid_reply(&self) -> bool {
-        self.filled > self.consumed
+        self.filled > self.start.saturating_add(self.consumed)
     }
 
     /// The reply `framed` describes; valid until the next read.
     pub(crate) fn reply(&self, framed: Framed) -> Reply<'_> {
-        let raw = self.buf.get(..framed.used).unwrap_or_default();
+        let end = framed.at.saturating_add(framed.used);
+        let raw = self.buf.get(framed.at..end).unwrap_or_default();
         Reply::new(
             raw,
             framed.code,
@@ -109,13 +130,14 @@ impl<'b> Core<'b> {
 
     /// The bytes read after the last reply handed out.
     pub(crate) fn buffered(&self) -> &[u8] {
-        self.buf.get(self.consumed..self.filled).unwrap_or_default()
+        let from = self.start.saturating_add(self.consumed);
+        self.buf.get(from..self.filled).unwrap_or_default()
     }
 
     /// Forgets the bytes read after the last reply (after `AUTH TLS`, they must not be read as
     /// replies: curl's CVE-2021-22947).
     pub(crate) fn discard_buffered(&mut self) {
-        self.filled = self.consumed;
+        self.filled = self.start.saturating_add(self.consumed).min(self.filled);
         self.parser.reset();
     }
 
@@ -127,6 +149,8 @@ impl<'b> Core<'b> {
         argument: &[u8],
         options: WriteOptions,
     ) -> Result<&[u8], WriteError> {
+        // The last reply is done with once the next command goes out.
+        self.release();
         self.compact();
         let free = self.buf.get_mut(self.filled..).unwrap_or_default();
         let mut writer = Writer::new(free, options);
