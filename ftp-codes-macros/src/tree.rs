@@ -1,12 +1,14 @@
 //! The catalogue file as a TOML tree in which every key and value keeps its byte span.
 //!
 //! Deserializing straight into typed structs would stop at the first unknown or missing key;
-//! a spanned tree lets `model` report every structural problem of the file in one build.
+//! a spanned tree lets `model` report every structural problem of the file in one build. The
+//! tree comes from toml's own spanned document (`toml::de::DeTable`), which the toml crate
+//! compiles once: deserializing through serde would instantiate toml's generic deserializer in
+//! this crate, and that was most of its build time.
 
 use crate::diag::Span;
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use std::fmt;
 use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
 /// A TOML value with the byte span of its text.
 pub(crate) struct Node {
@@ -47,11 +49,11 @@ impl Value {
 
 /// Parses a whole catalogue file; a syntax error comes back with its span and message.
 pub(crate) fn parse(text: &str) -> Result<Node, (Span, String)> {
-    match toml::from_str::<Spanned<Value>>(text) {
+    match DeTable::parse(text) {
         Ok(root) => {
             let span = root.span();
             Ok(Node {
-                value: root.into_inner(),
+                value: table(root.into_inner())?,
                 span,
             })
         }
@@ -62,89 +64,38 @@ pub(crate) fn parse(text: &str) -> Result<Node, (Span, String)> {
     }
 }
 
-impl From<Spanned<Value>> for Node {
-    fn from(spanned: Spanned<Value>) -> Self {
-        let span = spanned.span();
-        Node {
-            value: spanned.into_inner(),
-            span,
-        }
+fn table(entries: DeTable<'_>) -> Result<Value, (Span, String)> {
+    let mut out = Vec::new();
+    for (key, value) in entries {
+        let key_span = key.span();
+        out.push((
+            Key {
+                name: key.into_inner().into_owned(),
+                span: key_span,
+            },
+            node(value)?,
+        ));
     }
+    // toml yields keys in sorted order; keep the order of the file for messages.
+    out.sort_by_key(|(key, _)| key.span.start);
+    Ok(Value::Table(out))
 }
 
-/// How toml hands a datetime to serde: a one-entry map under this key.
-const DATETIME_KEY: &str = "$__toml_private_datetime";
-
-impl<'de> Deserialize<'de> for Value {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(ValueVisitor)
-    }
-}
-
-struct ValueVisitor;
-
-impl<'de> Visitor<'de> for ValueVisitor {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a TOML value")
-    }
-
-    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
-        Ok(Value::Boolean(v))
-    }
-
-    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
-        Ok(Value::Integer(v))
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
-        i64::try_from(v)
-            .map(Value::Integer)
-            .map_err(|_| E::custom("integer out of range"))
-    }
-
-    fn visit_f64<E>(self, _: f64) -> Result<Value, E> {
-        Ok(Value::Float)
-    }
-
-    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::String(v.to_owned()))
-    }
-
-    fn visit_string<E>(self, v: String) -> Result<Value, E> {
-        Ok(Value::String(v))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element::<Spanned<Value>>()? {
-            items.push(Node::from(item));
-        }
-        Ok(Value::Array(items))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut entries = Vec::new();
-        while let Some(key) = map.next_key::<Spanned<String>>()? {
-            if key.get_ref() == DATETIME_KEY {
-                map.next_value::<de::IgnoredAny>()?;
-                return Ok(Value::Datetime);
-            }
-            let value = map.next_value::<Spanned<Value>>()?;
-            let key_span = key.span();
-            entries.push((
-                Key {
-                    name: key.into_inner(),
-                    span: key_span,
-                },
-                Node::from(value),
-            ));
-        }
-        // toml yields keys in sorted order; keep the order of the file for messages.
-        entries.sort_by_key(|(key, _)| key.span.start);
-        Ok(Value::Table(entries))
-    }
+fn node(spanned: Spanned<DeValue<'_>>) -> Result<Node, (Span, String)> {
+    let span = spanned.span();
+    let value = match spanned.into_inner() {
+        DeValue::String(s) => Value::String(s.into_owned()),
+        DeValue::Integer(n) => match i64::from_str_radix(n.as_str(), n.radix()) {
+            Ok(n) => Value::Integer(n),
+            Err(_) => return Err((span, "integer out of range".to_owned())),
+        },
+        DeValue::Float(_) => Value::Float,
+        DeValue::Boolean(b) => Value::Boolean(b),
+        DeValue::Datetime(_) => Value::Datetime,
+        DeValue::Array(items) => Value::Array(items.into_iter().map(node).collect::<Result<_, _>>()?),
+        DeValue::Table(entries) => table(entries)?,
+    };
+    Ok(Node { value, span })
 }
 
 #[cfg(test)]
