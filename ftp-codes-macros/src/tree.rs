@@ -92,7 +92,9 @@ fn node(spanned: Spanned<DeValue<'_>>) -> Result<Node, (Span, String)> {
         DeValue::Float(_) => Value::Float,
         DeValue::Boolean(b) => Value::Boolean(b),
         DeValue::Datetime(_) => Value::Datetime,
-        DeValue::Array(items) => Value::Array(items.into_iter().map(node).collect::<Result<_, _>>()?),
+        DeValue::Array(items) => {
+            Value::Array(items.into_iter().map(node).collect::<Result<_, _>>()?)
+        }
         DeValue::Table(entries) => table(entries)?,
     };
     Ok(Node { value, span })
