@@ -41,7 +41,7 @@ fn expected(command: Command, argument: &[u8]) -> Result<(Vec<u8>, Vec<u8>, bool
     match (command.argument(), argument.is_empty()) {
         (Argument::Required, true) => Err(WriteError::MissingArgument),
         (Argument::None, false) => Err(WriteError::UnexpectedArgument),
-        _ if forbidden(argument) => Err(WriteError::ForbiddenByte { byte: 0, line: 0 }),
+        _ if forbidden(argument) => Err(WriteError::ForbiddenArgumentByte { byte: 0 }),
         _ => Ok((command.verb().as_bytes().to_vec(), argument.to_vec(), false)),
     }
 }
@@ -51,7 +51,10 @@ fn agree(
     expected: &Result<(Vec<u8>, Vec<u8>, bool), WriteError>,
 ) -> bool {
     match (back, expected) {
-        (Err(WriteError::ForbiddenByte { .. }), Err(WriteError::ForbiddenByte { .. })) => true,
+        (
+            Err(WriteError::ForbiddenArgumentByte { .. }),
+            Err(WriteError::ForbiddenArgumentByte { .. }),
+        ) => true,
         _ => back == expected,
     }
 }
@@ -123,7 +126,7 @@ fn every_byte_value_in_an_argument_reads_back_or_is_refused() {
                 );
                 let back = written_and_read(options, |w| w.command_verb(b"XCRC", &argument));
                 let want = if forbidden(&argument) {
-                    Err(WriteError::ForbiddenByte { byte: 0, line: 0 })
+                    Err(WriteError::ForbiddenArgumentByte { byte: 0 })
                 } else {
                     Ok((b"XCRC".to_vec(), argument.clone(), false))
                 };

@@ -29,7 +29,7 @@ impl Writer<'_> {
     /// out.command(Command::Pwd, b"")?;
     /// assert_eq!(out.written(), b"RETR notes.txt\r\nPWD\r\n");
     /// let evil = b"x\r\nDELE important";
-    /// assert_eq!(out.command(Command::Dele, evil), Err(WriteError::ForbiddenByte { byte: b'\r', line: 0 }));
+    /// assert_eq!(out.command(Command::Dele, evil), Err(WriteError::ForbiddenArgumentByte { byte: b'\r' }));
     /// assert_eq!(out.command(Command::Dele, b""), Err(WriteError::MissingArgument));
     /// assert_eq!(out.command(Command::Pwd, b"/"), Err(WriteError::UnexpectedArgument));
     /// assert_eq!(out.written(), b"RETR notes.txt\r\nPWD\r\n"); // nothing of the refused ones
@@ -72,7 +72,10 @@ impl Writer<'_> {
         argument: &[u8],
         interrupt: bool,
     ) -> Result<usize, WriteError> {
-        check(&[argument])?;
+        check(&[argument]).map_err(|error| match error {
+            WriteError::ForbiddenByte { byte, .. } => WriteError::ForbiddenArgumentByte { byte },
+            other => other,
+        })?;
         let double_iac = self.options().double_iac;
         self.transaction(|sink| {
             if interrupt {

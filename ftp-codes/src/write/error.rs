@@ -28,6 +28,12 @@ pub enum WriteError {
         /// The index of the line that holds it.
         line: usize,
     },
+    /// A command's argument holds CR, LF or NUL, which would end the command line on the wire
+    /// (and could start another: `x\r\nDELE y`).
+    ForbiddenArgumentByte {
+        /// The byte.
+        byte: u8,
+    },
     /// A value cannot be written in the form clients parse (a year past 9999, port 0, an
     /// empty feature name, a marker with a space, ...).
     Unrepresentable,
@@ -51,6 +57,10 @@ impl fmt::Display for WriteError {
                     "line {line} holds byte 0x{byte:02X}: CR, LF and NUL would end it on the wire"
                 )
             }
+            Self::ForbiddenArgumentByte { byte } => write!(
+                f,
+                "the argument holds byte 0x{byte:02X}: CR, LF and NUL would end the command line on the wire"
+            ),
             Self::Unrepresentable => f.write_str("the value cannot be written in the reply's form"),
             Self::Fmt => f.write_str("the formatter failed"),
             Self::MissingArgument => f.write_str("the command needs an argument"),
