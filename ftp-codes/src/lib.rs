@@ -17,6 +17,11 @@
 //!   and the address arguments of PORT, EPRT and LPRT.
 //! - [`write`](mod@write): writing replies for servers, into a buffer or a `core::fmt::Write`, with the
 //!   payload builders that the [`payload`] parsers read back; and command lines for clients.
+//! - `io` (features `embedded-io`, `std`, `embedded-io-async`, `tokio`): the control connection
+//!   over a transport and a buffer of yours, `io::Control` (blocking: `embedded_io`, `std`) and
+//!   `io::AsyncControl` (`embedded_io_async`, tokio): the read loop, command writing and whole
+//!   exchanges below are done for you there. The crate's examples include a whole client
+//!   (`examples/client/`) and the embassy-net shape (`examples/embedded_async.rs`).
 //!
 //! ```
 //! use ftp_codes::{Category, Code, ReplyCode};
@@ -39,8 +44,8 @@
 //!
 //! # Reading replies from a connection
 //!
-//! The crate does no I/O: you read into a buffer you own, and [`reply::Parser`] says whether a
-//! whole reply is there. A reply may arrive in many reads, and one read may hold the end of
+//! The parsers do no I/O (the `io` module, behind features, is the loop below done for you):
+//! you read into a buffer you own, and [`reply::Parser`] says whether a whole reply is there. A reply may arrive in many reads, and one read may hold the end of
 //! one reply and the start of the next: keep the bytes after each reply for the next call.
 //! Here a real TCP connection on loopback, with a server that sends its greeting a few bytes
 //! at a time:
