@@ -210,6 +210,27 @@ fn against_vsftpd() {
     failures(&url, &url_of(&server, "nobody:secret@"), &root);
 }
 
+/// Behind NAT a server's 227 names an address the client cannot reach: the client connects to
+/// the control connection's host, with the 227's port only.
+#[test]
+fn pasv_data_goes_to_the_control_peer_whatever_the_227_names() {
+    let (_dir, root) = scratch("client-masquerade");
+    std::fs::write(root.join("listed.txt"), b"x").unwrap();
+    // 192.0.2.1 (TEST-NET-1, RFC 5737) is routed nowhere: a connection to it would time out.
+    let server = match servers::pyftpdlib_masquerading(&root, "192.0.2.1") {
+        Ok(server) => server,
+        Err(why) => return support::unavailable("pyftpdlib", &why),
+    };
+    let url = url_of(&server, "alice:secret@");
+    let run = client(&[b"--pasv", url.as_bytes(), b"ls"], b"");
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    assert!(
+        text(&run.stdout).contains("listed.txt"),
+        "{}",
+        text(&run.stdout)
+    );
+}
+
 #[test]
 fn usage_errors_are_found_before_connecting() {
     // Port 9 on loopback: nothing listens, so a status of 2 proves no connection was tried.

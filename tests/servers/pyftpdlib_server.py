@@ -1,10 +1,12 @@
 """A pyftpdlib server for the integration tests, on 127.0.0.1 only.
 
-usage: pyftpdlib_server.py ROOT [SECONDS]
+usage: pyftpdlib_server.py ROOT [SECONDS [MASQUERADE]]
 
 Serves ROOT to user "alice" (password "secret", read-write) and to anonymous users
 (read-only), on a free port that it prints as "READY <port>" once it listens. It stops by
-itself after SECONDS (default 120), so that a test that dies cannot leave it behind.
+itself after SECONDS (default 120), so that a test that dies cannot leave it behind. With
+MASQUERADE, its 227 replies name that address instead of its own (as behind NAT), which a
+client must ignore, connecting to the control connection's host.
 """
 
 import sys
@@ -23,6 +25,8 @@ def main():
     authorizer.add_anonymous(root)
     handler = FTPHandler
     handler.authorizer = authorizer
+    if len(sys.argv) > 3:
+        handler.masquerade_address = sys.argv[3]
     server = FTPServer(("127.0.0.1", 0), handler)
     print("READY", server.socket.getsockname()[1], flush=True)
     deadline = time.monotonic() + seconds
