@@ -159,23 +159,11 @@ fn session_verbs() -> Vec<Vec<u8>> {
         ("SITE", 1),
         ("AVBL", 1),
     ];
-    let total: u32 = WEIGHTS.iter().map(|w| w.1).sum();
     let mut rng = Lcg::new();
     (0..4096)
         .map(|_| {
-            let mut pick = rng.next() % total;
-            let verb = WEIGHTS
-                .iter()
-                .find(|(_, weight)| {
-                    if pick < *weight {
-                        true
-                    } else {
-                        pick -= weight;
-                        false
-                    }
-                })
-                .map_or("NOOP", |w| w.0);
-            verb.bytes()
+            rng.pick(WEIGHTS)
+                .bytes()
                 .map(|b| {
                     if rng.next() & 1 == 0 {
                         b
@@ -305,22 +293,11 @@ fn session_replies() -> Vec<(Command, ReplyCode)> {
         ("STOR", 452, 1),
         ("QUIT", 221, 1),
     ];
-    let total: u32 = PAIRS.iter().map(|p| p.2).sum();
+    let pairs: Vec<((&str, u16), u32)> = PAIRS.iter().map(|&(v, c, w)| ((v, c), w)).collect();
     let mut rng = Lcg::new();
     (0..4096)
         .map(|_| {
-            let mut pick = rng.next() % total;
-            let &(verb, code, _) = PAIRS
-                .iter()
-                .find(|p| {
-                    if pick < p.2 {
-                        true
-                    } else {
-                        pick -= p.2;
-                        false
-                    }
-                })
-                .unwrap();
+            let (verb, code) = rng.pick(&pairs);
             (
                 Command::from_verb(verb.as_bytes()).unwrap(),
                 ReplyCode::from_u16(code).unwrap(),

@@ -12,11 +12,13 @@
 // `criterion_group!` defines an undocumented function.
 #![allow(missing_docs)]
 
+#[allow(dead_code, unreachable_pub)] // shared with the QEMU firmware, which uses all of it
+#[path = "../../tests/shared/pieces.rs"]
+mod pieces;
 #[path = "common/transcript.rs"]
 mod transcript;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use embedded_io::{ErrorKind, ErrorType, Read, Write};
 use ftp_codes::Command;
 use ftp_codes::io::Control;
 use ftp_codes::reply::{ParseOptions, Parser, Status};
@@ -79,36 +81,6 @@ fn writing(c: &mut Criterion) {
     group.finish();
 }
 
-/// The transcript served `step` bytes a read; writes are counted and dropped.
-struct Segments<'a> {
-    input: &'a [u8],
-    step: usize,
-}
-
-impl ErrorType for Segments<'_> {
-    type Error = ErrorKind;
-}
-
-impl Read for Segments<'_> {
-    fn read(&mut self, buf: &mut [u8]) -> Result<usize, ErrorKind> {
-        let n = self.step.min(buf.len()).min(self.input.len());
-        let (now, later) = self.input.split_at(n);
-        buf[..n].copy_from_slice(now);
-        self.input = later;
-        Ok(n)
-    }
-}
-
-impl Write for Segments<'_> {
-    fn write(&mut self, buf: &[u8]) -> Result<usize, ErrorKind> {
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> Result<(), ErrorKind> {
-        Ok(())
-    }
-}
-
 fn reading(c: &mut Criterion) {
     let bytes = transcript::transcript(256 * 1024);
     let options = ParseOptions::lenient().with_mismatched_ends(true);
@@ -123,10 +95,7 @@ fn reading(c: &mut Criterion) {
     };
     let through_control = |bytes: &[u8]| {
         let mut buffer = [0u8; 4096];
-        let transport = Segments {
-            input: bytes,
-            step: 1460,
-        };
+        let transport = pieces::Pieces::new(bytes, 1460);
         let mut control = Control::new(transport, &mut buffer, options);
         let mut replies = 0usize;
         while let Ok(reply) = control.read_reply() {

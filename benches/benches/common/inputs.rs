@@ -14,6 +14,19 @@ impl Lcg {
         self.0 >> 8
     }
 
+    /// One of `weighted`'s items, each as likely as its weight.
+    pub(crate) fn pick<T: Copy>(&mut self, weighted: &[(T, u32)]) -> T {
+        let total: u32 = weighted.iter().map(|w| w.1).sum();
+        let mut pick = self.next() % total.max(1);
+        for &(item, weight) in weighted {
+            if pick < weight {
+                return item;
+            }
+            pick -= weight;
+        }
+        weighted[0].0
+    }
+
     /// Shuffles `items` in place (Fisher-Yates).
     pub(crate) fn shuffle<T>(&mut self, items: &mut [T]) {
         for i in (1..items.len()).rev() {
@@ -55,22 +68,6 @@ pub(crate) fn realistic_mix() -> Vec<u16> {
         (211, 1),
         (215, 1),
     ];
-    let total: u32 = WEIGHTS.iter().map(|w| w.1).sum();
     let mut rng = Lcg::new();
-    (0..4096)
-        .map(|_| {
-            let mut pick = rng.next() % total;
-            WEIGHTS
-                .iter()
-                .find(|(_, weight)| {
-                    if pick < *weight {
-                        true
-                    } else {
-                        pick -= weight;
-                        false
-                    }
-                })
-                .map_or(200, |w| w.0)
-        })
-        .collect()
+    (0..4096).map(|_| rng.pick(WEIGHTS)).collect()
 }

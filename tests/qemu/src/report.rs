@@ -5,54 +5,15 @@
 
 use core::fmt;
 use core::net::{Ipv4Addr, SocketAddr, SocketAddrV4};
-use embedded_io::{ErrorKind, ErrorType, Read, Write};
 use ftp_codes::io::Control;
 use ftp_codes::payload::{self, Timestamp};
 use ftp_codes::reply::{self, ParseOptions, Parser, Reply, Status};
 use ftp_codes::write::{WriteOptions, Writer};
 use ftp_codes::{Code, Command, Outcome, ReplyCode};
 
-/// A transport that serves a transcript `step` bytes a read and counts what is written.
-pub struct Pieces<'a> {
-    input: &'a [u8],
-    step: usize,
-    written: usize,
-}
-
-impl<'a> Pieces<'a> {
-    pub fn new(input: &'a [u8], step: usize) -> Self {
-        Self {
-            input,
-            step,
-            written: 0,
-        }
-    }
-}
-
-impl ErrorType for Pieces<'_> {
-    type Error = ErrorKind;
-}
-
-impl Read for Pieces<'_> {
-    fn read(&mut self, buf: &mut [u8]) -> Result<usize, ErrorKind> {
-        let n = self.step.min(buf.len()).min(self.input.len());
-        let (now, later) = self.input.split_at(n);
-        buf[..n].copy_from_slice(now);
-        self.input = later;
-        Ok(n)
-    }
-}
-
-impl Write for Pieces<'_> {
-    fn write(&mut self, buf: &[u8]) -> Result<usize, ErrorKind> {
-        self.written += buf.len();
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> Result<(), ErrorKind> {
-        Ok(())
-    }
-}
+#[path = "../../shared/pieces.rs"]
+mod pieces;
+pub use pieces::Pieces;
 
 /// One command of a session, and the command that follows a 3yz (PASS after USER).
 pub struct Step {
@@ -208,7 +169,7 @@ pub fn session(out: &mut dyn fmt::Write, server: &Server, step: usize) -> fmt::R
         }
     }
     let left = control.buffered().len();
-    let sent = control.into_transport().written;
+    let sent = control.into_transport().written();
     writeln!(
         out,
         "  {sent} bytes of commands sent, {left} bytes left unread"
