@@ -74,19 +74,30 @@ fn pyftpdlib_with(root: &Path, masquerade: Option<&str>) -> Result<Server, Strin
 }
 
 /// A Python that can import pyftpdlib: the system one, or a virtual environment under the
-/// target directory into which pip installs it from `PyPI`.
+/// target directory into which pip installs it from `PyPI`. Tests run in parallel: the first
+/// to ask builds the environment while the others wait (one process), and it is built under a
+/// name of its own and renamed into place whole (other processes), so that nobody ever uses a
+/// half-made one.
 fn python_with_pyftpdlib() -> Result<PathBuf, String> {
+    static PYTHON: std::sync::OnceLock<Result<PathBuf, String>> = std::sync::OnceLock::new();
+    PYTHON.get_or_init(find_or_make_python).clone()
+}
+
+fn find_or_make_python() -> Result<PathBuf, String> {
     let system = PathBuf::from("python3");
     if imports_pyftpdlib(&system) {
         return Ok(system);
     }
-    let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("pyftpdlib-venv");
+    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let venv = tmp.join("pyftpdlib-venv");
     let python = venv.join("bin").join("python3");
     if imports_pyftpdlib(&python) {
         return Ok(python);
     }
-    run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
-    run(Command::new(&python).args([
+    let building = tmp.join(format!("pyftpdlib-venv-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&building);
+    run(Command::new("python3").args(["-m", "venv"]).arg(&building))?;
+    run(Command::new(building.join("bin").join("python3")).args([
         "-m",
         "pip",
         "install",
@@ -96,6 +107,10 @@ fn python_with_pyftpdlib() -> Result<PathBuf, String> {
         "60",
         "pyftpdlib",
     ]))?;
+    // Another process may have finished first: then its environment is used and ours dropped.
+    if std::fs::rename(&building, &venv).is_err() {
+        let _ = std::fs::remove_dir_all(&building);
+    }
     if imports_pyftpdlib(&python) {
         Ok(python)
     } else {
