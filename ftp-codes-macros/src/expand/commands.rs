@@ -1,6 +1,7 @@
 //! Code generation for a command catalogue: the command enum, its const tables, and a perfect
 //! hash from verb to command. Nothing here can fail.
 
+use super::slots::Slots;
 use crate::args::Args;
 use crate::command_validate::{ArgumentKind, CheckedCommands, CommandDef, SlotCodes};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
@@ -30,13 +31,10 @@ pub(crate) fn expand(args: &Args, checked: &CheckedCommands, tracked: &Path) -> 
     let verbs = commands.iter().map(|c| &c.verb);
     let keys: Vec<u32> = commands.iter().map(|c| verb_key(&c.verb)).collect();
     let key_literals = keys.iter().map(|k| Literal::u32_unsuffixed(*k));
-    let hash = PerfectHash::find(&keys);
-    let (multiplier, shift) = (
-        Literal::u32_unsuffixed(hash.multiplier),
-        Literal::u32_unsuffixed(hash.shift),
-    );
-    let slots = hash.slots.iter().map(|s| Literal::u8_unsuffixed(*s));
-    let slot_count = hash.slots.len();
+    let (verb_slots, verb_hash) = Slots::hashed(&keys);
+    let (slot_type, slots) = (&verb_slots.ty, &verb_slots.table);
+    let slot_count = slots.len();
+    let verb_hash = verb_hash.tokens(&quote!(key));
     let arguments = commands.iter().map(|c| {
         let kind = match c.argument {
             ArgumentKind::None => quote!(None),
@@ -134,7 +132,7 @@ pub(crate) fn expand(args: &Args, checked: &CheckedCommands, tracked: &Path) -> 
             const KEYS: [::core::primitive::u32; #count] = [#(#key_literals),*];
             /// A perfect hash of the verbs: each slot holds a position in `ALL`, 0 where no verb
             /// hashes.
-            const SLOTS: [::core::primitive::u8; #slot_count] = [#(#slots),*];
+            const SLOTS: [#slot_type; #slot_count] = [#(#slots),*];
             const ARGUMENTS: [#krate::command::Argument; #count] = [#(#arguments),*];
             const SYNTAXES: [&'static ::core::primitive::str; #count] = [#(#syntaxes),*];
             const SOURCES: [&'static ::core::primitive::str; #count] = [#(#sources),*];
@@ -159,7 +157,7 @@ pub(crate) fn expand(args: &Args, checked: &CheckedCommands, tracked: &Path) -> 
                 let ::core::option::Option::Some(key) = #krate::__private::verb_key(verb) else {
                     return ::core::option::Option::None;
                 };
-                let slot = (key.wrapping_mul(#multiplier) >> #shift) as ::core::primitive::usize;
+                let slot = (#verb_hash) as ::core::primitive::usize;
                 // An empty slot holds 0: the first verb, whose own slot is another, so the
                 // comparison below refuses whatever hashed here.
                 let position = Self::SLOTS[slot] as ::core::primitive::usize;
@@ -322,53 +320,6 @@ fn verb_key(verb: &str) -> u32 {
     u32::from_le_bytes(bytes)
 }
 
-/// A multiplicative perfect hash: `(key * multiplier) >> shift` is different for every key.
-struct PerfectHash {
-    multiplier: u32,
-    shift: u32,
-    slots: Vec<u8>,
-}
-
-impl PerfectHash {
-    fn find(keys: &[u32]) -> Self {
-        // The smallest table (a power of two, at least twice the keys) that some odd
-        // multiplier from a fixed sequence makes collision-free; deterministic across builds.
-        let mut bits = 1u32;
-        while (1usize << bits) < keys.len().saturating_mul(2) {
-            bits += 1;
-        }
-        loop {
-            let shift = 32 - bits;
-            let mut state: u32 = 0x9e37_79b9;
-            for _ in 0..100_000 {
-                state = state.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
-                let multiplier = state | 1;
-                let mut slots = vec![0u8; 1 << bits];
-                let mut taken = vec![false; 1 << bits];
-                let fits = keys.iter().enumerate().all(|(position, key)| {
-                    let slot = (key.wrapping_mul(multiplier) >> shift) as usize;
-                    let free = taken.get(slot) == Some(&false);
-                    if let (true, Some(entry), Some(mark)) =
-                        (free, slots.get_mut(slot), taken.get_mut(slot))
-                    {
-                        *entry = u8::try_from(position).unwrap_or(u8::MAX);
-                        *mark = true;
-                    }
-                    free
-                });
-                if fits {
-                    return Self {
-                        multiplier,
-                        shift,
-                        slots,
-                    };
-                }
-            }
-            bits += 1;
-        }
-    }
-}
-
 /// What `classify` reads: the codes any command lists, their perfect hash, and per command a
 /// bit set over them.
 struct Listed {
@@ -420,14 +371,12 @@ impl Listed {
                 quote!([#(#mask),*])
             })
             .collect();
-        let table = super::slots::Slots::compact(&all);
+        let (table, hash) = Slots::hashed(&all.iter().copied().map(u32::from).collect::<Vec<_>>());
         Self {
             codes: all.iter().map(|c| Literal::u16_unsuffixed(*c)).collect(),
             slot_type: table.ty,
             slots: table.table,
-            hash: table
-                .hash
-                .map_or_else(|| quote!(code), super::slots::Hash::tokens),
+            hash: hash.tokens(&quote!(code)),
             masks,
             words,
         }

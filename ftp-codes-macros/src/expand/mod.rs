@@ -74,12 +74,17 @@ fn code_enum(args: &Args, checked: &Checked) -> TokenStream {
     let sources = codes.iter().map(|c| &c.source);
     let count = codes.len();
     let code_numbers: Vec<u16> = codes.iter().map(|c| c.code).collect();
-    let (fast, compact) = (Slots::fast(&code_numbers), Slots::compact(&code_numbers));
+    let fast = Slots::fast(&code_numbers);
+    let (compact, compact_hash) = Slots::hashed(
+        &code_numbers
+            .iter()
+            .copied()
+            .map(u32::from)
+            .collect::<Vec<_>>(),
+    );
     let (fast_type, fast_slots) = (&fast.ty, &fast.table);
     let (compact_type, compact_slots) = (&compact.ty, &compact.table);
-    let compact_hash = compact
-        .hash
-        .map_or_else(|| quote!(code), slots::Hash::tokens);
+    let compact_hash = compact_hash.tokens(&quote!(code));
     let missing = Literal::usize_unsuffixed(codes.len());
     let (fast_count, compact_count) = (fast_slots.len(), compact_slots.len());
     let alternatives = alternatives(krate, codes);

@@ -1,48 +1,38 @@
-//! The tables behind a catalogue's `position`, in two layouts. The fast one is dense: one slot
-//! per number from 0 to 999 (or the highest code), so that the only range test is one that any
-//! reply code passes. The compact one is a perfect hash: slot `(code * m) >> shift` holds the
-//! code's position, in about twice as many slots as codes, with a multiplier searched for from a
-//! fixed sequence so that every build picks the same (at 16 bits `code & 0xFFFF` is the code
-//! itself, so the search always ends).
+//! The lookup tables the generated code reads, in two shapes. `Slots::fast` is dense: one
+//! slot per number from 0 to 999 (or the highest code), so that the only range test is one
+//! that any reply code passes. `Slots::hashed` is a perfect hash, `(n * m) >> shift` in `u32`,
+//! into about twice as many slots as numbers, with a multiplier searched for from a fixed
+//! sequence so that every build picks the same: the compact layout of the reply codes, the
+//! verbs of `from_verb`, and the codes `classify` looks up.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-/// A perfect hash of `code: u32` into a power-of-two number of slots.
+/// A multiplicative perfect hash: `n.wrapping_mul(multiplier) >> shift`.
 #[derive(Clone, Copy)]
-pub(super) enum Hash {
-    /// `code.wrapping_sub(offset) & mask` (the last resort: the code itself).
-    Mask { offset: u32, mask: u32 },
-    /// `code.wrapping_mul(multiplier) >> shift`.
-    Multiply { multiplier: u32, shift: u32 },
+pub(super) struct Hash {
+    multiplier: u32,
+    shift: u32,
 }
 
 impl Hash {
-    fn slot(self, code: u32) -> u32 {
-        match self {
-            Self::Mask { offset, mask } => code.wrapping_sub(offset) & mask,
-            Self::Multiply { multiplier, shift } => code.wrapping_mul(multiplier) >> shift,
-        }
+    /// The last resort, for numbers below 2^16: the slot is the number itself.
+    const IDENTITY_16: Self = Self {
+        multiplier: 1 << 16,
+        shift: 16,
+    };
+
+    fn slot(self, n: u32) -> u32 {
+        n.wrapping_mul(self.multiplier) >> self.shift
     }
 
-    /// The same function in the generated code, over `code: u32`.
-    pub(super) fn tokens(self) -> TokenStream {
-        match self {
-            Self::Mask { offset, mask } => {
-                let (offset, mask) = (
-                    Literal::u32_unsuffixed(offset),
-                    Literal::u32_unsuffixed(mask),
-                );
-                quote!(code.wrapping_sub(#offset) & #mask)
-            }
-            Self::Multiply { multiplier, shift } => {
-                let (multiplier, shift) = (
-                    Literal::u32_unsuffixed(multiplier),
-                    Literal::u32_unsuffixed(shift),
-                );
-                quote!(code.wrapping_mul(#multiplier) >> #shift)
-            }
-        }
+    /// The same function in the generated code, over `value`, a `u32` expression.
+    pub(super) fn tokens(self, value: &TokenStream) -> TokenStream {
+        let (multiplier, shift) = (
+            Literal::u32_unsuffixed(self.multiplier),
+            Literal::u32_unsuffixed(self.shift),
+        );
+        quote!((#value).wrapping_mul(#multiplier) >> #shift)
     }
 
     /// Whether every number gets a slot of its own; `taken` has one mark per slot, and marks
@@ -60,13 +50,11 @@ impl Hash {
     }
 }
 
-/// One layout: the slot table and its hash.
+/// A table: its element type and its entries.
 pub(super) struct Slots {
-    /// The table's element type: `u8` while positions fit, else `u16`.
+    /// `u8` while positions fit, else `u16`.
     pub(super) ty: TokenStream,
     pub(super) table: Vec<Literal>,
-    /// The compact layout's hash; the fast layout indexes by the code itself.
-    pub(super) hash: Option<Hash>,
 }
 
 /// Multipliers tried per table size before the next size up.
@@ -91,24 +79,18 @@ impl Slots {
                 *entry = position;
             }
         }
-        Self::with(codes.len(), slots, None)
+        Self::with(codes.len(), slots)
     }
 
-    /// A multiplication into about twice as many slots as codes (more if none is found); a
-    /// slot no code hashes to holds 0, which the caller's comparison tells apart.
-    pub(super) fn compact(codes: &[u16]) -> Self {
-        let numbers: Vec<u32> = codes.iter().copied().map(u32::from).collect();
-        let hash = (min_bits(numbers.len())..16)
-            .find_map(|bits| multiply(&numbers, bits))
-            .unwrap_or(Hash::Mask {
-                offset: 0,
-                mask: 0xFFFF,
-            });
-        let size = match hash {
-            Hash::Mask { mask, .. } => mask as usize + 1,
-            Hash::Multiply { shift, .. } => 1 << (32 - shift),
-        };
-        let mut slots = vec![0u16; size];
+    /// A perfect hash of `numbers` and its table: each slot holds the position of the number
+    /// that hashes to it, 0 where none does (the caller's comparison tells that apart). For
+    /// the few hundred numbers of a catalogue a multiplier turns up in a table of twice as many
+    /// slots, a few more bits at worst; the identity is the last resort for 16-bit numbers.
+    pub(super) fn hashed(numbers: &[u32]) -> (Self, Hash) {
+        let hash = (min_bits(numbers.len())..=24)
+            .find_map(|bits| multiply(numbers, bits))
+            .unwrap_or(Hash::IDENTITY_16);
+        let mut slots = vec![0u16; 1 << (32 - hash.shift)];
         for (position, &number) in numbers.iter().enumerate() {
             if let (Some(entry), Ok(position)) = (
                 slots.get_mut(hash.slot(number) as usize),
@@ -117,10 +99,10 @@ impl Slots {
                 *entry = position;
             }
         }
-        Self::with(codes.len(), slots, Some(hash))
+        (Self::with(numbers.len(), slots), hash)
     }
 
-    fn with(count: usize, slots: Vec<u16>, hash: Option<Hash>) -> Self {
+    fn with(count: usize, slots: Vec<u16>) -> Self {
         // One byte a slot while positions (and the fast layout's "missing") fit, else two.
         let ty = if count < usize::from(u8::MAX) {
             format_ident!("u8")
@@ -130,7 +112,6 @@ impl Slots {
         Self {
             ty: quote!(::core::primitive::#ty),
             table: slots.into_iter().map(Literal::u16_unsuffixed).collect(),
-            hash,
         }
     }
 }
@@ -157,7 +138,7 @@ fn multiply(numbers: &[u32], bits: u32) -> Option<Hash> {
             .wrapping_mul(6_364_136_223_846_793_005)
             .wrapping_add(1_442_695_040_888_963_407);
         let multiplier = ((state >> 32) as u32) | 1;
-        let hash = Hash::Multiply {
+        let hash = Hash {
             multiplier,
             shift: 32 - bits,
         };
