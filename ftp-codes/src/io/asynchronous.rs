@@ -1,6 +1,6 @@
 //! `Control` over `embedded_io_async` transports: the blocking layer's calls, awaited.
 
-use super::core::{Framed, Step, step};
+use super::core::{Framed, Step, step, unsent};
 use super::{Async, Connection, ControlError};
 use crate::exchange::Exchange;
 use crate::reply::{ParseOptions, Reply};
@@ -73,14 +73,7 @@ impl<T: Read + Write> Connection<'_, T, Async> {
                 .read(self.core.spare())
                 .await
                 .map_err(ControlError::Io)?;
-            if n == 0 {
-                return Err(if self.core.mid_reply() {
-                    ControlError::ClosedMidReply
-                } else {
-                    ControlError::Closed
-                });
-            }
-            self.core.advance(n);
+            self.core.advance(n)?;
         }
     }
 
@@ -94,10 +87,8 @@ impl<T: Read + Write> Connection<'_, T, Async> {
             .command_line(command, argument, self.write_options)
             .map_err(ControlError::Write)?;
         while !line.is_empty() {
-            match self.transport.write(line).await.map_err(ControlError::Io)? {
-                0 => return Err(ControlError::WriteZero),
-                n => line = line.get(n..).unwrap_or_default(),
-            }
+            let n = self.transport.write(line).await.map_err(ControlError::Io)?;
+            line = unsent(line, n)?;
         }
         self.transport.flush().await.map_err(ControlError::Io)
     }

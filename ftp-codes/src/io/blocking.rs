@@ -1,6 +1,6 @@
 //! `Control` over blocking `embedded_io` transports.
 
-use super::core::{Framed, Step, step};
+use super::core::{Framed, Step, step, unsent};
 use super::{Blocking, Connection, ControlError};
 use crate::exchange::Exchange;
 use crate::reply::{ParseOptions, Reply};
@@ -79,14 +79,7 @@ impl<T: Read + Write> Connection<'_, T, Blocking> {
                 .transport
                 .read(self.core.spare())
                 .map_err(ControlError::Io)?;
-            if n == 0 {
-                return Err(if self.core.mid_reply() {
-                    ControlError::ClosedMidReply
-                } else {
-                    ControlError::Closed
-                });
-            }
-            self.core.advance(n);
+            self.core.advance(n)?;
         }
     }
 
@@ -100,10 +93,8 @@ impl<T: Read + Write> Connection<'_, T, Blocking> {
             .command_line(command, argument, self.write_options)
             .map_err(ControlError::Write)?;
         while !line.is_empty() {
-            match self.transport.write(line).map_err(ControlError::Io)? {
-                0 => return Err(ControlError::WriteZero),
-                n => line = line.get(n..).unwrap_or_default(),
-            }
+            let n = self.transport.write(line).map_err(ControlError::Io)?;
+            line = unsent(line, n)?;
         }
         self.transport.flush().map_err(ControlError::Io)
     }

@@ -105,14 +105,19 @@ impl<'b> Core<'b> {
         self.buf.get_mut(self.filled..).unwrap_or_default()
     }
 
-    /// `n` more bytes were read into [`spare`](Self::spare).
-    pub(crate) fn advance(&mut self, n: usize) {
+    /// `n` more bytes were read into [`spare`](Self::spare); a read of none is the end of the
+    /// connection, an error that says whether a reply was left unfinished.
+    pub(crate) fn advance<E>(&mut self, n: usize) -> Result<(), ControlError<E>> {
+        if n == 0 {
+            let mid_reply = self.filled > self.start.saturating_add(self.consumed);
+            return Err(if mid_reply {
+                ControlError::ClosedMidReply
+            } else {
+                ControlError::Closed
+            });
+        }
         self.filled = self.filled.saturating_add(n).min(self.buf.len());
-    }
-
-    /// Whether bytes of an unfinished reply are in the buffer.
-    pub(crate) fn mid_reply(&self) -> bool {
-        self.filled > self.start.saturating_add(self.consumed)
+        Ok(())
     }
 
     /// The reply `framed` describes; valid until the next read.
@@ -161,6 +166,15 @@ impl<'b> Core<'b> {
         let len = writer.len();
         let end = self.filled.saturating_add(len);
         Ok(self.buf.get(self.filled..end).unwrap_or_default())
+    }
+}
+
+/// What is left of `line` once a write took `n` bytes of it; a write that took none is an
+/// error, so that the write loops end.
+pub(crate) fn unsent<E>(line: &[u8], n: usize) -> Result<&[u8], ControlError<E>> {
+    match n {
+        0 => Err(ControlError::WriteZero),
+        n => Ok(line.get(n..).unwrap_or_default()),
     }
 }
 
