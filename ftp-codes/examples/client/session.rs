@@ -59,6 +59,8 @@ pub(crate) struct Session<'b> {
     control: Control<'b, FromStd<TcpStream>>,
     peer: IpAddr,
     extended_passive: bool,
+    /// Whether TYPE I was sent: the type holds for the session, so once is enough.
+    binary: bool,
 }
 
 impl<'b> Session<'b> {
@@ -82,6 +84,7 @@ impl<'b> Session<'b> {
             control,
             peer,
             extended_passive,
+            binary: false,
         };
         session.run(Command::User, user, &[(Command::Pass, password)])?;
         Ok(session)
@@ -144,7 +147,11 @@ impl<'b> Session<'b> {
 
     /// TYPE I: servers refuse SIZE in ASCII mode, and files are bytes.
     fn binary(&mut self) -> Result<()> {
-        self.run(Command::Type, b"I", &[]).map(drop)
+        if !self.binary {
+            self.run(Command::Type, b"I", &[])?;
+            self.binary = true;
+        }
+        Ok(())
     }
 
     /// Runs a command's whole exchange; anything but success is the server's refusal.
