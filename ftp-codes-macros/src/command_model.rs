@@ -81,6 +81,8 @@ pub(crate) struct CodeNote {
     pub(crate) who: Sp<String>,
     pub(crate) source: Sp<String>,
     pub(crate) description: Sp<String>,
+    /// `[[command.tolerated]]` only: the code only ever follows a 1yz.
+    pub(crate) after_preliminary: Option<Sp<bool>>,
 }
 
 /// One `[[command]]` entry.
@@ -131,7 +133,13 @@ const ADDED_KEYS: &[&str] = &[
     "permanent",
     "after_preliminary",
 ];
-const TOLERATED_KEYS: &[&str] = &["code", "servers", "source", "description"];
+const TOLERATED_KEYS: &[&str] = &[
+    "code",
+    "servers",
+    "source",
+    "description",
+    "after_preliminary",
+];
 const RULE_KEYS: &[&str] = &["code", "scope", "source", "description"];
 
 /// Reads the command catalogue out of the tree, reporting every structural problem.
@@ -245,11 +253,15 @@ fn code_note(
         .and_then(|key| fields.required_string(key, diags));
     let source = fields.required_string("source", diags);
     let description = fields.required_string("description", diags);
+    let after_preliminary = fields
+        .optional("after_preliminary")
+        .and_then(|n| crate::fields::boolean(n, "`after_preliminary`", diags));
     fields.finish(diags);
     Some(CodeNote {
         code: code?,
         who: who?,
         source: source?,
         description: description?,
+        after_preliminary,
     })
 }

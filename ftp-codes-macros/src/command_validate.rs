@@ -42,6 +42,8 @@ pub(crate) struct ToleratedDef {
     pub(crate) servers: String,
     pub(crate) source: String,
     pub(crate) description: String,
+    /// The code only ever follows a 1yz: alone, it is out of step.
+    pub(crate) after_preliminary: bool,
 }
 
 /// One command, after checking.
@@ -400,6 +402,23 @@ fn check_tolerated(
             );
             ok = false;
         }
+        let after_preliminary = deviation.after_preliminary.as_ref().is_some_and(|a| a.value);
+        if let (Some(after), true) = (&deviation.after_preliminary, after_preliminary) {
+            let why = if replies.preliminary.is_empty() {
+                Some(format!("`{verb}` gets no 1yz in its RFC table"))
+            } else if code / 100 == 1 {
+                Some(format!("{code} is a 1yz itself"))
+            } else {
+                None
+            };
+            if let Some(why) = why {
+                diags.error(
+                    after.span.clone(),
+                    format!("`after_preliminary` marks a reply that only follows a 1yz, but {why}"),
+                );
+                ok = false;
+            }
+        }
         for (value, key) in [
             (&deviation.who, "servers"),
             (&deviation.source, "source"),
@@ -412,6 +431,7 @@ fn check_tolerated(
             servers: deviation.who.value,
             source: deviation.source.value,
             description: deviation.description.value,
+            after_preliminary,
         });
     }
     ok.then_some(tolerated)

@@ -55,6 +55,22 @@ pub(crate) fn integer(node: Node, what: &str, diags: &mut Diagnostics) -> Option
     }
 }
 
+pub(crate) fn boolean(node: Node, what: &str, diags: &mut Diagnostics) -> Option<Sp<bool>> {
+    match node.value {
+        Value::Boolean(value) => Some(Sp {
+            value,
+            span: node.span,
+        }),
+        other => {
+            diags.error(
+                node.span,
+                format!("{what} must be a boolean, found {}", other.kind()),
+            );
+            None
+        }
+    }
+}
+
 /// The keys of one table, taken one by one; whatever is left over is an unknown key.
 pub(crate) struct Fields {
     context: String,

@@ -156,19 +156,7 @@ fn entry(node: Node, diags: &mut Diagnostics) -> Option<Entry> {
     });
     let replaces = fields
         .optional("replaces")
-        .and_then(|node| match node.value {
-            Value::Boolean(value) => Some(Sp {
-                value,
-                span: node.span,
-            }),
-            other => {
-                diags.error(
-                    node.span,
-                    format!("`replaces` must be a boolean, found {}", other.kind()),
-                );
-                None
-            }
-        });
+        .and_then(|node| crate::fields::boolean(node, "`replaces`", diags));
     fields.finish(diags);
     Some(Entry {
         code: code?,

@@ -26,7 +26,7 @@ use embedded_io_async::{Read, Write};
 use ftp_codes::io::{AsyncControl, ControlError};
 use ftp_codes::payload::{self, PayloadError, Timestamp};
 use ftp_codes::reply::Reply;
-use ftp_codes::{Code, Command, Outcome, ReplyCode};
+use ftp_codes::{Command, Outcome, ReplyCode};
 
 /// Why a step failed.
 #[derive(Debug)]
@@ -64,16 +64,14 @@ pub struct FileInfo {
     pub modified: Timestamp,
 }
 
-/// The greeting, then USER and (if asked for) PASS; TYPE I for what follows.
+/// The greeting (220, or 120 then 220), then USER and (if asked for) PASS; TYPE I for what
+/// follows.
 pub async fn login<S: Read + Write>(
     control: &mut AsyncControl<'_, S>,
     user: &[u8],
     password: &[u8],
 ) -> Result<(), Error<S::Error>> {
-    let greeting = control.read_reply().await?.code();
-    if greeting != Code::ServiceReady {
-        return Err(Error::Refused(greeting));
-    }
+    completed(control.greeting().await?)?;
     completed(
         control
             .run(Command::User, user, &[(Command::Pass, password)])
@@ -120,11 +118,8 @@ where
             n => received += n,
         }
     }
-    let done = control.read_reply().await?.code();
-    match Command::Retr.classify(done) {
-        Outcome::Completed => Ok(received),
-        _ => Err(Error::Refused(done)),
-    }
+    completed(control.finish().await?)?;
+    Ok(received)
 }
 
 fn completed<E>((outcome, reply): (Outcome, Reply<'_>)) -> Result<Reply<'_>, Error<E>> {
@@ -247,7 +242,8 @@ mod tests {
             step: 64,
             sent: Vec::new(),
         };
-        let mut control = AsyncControl::new(script, &mut buffer, ParseOptions::default());
+        let mut control =
+            AsyncControl::new(script, &mut buffer, ParseOptions::default()).greeted();
         let mut small = [0; 4];
         let result = ready(download(&mut control, b"big", &mut small, async |_| {
             Ok(Script {

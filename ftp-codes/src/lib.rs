@@ -129,6 +129,7 @@ extern crate std;
 
 mod catalogue;
 mod class;
+mod command_catalogue;
 mod meaning;
 mod outcome;
 mod reply_code;
@@ -152,6 +153,7 @@ pub mod write;
 pub mod __private;
 
 pub use catalogue::Catalogue;
+pub use command_catalogue::CommandCatalogue;
 pub use meaning::Meaning;
 pub use outcome::Outcome;
 pub use reply_code::{InvalidCode, ReplyCode};

@@ -143,7 +143,8 @@ fn what_the_control_connection_refuses() {
         },
         &mut buffer,
         ParseOptions::default(),
-    );
+    )
+    .greeted();
     let refused = control
         .send(Command::Retr, b"x\r\nDELE important")
         .unwrap_err();
@@ -161,7 +162,8 @@ fn what_the_control_connection_refuses() {
         },
         &mut buffer,
         ParseOptions::default(),
-    );
+    )
+    .greeted();
     let (outcome, _) = control.run(Command::Auth, b"TLS", &[]).unwrap();
     assert_eq!(outcome, Outcome::Completed);
     assert_eq!(control.buffered(), b"230 injected before the handshake\r\n");

@@ -70,9 +70,10 @@ fn any_bytes() -> impl Strategy<Value = Vec<u8>> {
     )
 }
 
-/// What the writer refuses in any text: the bytes that would end a line on the wire.
+/// What the writer refuses in any text by default: the bytes that would end a line on the
+/// wire, and 0xFF, which a Telnet peer would read as IAC (doubled only on request).
 fn forbidden(bytes: &[u8]) -> bool {
-    bytes.iter().any(|b| matches!(b, b'\r' | b'\n' | b'\0'))
+    bytes.iter().any(|b| matches!(b, b'\r' | b'\n' | b'\0' | 0xFF))
 }
 
 /// Every byte value, alone and between two letters: the exhaustive half of the properties.
@@ -251,11 +252,25 @@ fn telnet_iac_is_doubled_on_request() {
         .unwrap();
     out.pathname(b"/\xff", b"").unwrap();
     assert_eq!(out.written(), b"550 caf\xff\xff\r\n257 \"/\xff\xff\"\r\n");
+    // By default a lone IAC is refused: a Telnet client would read it and the next byte as a
+    // command.
     let mut plain = [0u8; 64];
     let mut out = Writer::new(&mut plain, WriteOptions::default());
-    out.reply(Code::FileUnavailable, &[&b"caf\xff"[..]])
-        .unwrap();
-    assert_eq!(out.written(), b"550 caf\xff\r\n");
+    assert_eq!(
+        out.reply(Code::FileUnavailable, &[&b"caf\xff"[..]]),
+        Err(WriteError::ForbiddenByte {
+            byte: 0xFF,
+            line: 0
+        })
+    );
+    assert_eq!(
+        out.pathname(b"/\xff\xf4x", b""),
+        Err(WriteError::ForbiddenByte {
+            byte: 0xFF,
+            line: 0
+        })
+    );
+    assert!(out.written().is_empty());
 }
 
 #[test]

@@ -50,17 +50,19 @@ pub(crate) fn expand(args: &Args, checked: &CheckedCommands, tracked: &Path) -> 
     let replies = commands.iter().map(|c| replies(krate, &c.replies));
     let tolerated = commands.iter().map(|c| {
         let rows = c.tolerated.iter().map(|t| {
-            let (code, servers, source, description) = (
+            let (code, servers, source, description, after) = (
                 Literal::u16_unsuffixed(t.code),
                 &t.servers,
                 &t.source,
                 &t.description,
+                t.after_preliminary,
             );
             quote!(#krate::command::Tolerated {
                 code: #krate::__private::reply_code(#code),
                 servers: #servers,
                 source: #source,
                 description: #description,
+                after_preliminary: #after,
             })
         });
         quote!(&[#(#rows),*])
@@ -260,6 +262,31 @@ pub(crate) fn expand(args: &Args, checked: &CheckedCommands, tracked: &Path) -> 
             /// The command for a verb, ignoring ASCII case.
             fn from_str(s: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
                 Self::from_verb(s.as_bytes()).ok_or(#krate::command::UnknownVerb::new())
+            }
+        }
+
+        impl #krate::__private::Sealed for #name {}
+
+        impl #krate::CommandCatalogue for #name {
+            const ALL: &'static [Self] = Self::ALL;
+
+            fn from_verb(verb: &[::core::primitive::u8]) -> ::core::option::Option<Self> {
+                Self::from_verb(verb)
+            }
+            fn verb(self) -> &'static ::core::primitive::str {
+                Self::verb(self)
+            }
+            fn argument(self) -> #krate::command::Argument {
+                Self::argument(self)
+            }
+            fn replies(self) -> &'static #krate::command::Replies {
+                Self::replies(self)
+            }
+            fn tolerated(self) -> &'static [#krate::command::Tolerated] {
+                Self::tolerated(self)
+            }
+            fn classify(self, code: #krate::ReplyCode) -> #krate::Outcome {
+                Self::classify(self, code)
             }
         }
 

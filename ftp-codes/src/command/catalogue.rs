@@ -78,6 +78,9 @@ pub struct Tolerated {
     pub source: &'static str,
     /// What happens and why a client accepts it.
     pub description: &'static str,
+    /// Whether the code only ever comes after a 1yz (the second reply of a transfer): alone,
+    /// it is out of step, as the row's own `after_preliminary` codes are.
+    pub after_preliminary: bool,
 }
 
 /// Replies a later RFC adds to a command defined by another.

@@ -1,39 +1,75 @@
-//! `Control` over `embedded_io_async` transports: the blocking layer's calls, awaited.
+//! `AsyncControl` over `embedded_io_async` transports: the blocking layer's calls, awaited.
 
-use super::core::{Framed, Step, step, unsent};
+use super::core::{Framed, Step, step};
 use super::{Async, Connection, ControlError};
-use crate::exchange::Exchange;
+use crate::exchange::{Delivery, Next};
 use crate::reply::{ParseOptions, Reply};
-use crate::{Command, Outcome};
-use embedded_io_async::{Read, Write};
+use crate::{CommandCatalogue, Outcome};
+use embedded_io_async::{Error as _, ErrorKind, Read, Write};
 
 impl<'b, T> Connection<'b, T, Async> {
     /// A control connection over an async `transport` (an embassy-net `TcpSocket`, tokio's
-    /// `TcpStream` in `FromTokio`), reading into `buffer`.
+    /// `TcpStream` in `FromTokio`), reading into `buffer`. The server's
+    /// greeting is due first.
     pub fn new(transport: T, buffer: &'b mut [u8], options: ParseOptions) -> Self {
         Self::with_parts(transport, buffer, options)
     }
 }
 
-impl<T: Read + Write> Connection<'_, T, Async> {
-    /// The next whole reply: from bytes already read, or read until it is whole.
+impl<'b, T, C: CommandCatalogue> Connection<'b, T, Async, C> {
+    /// [`new`](Connection::new) for a command catalogue of your own
+    /// ([`command_catalog!`](crate::command_catalog!)): `Control::<_, SiteCommand>::with_catalogue(...)`.
+    pub fn with_catalogue(transport: T, buffer: &'b mut [u8], options: ParseOptions) -> Self {
+        Self::with_parts(transport, buffer, options)
+    }
+}
+
+impl<T: Read + Write, C: CommandCatalogue> Connection<'_, T, Async, C> {
+    /// The next whole reply, whoever it answers: from bytes already read, or read until it is
+    /// whole. The conversation takes note of it (the greeting, a reply due, or an unsolicited
+    /// one such as an idle timeout's 421).
     pub async fn read_reply(&mut self) -> Result<Reply<'_>, ControlError<T::Error>> {
+        self.core.usable()?;
         let framed = self.read_framed().await?;
         Ok(self.core.reply(framed))
     }
 
-    /// Writes `command` with `argument` (checked before anything is sent) and reads its first
+    /// Reads the server's greeting: 220, or 120 then 220 (RFC 959 §5.4). The outcome
+    /// ([`Outcome::Completed`] for 220, [`Outcome::TransientFailure`] for 421) and the last
     /// reply.
+    pub async fn greeting(&mut self) -> Result<(Outcome, Reply<'_>), ControlError<T::Error>> {
+        self.core.usable()?;
+        if !self.core.conversation.greeting_due() {
+            return Err(ControlError::NothingDue);
+        }
+        loop {
+            let framed = self.read_framed().await?;
+            if let Delivery::Greeting(Next::Done(outcome)) = framed.delivery {
+                return Ok((outcome, self.core.reply(framed)));
+            }
+        }
+    }
+
+    /// Writes `command` with `argument` (checked before anything is sent) and reads the first
+    /// reply to it. After ABOR during a transfer, the transfer's completion is read first
+    /// ([`aborted`](Self::aborted) says what it was). After a 1yz, the rest is due:
+    /// [`finish`](Self::finish) reads it.
     pub async fn send(
         &mut self,
-        command: Command,
+        command: C,
         argument: &[u8],
     ) -> Result<Reply<'_>, ControlError<T::Error>> {
         self.write_command(Ok(command), argument).await?;
-        self.read_reply().await
+        loop {
+            let framed = self.read_framed().await?;
+            if matches!(framed.delivery, Delivery::Reply { command: c, .. } if c == command) {
+                return Ok(self.core.reply(framed));
+            }
+        }
     }
 
-    /// `send` for a verb outside the catalogue.
+    /// [`send`](Self::send) for a verb outside the catalogue, which the conversation cannot
+    /// follow: sent only when no reply is due, and its reply is read as unsolicited.
     pub async fn send_verb(
         &mut self,
         verb: &[u8],
@@ -43,18 +79,26 @@ impl<T: Read + Write> Connection<'_, T, Async> {
         self.read_reply().await
     }
 
-    /// Runs `command`'s whole exchange, as the blocking `run` does.
+    /// Runs `command`'s whole exchange: sends it, reads every reply due (the one after a 1yz,
+    /// ABOR's after the interrupted transfer's), and sends the next command of a sequence when
+    /// its argument is in `then` (PASS after USER's 331). The outcome and the last reply. A
+    /// sequence that asks for a command `then` lacks stops there, with
+    /// [`Outcome::Intermediate`].
+    ///
+    /// A transfer's data connection is the caller's: run the transfer command from the thread
+    /// that does not move the data, or read the first reply with [`send`](Self::send) and the
+    /// rest with [`finish`](Self::finish).
     pub async fn run(
         &mut self,
-        command: Command,
+        command: C,
         argument: &[u8],
-        then: &[(Command, &[u8])],
+        then: &[(C, &[u8])],
     ) -> Result<(Outcome, Reply<'_>), ControlError<T::Error>> {
         self.write_command(Ok(command), argument).await?;
-        let mut exchange = Exchange::new(command);
+        let mut waiting = command;
         loop {
             let framed = self.read_framed().await?;
-            match step(&mut exchange, framed, then) {
+            match step(&mut waiting, framed.delivery, then) {
                 Step::Read => {}
                 Step::Write(next, argument) => self.write_command(Ok(next), argument).await?,
                 Step::Done(outcome) => return Ok((outcome, self.core.reply(framed))),
@@ -62,8 +106,26 @@ impl<T: Read + Write> Connection<'_, T, Async> {
         }
     }
 
-    async fn read_framed(&mut self) -> Result<Framed, ControlError<T::Error>> {
-        // Bounded by the buffer, as in the blocking layer.
+    /// Reads the replies still due until the exchange in progress is over: a transfer's
+    /// completion after [`send`](Self::send) got its 1yz, or the reply of a call that failed
+    /// or timed out while waiting. [`ControlError::NothingDue`] when no reply is due.
+    pub async fn finish(&mut self) -> Result<(Outcome, Reply<'_>), ControlError<T::Error>> {
+        self.core.usable()?;
+        let mut waiting = self.core.conversation.due().ok_or(ControlError::NothingDue)?;
+        if let Some(abort) = self.core.conversation.abort_due() {
+            waiting = abort;
+        }
+        loop {
+            let framed = self.read_framed().await?;
+            if let Step::Done(outcome) = step(&mut waiting, framed.delivery, &[]) {
+                return Ok((outcome, self.core.reply(framed)));
+            }
+        }
+    }
+
+    async fn read_framed(&mut self) -> Result<Framed<C>, ControlError<T::Error>> {
+        // Bounded by the buffer: every turn reads at least one byte or ends, and a full buffer
+        // without a whole reply is an error.
         loop {
             if let Some(framed) = self.core.poll()? {
                 return Ok(framed);
@@ -79,16 +141,25 @@ impl<T: Read + Write> Connection<'_, T, Async> {
 
     async fn write_command(
         &mut self,
-        command: Result<Command, &[u8]>,
+        command: Result<C, &[u8]>,
         argument: &[u8],
     ) -> Result<(), ControlError<T::Error>> {
-        let mut line = self
-            .core
-            .command_line(command, argument, self.write_options)
-            .map_err(ControlError::Write)?;
-        while !line.is_empty() {
-            let n = self.transport.write(line).await.map_err(ControlError::Io)?;
-            line = unsent(line, n)?;
+        self.core
+            .command_line(command, argument, self.write_options)?;
+        loop {
+            let line = self.core.unsent_line();
+            if line.is_empty() {
+                break;
+            }
+            match self.transport.write(line).await {
+                Ok(n) => self.core.took(n)?,
+                // Nothing was taken: try again, as `std::io::Write::write_all` does.
+                Err(error) if error.kind() == ErrorKind::Interrupted => {}
+                Err(error) => {
+                    self.core.write_failed();
+                    return Err(ControlError::Io(error));
+                }
+            }
         }
         self.transport.flush().await.map_err(ControlError::Io)
     }

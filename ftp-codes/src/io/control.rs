@@ -1,8 +1,10 @@
 //! `Connection`: what the blocking [`Control`] and the async [`AsyncControl`] share.
 
 use super::core::Core;
+use crate::exchange::Conversation;
 use crate::reply::ParseOptions;
 use crate::write::WriteOptions;
+use crate::{Command, CommandCatalogue, Outcome};
 use core::marker::PhantomData;
 
 /// Marks a [`Connection`] over a blocking `embedded_io` transport: see [`Control`].
@@ -15,11 +17,11 @@ pub struct Async;
 
 /// A control connection over a blocking `embedded_io` transport (`std` streams through
 /// `FromStd`).
-pub type Control<'b, T> = Connection<'b, T, Blocking>;
+pub type Control<'b, T, C = Command> = Connection<'b, T, Blocking, C>;
 
 /// A control connection over an `embedded_io_async` transport (an embassy-net socket; tokio's
 /// streams through `FromTokio`): the same API as [`Control`], async.
-pub type AsyncControl<'b, T> = Connection<'b, T, Async>;
+pub type AsyncControl<'b, T, C = Command> = Connection<'b, T, Async, C>;
 
 /// A control connection: a transport, a buffer of the caller's, and the parser over it.
 ///
@@ -28,16 +30,48 @@ pub type AsyncControl<'b, T> = Connection<'b, T, Async>;
 /// [`discard_buffered`](Self::discard_buffered) drops them (after `AUTH TLS`, before the
 /// handshake). The buffer bounds everything: a reply longer than it is an error, never a hang.
 /// `M` says whether the transport blocks ([`Blocking`]: [`Control`]) or is async ([`Async`]:
-/// [`AsyncControl`]).
-#[derive(Debug)]
-pub struct Connection<'b, T, M> {
+/// [`AsyncControl`]); `C` is the command catalogue ([`Command`] unless you made your own with
+/// [`command_catalog!`](crate::command_catalog!)).
+///
+/// # Staying in step
+/// The connection keeps a [`Conversation`]: which replies are still due, and which command
+/// each one answers. A reply is never handed to a command it does not answer:
+/// - a new connection's greeting is due first ([`greeting`](Self::greeting), or
+///   [`read_reply`](Self::read_reply)); [`greeted`](Self::greeted) says it was read
+///   elsewhere;
+/// - while a reply is due (a transfer's completion after its 1yz, or a reply whose read
+///   failed or was cancelled), a new command is refused with [`ControlError::NotNow`]:
+///   [`finish`](Self::finish) reads it. Only ABOR may interrupt a transfer; `run(ABOR)` then
+///   gives the transfer its completion (see [`aborted`](Self::aborted)) and ABOR its own
+///   reply, in the order of RFC 959 §4.1.3;
+/// - a command line that the transport took only in part (a write error or timeout, a
+///   cancelled future) leaves the connection broken: every later call is
+///   [`ControlError::Broken`], since the next line would complete the half-sent one on the
+///   server's side. A write that took nothing changes nothing; `Interrupted` is retried.
+///
+/// A failed or cancelled read loses nothing: the bytes read stay in the buffer and the reply
+/// due stays due, so the caller may keep waiting (a long transfer's 226 after a read
+/// timeout).
+pub struct Connection<'b, T, M, C = Command> {
     pub(super) transport: T,
-    pub(super) core: Core<'b>,
+    pub(super) core: Core<'b, C>,
     pub(super) write_options: WriteOptions,
     mode: PhantomData<M>,
 }
 
-impl<'b, T, M> Connection<'b, T, M> {
+/// The transport by its type name: the embedded-io adapters (`FromStd`, `FromTokio`) are not
+/// `Debug` themselves, and a connection should be, whatever it runs over.
+impl<T, M, C: CommandCatalogue> core::fmt::Debug for Connection<'_, T, M, C> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Connection")
+            .field("transport", &core::any::type_name::<T>())
+            .field("core", &self.core)
+            .field("write_options", &self.write_options)
+            .finish()
+    }
+}
+
+impl<'b, T, M, C: CommandCatalogue> Connection<'b, T, M, C> {
     pub(super) fn with_parts(transport: T, buffer: &'b mut [u8], options: ParseOptions) -> Self {
         Self {
             transport,
@@ -47,7 +81,26 @@ impl<'b, T, M> Connection<'b, T, M> {
         }
     }
 
-    /// How command lines are written: 0xFF doubling, `IAC IP IAC DM` before ABOR.
+    /// Says that the greeting was read elsewhere (a connection taken over after `AUTH TLS`):
+    /// commands may be sent at once.
+    #[must_use]
+    pub fn greeted(mut self) -> Self {
+        self.core.conversation = Conversation::greeted();
+        self
+    }
+
+    /// Which replies are due, and what the last ABOR interrupted.
+    pub fn conversation(&self) -> &Conversation<C> {
+        &self.core.conversation
+    }
+
+    /// What the transfer that the last ABOR interrupted came to: its command and the outcome
+    /// of its completion reply (426: broken off; 226: it had ended before the abort).
+    pub fn aborted(&self) -> Option<(C, Outcome)> {
+        self.core.conversation.aborted()
+    }
+
+    /// How command lines are written: 0xFF refused or doubled, `IAC IP IAC DM` before ABOR.
     #[must_use]
     pub fn with_write_options(mut self, options: WriteOptions) -> Self {
         self.write_options = options;

@@ -3,27 +3,33 @@
 //! bytes in and out.
 
 use super::ControlError;
-use crate::exchange::{Exchange, Next};
+use crate::exchange::{Conversation, Delivery, Next};
 use crate::reply::{ParseOptions, Parser, Reply, Status};
-use crate::write::{WriteError, WriteOptions, Writer};
-use crate::{Command, Outcome, ReplyCode};
+use crate::write::{WriteOptions, Writer};
+use crate::{CommandCatalogue, Outcome, ReplyCode};
 
-/// A reply framed in the buffer: where it is and what the parser found, so that the reply can
-/// be handed out once the reading loop, which needs `&mut self`, is over.
+/// A reply framed in the buffer: where it is, what the parser found, and whom it answered,
+/// so that the reply can be handed out once the reading loop, which needs `&mut self`, is
+/// over.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Framed {
+pub(crate) struct Framed<C> {
     at: usize,
     used: usize,
     code: ReplyCode,
     lines: usize,
     mismatched: Option<ReplyCode>,
     control: bool,
+    pub(crate) delivery: Delivery<C>,
 }
 
-impl Framed {
-    pub(crate) const fn code(&self) -> ReplyCode {
-        self.code
-    }
+/// A command line being written: where it is in the buffer and how much the transport took.
+/// Still there when the next call starts, the write failed or was cancelled half-way.
+#[derive(Clone, Copy, Debug)]
+struct InFlight<C> {
+    command: Option<C>,
+    start: usize,
+    end: usize,
+    sent: usize,
 }
 
 /// The buffer and the parser.
@@ -31,16 +37,34 @@ impl Framed {
 /// `buf[start..start + consumed]` is the reply handed out last, `buf[start + consumed..filled]`
 /// what was read after it. The bytes move to the front only when a read needs the room and
 /// something is left to keep: one reply's tail at most, not every reply's successors.
-#[derive(Debug)]
-pub(crate) struct Core<'b> {
+///
+/// It also keeps the [`Conversation`] (which command each reply answers) and the state of the
+/// command line being written: a line the transport took only part of leaves the connection
+/// broken, since the next line would complete it on the server's side (`DELE impor` +
+/// `NOOP` reaching it as `DELE imporNOOP`).
+pub(crate) struct Core<'b, C> {
     buf: &'b mut [u8],
     start: usize,
     consumed: usize,
     filled: usize,
     parser: Parser,
+    pub(crate) conversation: Conversation<C>,
+    in_flight: Option<InFlight<C>>,
+    broken: bool,
 }
 
-impl<'b> Core<'b> {
+impl<C: CommandCatalogue> core::fmt::Debug for Core<'_, C> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Core")
+            .field("capacity", &self.buf.len())
+            .field("buffered", &self.buffered().len())
+            .field("conversation", &self.conversation)
+            .field("broken", &self.broken)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'b, C: CommandCatalogue> Core<'b, C> {
     pub(crate) fn new(buf: &'b mut [u8], options: ParseOptions) -> Self {
         Self {
             buf,
@@ -48,6 +72,34 @@ impl<'b> Core<'b> {
             consumed: 0,
             filled: 0,
             parser: Parser::new(options),
+            conversation: Conversation::new(),
+            in_flight: None,
+            broken: false,
+        }
+    }
+
+    /// Before any call: settles a write that an earlier call left unfinished (a cancelled
+    /// future), and refuses every call on a broken connection.
+    pub(crate) fn usable<E>(&mut self) -> Result<(), ControlError<E>> {
+        if let Some(line) = self.in_flight.take() {
+            let whole = line.sent >= line.end.saturating_sub(line.start);
+            if whole {
+                // Only the flush was cut short: the line is the transport's, its reply due.
+                self.commit(line.command);
+            } else if line.sent > 0 {
+                self.broken = true;
+            }
+        }
+        if self.broken {
+            return Err(ControlError::Broken);
+        }
+        Ok(())
+    }
+
+    fn commit(&mut self, command: Option<C>) {
+        if let Some(command) = command {
+            // may_begin said yes before the line was written.
+            let _ = self.conversation.begin(command);
         }
     }
 
@@ -72,18 +124,28 @@ impl<'b> Core<'b> {
 
     /// The next whole reply in the buffer, if it is there; an error if the buffer is full and
     /// the reply still unfinished.
-    pub(crate) fn poll<E>(&mut self) -> Result<Option<Framed>, ControlError<E>> {
+    ///
+    /// A whole reply is given to the conversation at once, in the same call that frames it,
+    /// so that no cancellation can come between a reply read and its command knowing it.
+    pub(crate) fn poll<E>(&mut self) -> Result<Option<Framed<C>>, ControlError<E>> {
         self.release();
         let unread = self.buf.get(self.start..self.filled).unwrap_or_default();
         match self.parser.parse(unread) {
             Ok(Status::Complete((reply, used))) => {
+                let code = reply.code();
+                let (lines, mismatched, control) = (
+                    reply.line_count(),
+                    reply.mismatched_end(),
+                    reply.has_control_characters(),
+                );
                 let framed = Framed {
                     at: self.start,
                     used,
-                    code: reply.code(),
-                    lines: reply.line_count(),
-                    mismatched: reply.mismatched_end(),
-                    control: reply.has_control_characters(),
+                    code,
+                    lines,
+                    mismatched,
+                    control,
+                    delivery: self.conversation.reply(code),
                 };
                 self.consumed = used;
                 Ok(Some(framed))
@@ -121,7 +183,7 @@ impl<'b> Core<'b> {
     }
 
     /// The reply `framed` describes; valid until the next read.
-    pub(crate) fn reply(&self, framed: Framed) -> Reply<'_> {
+    pub(crate) fn reply(&self, framed: Framed<C>) -> Reply<'_> {
         let end = framed.at.saturating_add(framed.used);
         let raw = self.buf.get(framed.at..end).unwrap_or_default();
         Reply::new(
@@ -146,59 +208,117 @@ impl<'b> Core<'b> {
         self.parser.reset();
     }
 
-    /// Writes a command line into the free part of the buffer; the bytes to send. The reply
-    /// read after it lands in the same space, which is why nothing else needs a buffer.
-    pub(crate) fn command_line(
+    /// Checks that `command` may be sent now and writes its line into the free part of the
+    /// buffer, to be sent by [`unsent_line`](Self::unsent_line) and [`took`](Self::took). The
+    /// reply read after it lands in the same space, which is why nothing else needs a buffer.
+    /// `Err(verb)` is a verb outside the catalogue, which the conversation does not track:
+    /// only allowed when nothing is due.
+    pub(crate) fn command_line<E>(
         &mut self,
-        command: Result<Command, &[u8]>,
+        command: Result<C, &[u8]>,
         argument: &[u8],
         options: WriteOptions,
-    ) -> Result<&[u8], WriteError> {
+    ) -> Result<(), ControlError<E>> {
+        self.usable()?;
+        match command {
+            Ok(command) => self.conversation.may_begin(command),
+            Err(_) if self.conversation.greeting_due() => {
+                Err(crate::exchange::NotNow::GreetingDue)
+            }
+            Err(_) => match self.conversation.due() {
+                Some(due) => Err(crate::exchange::NotNow::ReplyDue { verb: due.verb() }),
+                None => Ok(()),
+            },
+        }
+        .map_err(ControlError::NotNow)?;
         // The last reply is done with once the next command goes out.
         self.release();
         self.compact();
         let free = self.buf.get_mut(self.filled..).unwrap_or_default();
         let mut writer = Writer::new(free, options);
         match command {
-            Ok(command) => writer.command(command, argument)?,
-            Err(verb) => writer.command_verb(verb, argument)?,
-        };
-        let len = writer.len();
-        let end = self.filled.saturating_add(len);
-        Ok(self.buf.get(self.filled..end).unwrap_or_default())
+            Ok(command) => writer.command(command, argument),
+            Err(verb) => writer.command_verb(verb, argument),
+        }
+        .map_err(ControlError::Write)?;
+        let end = self.filled.saturating_add(writer.len());
+        self.in_flight = Some(InFlight {
+            command: command.ok(),
+            start: self.filled,
+            end,
+            sent: 0,
+        });
+        Ok(())
     }
-}
 
-/// What is left of `line` once a write took `n` bytes of it; a write that took none is an
-/// error, so that the write loops end.
-pub(crate) fn unsent<E>(line: &[u8], n: usize) -> Result<&[u8], ControlError<E>> {
-    match n {
-        0 => Err(ControlError::WriteZero),
-        n => Ok(line.get(n..).unwrap_or_default()),
+    /// What is left to send of the line being written.
+    pub(crate) fn unsent_line(&self) -> &[u8] {
+        match self.in_flight {
+            Some(line) => {
+                let from = line.start.saturating_add(line.sent).min(line.end);
+                self.buf.get(from..line.end).unwrap_or_default()
+            }
+            None => &[],
+        }
+    }
+
+    /// The transport took `n` more bytes of the line; a write that took none is an error,
+    /// so that the write loops end. Once the whole line is taken, its command is due.
+    pub(crate) fn took<E>(&mut self, n: usize) -> Result<(), ControlError<E>> {
+        if n == 0 {
+            self.write_failed();
+            return Err(ControlError::WriteZero);
+        }
+        if let Some(line) = self.in_flight.as_mut() {
+            line.sent = line.sent.saturating_add(n);
+            if line.sent >= line.end.saturating_sub(line.start) {
+                let command = line.command;
+                self.in_flight = None;
+                self.commit(command);
+            }
+        }
+        Ok(())
+    }
+
+    /// A write failed: with part of the line on the wire, the connection is broken; with none,
+    /// nothing happened.
+    pub(crate) fn write_failed(&mut self) {
+        if let Some(line) = self.in_flight.take() {
+            self.broken |= line.sent > 0;
+        }
     }
 }
 
 /// What a layer does next while running an exchange.
-pub(crate) enum Step<'t> {
+pub(crate) enum Step<'t, C> {
     /// Read the next reply.
     Read,
     /// Write this command, then read.
-    Write(Command, &'t [u8]),
+    Write(C, &'t [u8]),
     /// The exchange is over.
     Done(Outcome),
 }
 
-/// One reply of a `run`: what comes next, the sequence's next command taken from `then` (a
-/// command it lacks ends the run as [`Outcome::Intermediate`]).
-pub(crate) fn step<'t>(
-    exchange: &mut Exchange,
-    framed: Framed,
-    then: &[(Command, &'t [u8])],
-) -> Step<'t> {
-    match exchange.reply(framed.code()) {
+/// One reply of a `run` whose current command is `*waiting`: what comes next, the sequence's
+/// next command taken from `then` (a command it lacks ends the run as
+/// [`Outcome::Intermediate`]). A reply to another command (the transfer that ABOR
+/// interrupts) is passed over; the conversation has recorded it.
+pub(crate) fn step<'t, C: CommandCatalogue>(
+    waiting: &mut C,
+    delivery: Delivery<C>,
+    then: &[(C, &'t [u8])],
+) -> Step<'t, C> {
+    let next = match delivery {
+        Delivery::Reply { command, next } if command == *waiting => next,
+        _ => return Step::Read,
+    };
+    match next {
         Next::AwaitReply => Step::Read,
         Next::Send(next) => match then.iter().find(|(command, _)| *command == next) {
-            Some(&(command, argument)) => Step::Write(command, argument),
+            Some(&(command, argument)) => {
+                *waiting = command;
+                Step::Write(command, argument)
+            }
             None => Step::Done(Outcome::Intermediate),
         },
         Next::Done(outcome) => Step::Done(outcome),

@@ -68,7 +68,7 @@ impl Writer<'_> {
     /// # Ok::<(), ftp_codes::write::WriteError>(())
     /// ```
     pub fn pathname(&mut self, name: &[u8], comment: &[u8]) -> Result<usize, WriteError> {
-        check(&[name, comment])?;
+        check(&[name, comment], self.options_double_iac())?;
         let double_iac = self.options_double_iac();
         self.line(Code::PathnameCreated, |sink| {
             sink.put(b"\"")?;
@@ -164,7 +164,7 @@ impl Writer<'_> {
     /// `110 MARK yyyy = mmmm` (RFC 959), read back by [`payload::mark`](crate::payload::mark).
     /// Markers must be non-empty and hold no spaces.
     pub fn mark(&mut self, user: &[u8], server: &[u8]) -> Result<usize, WriteError> {
-        check(&[user, server])?;
+        check(&[user, server], self.options_double_iac())?;
         let bad = |marker: &[u8]| marker.is_empty() || marker.contains(&b' ');
         if bad(user) || bad(server) {
             return Err(WriteError::Unrepresentable);
@@ -193,7 +193,7 @@ impl Writer<'_> {
     /// # Ok::<(), ftp_codes::write::WriteError>(())
     /// ```
     pub fn features<T: AsRef<[u8]>>(&mut self, features: &[T]) -> Result<usize, WriteError> {
-        check(features)?;
+        check(features, self.options_double_iac())?;
         if features
             .iter()
             .any(|f| f.as_ref().first().is_none_or(|&b| b == b' '))

@@ -2,7 +2,7 @@
 
 use super::emit::check;
 use super::{WriteError, Writer};
-use crate::Command;
+use crate::CommandCatalogue;
 use crate::command::Argument;
 
 /// Telnet Interrupt Process then Data Mark, before ABOR (RFC 959 §4.1.3).
@@ -14,11 +14,16 @@ impl Writer<'_> {
     ///
     /// Refused before anything is written: a CR, LF or NUL in the argument (a file name holding
     /// `\r\nDELE x` would be a second command: CVE-2017-3533, bpo-30119,
-    /// GHSA-8mhj-xm4h-m5m6), a missing argument where the command needs one, and an argument
-    /// to a command that takes none. 0xFF in the argument is doubled when
-    /// [`WriteOptions::with_double_iac`](super::WriteOptions::with_double_iac) says so;
-    /// `ABOR` gets Telnet's `IAC IP IAC DM` first when
+    /// GHSA-8mhj-xm4h-m5m6), a 0xFF (Telnet IAC: ProFTPD read `keep\xff\xf4.txt` as
+    /// `keep.txt`) unless [`WriteOptions::with_double_iac`](super::WriteOptions::with_double_iac)
+    /// doubles it, a missing argument where the command needs one, and an argument to a
+    /// command that takes none. An empty password is written `PASS ` with an empty argument,
+    /// as ftplib does (accounts without one exist). `ABOR` gets Telnet's `IAC IP IAC DM`
+    /// first when
     /// [`with_interrupt_before_abor`](super::WriteOptions::with_interrupt_before_abor) says so.
+    ///
+    /// Any command catalogue works ([`CommandCatalogue`]): [`Command`](crate::Command), or one
+    /// of your own.
     ///
     /// ```
     /// use ftp_codes::{Command, write::{WriteError, WriteOptions, Writer}};
@@ -30,19 +35,35 @@ impl Writer<'_> {
     /// assert_eq!(out.written(), b"RETR notes.txt\r\nPWD\r\n");
     /// let evil = b"x\r\nDELE important";
     /// assert_eq!(out.command(Command::Dele, evil), Err(WriteError::ForbiddenArgumentByte { byte: b'\r' }));
+    /// assert_eq!(out.command(Command::Dele, b"keep\xff\xf4.txt"), Err(WriteError::ForbiddenArgumentByte { byte: 0xFF }));
     /// assert_eq!(out.command(Command::Dele, b""), Err(WriteError::MissingArgument));
     /// assert_eq!(out.command(Command::Pwd, b"/"), Err(WriteError::UnexpectedArgument));
     /// assert_eq!(out.written(), b"RETR notes.txt\r\nPWD\r\n"); // nothing of the refused ones
     /// # Ok::<(), WriteError>(())
     /// ```
-    pub fn command(&mut self, command: Command, argument: &[u8]) -> Result<usize, WriteError> {
+    pub fn command<C: CommandCatalogue>(
+        &mut self,
+        command: C,
+        argument: &[u8],
+    ) -> Result<usize, WriteError> {
         match (command.argument(), argument.is_empty()) {
+            (Argument::Required, true) if command.is("PASS") => {
+                return self.empty_argument(command.verb().as_bytes());
+            }
             (Argument::Required, true) => return Err(WriteError::MissingArgument),
             (Argument::None, false) => return Err(WriteError::UnexpectedArgument),
             _ => {}
         }
-        let interrupt = command == Command::Abor && self.options().interrupt_before_abor;
+        let interrupt = command.is("ABOR") && self.options().interrupt_before_abor;
         self.command_line(command.verb().as_bytes(), argument, interrupt)
+    }
+
+    /// `VERB \r\n`: the verb, its space and an empty argument.
+    fn empty_argument(&mut self, verb: &[u8]) -> Result<usize, WriteError> {
+        self.transaction(|sink| {
+            sink.put(verb)?;
+            sink.put(b" \r\n")
+        })
     }
 
     /// Appends a command line for a verb outside the catalogue (`XCRC`, `CLNT`, a site's own):
@@ -72,7 +93,7 @@ impl Writer<'_> {
         argument: &[u8],
         interrupt: bool,
     ) -> Result<usize, WriteError> {
-        check(&[argument]).map_err(|error| match error {
+        check(&[argument], self.options().double_iac).map_err(|error| match error {
             WriteError::ForbiddenByte { byte, .. } => WriteError::ForbiddenArgumentByte { byte },
             other => other,
         })?;

@@ -8,7 +8,7 @@ use core::fmt;
 pub(crate) trait Sink {
     fn put(&mut self, bytes: &[u8]) -> Result<(), WriteError>;
 
-    /// Text, with 0xFF doubled (Telnet IAC) if asked.
+    /// Text, with 0xFF doubled (Telnet IAC) if asked; [`check`] has refused 0xFF otherwise.
     fn text(&mut self, text: &[u8], double_iac: bool) -> Result<(), WriteError> {
         if !double_iac {
             return self.put(text);
@@ -25,13 +25,16 @@ pub(crate) trait Sink {
     }
 }
 
-/// The first CR, LF or NUL in `lines`, as the error that rejects them.
-pub(crate) fn check<T: AsRef<[u8]>>(lines: &[T]) -> Result<(), WriteError> {
+/// The first CR, LF or NUL in `lines`, or 0xFF when it is not doubled, as the error that
+/// rejects them. A lone 0xFF is Telnet's IAC: a peer that speaks Telnet on the control
+/// connection (ProFTPD, netkit, BSD) reads it and the byte after it as a command, and so reads
+/// other text than was checked (`keep\xff\xf4.txt` became `keep.txt` on ProFTPD).
+pub(crate) fn check<T: AsRef<[u8]>>(lines: &[T], double_iac: bool) -> Result<(), WriteError> {
     for (line, text) in lines.iter().enumerate() {
         if let Some(&byte) = text
             .as_ref()
             .iter()
-            .find(|&&b| matches!(b, b'\r' | b'\n' | 0))
+            .find(|&&b| matches!(b, b'\r' | b'\n' | 0) || (b == 0xFF && !double_iac))
         {
             return Err(WriteError::ForbiddenByte { byte, line });
         }
@@ -46,7 +49,7 @@ pub(crate) fn emit<S: Sink + ?Sized, T: AsRef<[u8]>>(
     lines: &[T],
     options: WriteOptions,
 ) -> Result<(), WriteError> {
-    check(lines)?;
+    check(lines, options.double_iac)?;
     let digits = code.to_ascii();
     let Some((last, init)) = lines.split_last() else {
         // No text at all: the code and its space.

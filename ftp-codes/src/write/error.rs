@@ -20,8 +20,9 @@ use core::fmt;
 pub enum WriteError {
     /// The buffer has no room for the whole reply.
     BufferTooSmall,
-    /// A line (or a command's argument) holds CR, LF or NUL, which would end the line on the
-    /// wire.
+    /// A line of a reply holds CR, LF or NUL, which would end the line on the wire, or a
+    /// 0xFF (Telnet IAC) that [`WriteOptions::with_double_iac`](super::WriteOptions) does not
+    /// double.
     ForbiddenByte {
         /// The byte.
         byte: u8,
@@ -29,7 +30,8 @@ pub enum WriteError {
         line: usize,
     },
     /// A command's argument holds CR, LF or NUL, which would end the command line on the wire
-    /// (and could start another: `x\r\nDELE y`).
+    /// (and could start another: `x\r\nDELE y`), or a 0xFF (Telnet IAC) that
+    /// [`WriteOptions::with_double_iac`](super::WriteOptions) does not double.
     ForbiddenArgumentByte {
         /// The byte.
         byte: u8,
@@ -52,11 +54,21 @@ impl fmt::Display for WriteError {
         match self {
             Self::BufferTooSmall => f.write_str("the buffer is too small for the reply"),
             Self::ForbiddenByte { byte, line } => {
-                write!(
-                    f,
-                    "line {line} holds byte 0x{byte:02X}: CR, LF and NUL would end it on the wire"
-                )
+                if *byte == 0xFF {
+                    write!(
+                        f,
+                        "line {line} holds byte 0xFF: a Telnet peer reads it as IAC (doubling is an option)"
+                    )
+                } else {
+                    write!(
+                        f,
+                        "line {line} holds byte 0x{byte:02X}: CR, LF and NUL would end it on the wire"
+                    )
+                }
             }
+            Self::ForbiddenArgumentByte { byte: 0xFF } => f.write_str(
+                "the argument holds byte 0xFF: a Telnet server reads it as IAC, and so another name (doubling is an option)",
+            ),
             Self::ForbiddenArgumentByte { byte } => write!(
                 f,
                 "the argument holds byte 0x{byte:02X}: CR, LF and NUL would end the command line on the wire"

@@ -44,13 +44,18 @@ impl WriteOptions {
         self
     }
 
-    /// Whether every 0xFF byte is doubled.
+    /// Whether every 0xFF byte is doubled (else refused).
     pub const fn double_iac(&self) -> bool {
         self.double_iac
     }
 
     /// Double every 0xFF byte (Telnet IAC), as RFC 959 asks of text sent over a Telnet
-    /// control connection. Off by default: most servers send UTF-8, which has no 0xFF byte.
+    /// control connection, for peers that undo it (ProFTPD, vsftpd, netkit and BSD servers
+    /// read `IAC IAC` as one 0xFF). Off by default, and then a 0xFF in a command argument or a
+    /// reply's text is refused ([`WriteError::ForbiddenArgumentByte`](super::WriteError),
+    /// [`WriteError::ForbiddenByte`](super::WriteError)): written raw, a Telnet peer reads it
+    /// and the byte after it as a command, so it would act on another name than the one
+    /// checked. UTF-8 text has no 0xFF byte.
     #[must_use]
     pub const fn with_double_iac(mut self, double: bool) -> Self {
         self.double_iac = double;

@@ -1,29 +1,44 @@
-//! The exchange of one command: which replies are still due, and what it came to. Sans-IO: it
-//! is fed reply codes as they arrive and says what to do next.
+//! The exchange of one command, and the conversation of a control connection: which replies
+//! are still due, and which command each reply answers. Sans-IO: fed reply codes as they
+//! arrive, they say what to do next.
 
-use crate::{Command, Outcome, ReplyCode};
+mod conversation;
+
+pub use conversation::{Conversation, Delivery, NotNow};
+
+use crate::{Command, CommandCatalogue, Outcome, ReplyCode};
 
 /// What an [`Exchange`] says after a reply.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
-pub enum Next {
+pub enum Next<C = Command> {
     /// Another reply to the same command is due: read it and feed it (after a 1yz, or after
     /// the 426 that precedes ABOR's own reply).
     AwaitReply,
     /// The command's sequence goes on with this command: write it, then feed its replies (PASS
     /// after a 331 to USER, ACCT after a 332, RNTO after RNFR's 350, ADAT after AUTH's 334).
-    Send(Command),
+    Send(C),
     /// The exchange is over.
     Done(Outcome),
 }
 
 /// The state of one command's exchange, from the command sent to its last reply.
 ///
-/// Follows RFC 959 §5.4 and §6: a 1yz announces a second reply (at most one 1yz per command,
-/// and 110 restart markers during a transfer); a reply that may only follow a 1yz is
-/// [`Outcome::Unexpected`] when none came; a 3yz to USER, PASS, RNFR or AUTH continues the
-/// sequence with the next command; ABOR may get the aborted transfer's 426 before its own
-/// reply; 421 ends any exchange. No I/O and no allocation: the caller reads and writes.
+/// Follows RFC 959 §4.2 and §6:
+/// - a 1yz is always followed by another reply to the same command, even where the
+///   command's row lists no 1yz (NOOP answered 150 then 200 is one exchange); further 1yz
+///   replies (110 restart markers, a 125 after a 150) keep the exchange open;
+/// - a completion that may only follow a 1yz (RETR's 226, or a deviation documented so) is
+///   [`Outcome::Unexpected`] when none came, while a failure the row lists after the 1yz
+///   (vsftpd's `425 Use PORT or PASV first.` right after RETR) is that failure: RFC 959 §6
+///   goes from the first wait straight to 4yz and 5yz;
+/// - a 3yz to USER, PASS, RNFR, AUTH or ADAT continues the sequence with the next command;
+/// - ABOR may get the aborted transfer's 426 before its own reply, when the caller does not
+///   track the transfer ([`Conversation`] does, and gives the 426 to the transfer);
+/// - 421 ends any exchange that is still open.
+///
+/// No I/O and no allocation: the caller reads and writes. Generic over the command catalogue
+/// ([`CommandCatalogue`]), so a catalogue of your own works as [`Command`] does.
 ///
 /// ```
 /// use ftp_codes::{Command, Outcome, ReplyCode};
@@ -41,10 +56,14 @@ pub enum Next {
 /// assert_eq!(login.reply(code(331)), Next::Send(Command::Pass));
 /// assert_eq!(login.command(), Command::Pass);
 /// assert_eq!(login.reply(code(230)), Next::Done(Outcome::Completed));
+///
+/// // Refused before the transfer started: the failure, not "unexpected".
+/// let mut retr = Exchange::new(Command::Retr);
+/// assert_eq!(retr.reply(code(425)), Next::Done(Outcome::TransientFailure));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Exchange {
-    command: Command,
+pub struct Exchange<C = Command> {
+    command: C,
     state: State,
 }
 
@@ -60,9 +79,9 @@ enum State {
     Finished,
 }
 
-impl Exchange {
+impl<C: CommandCatalogue> Exchange<C> {
     /// The exchange of `command`, just sent.
-    pub const fn new(command: Command) -> Self {
+    pub const fn new(command: C) -> Self {
         Self {
             command,
             state: State::Sent,
@@ -70,7 +89,7 @@ impl Exchange {
     }
 
     /// The command whose reply is due: the one sent, or the last [`Next::Send`] named.
-    pub const fn command(&self) -> Command {
+    pub const fn command(&self) -> C {
         self.command
     }
 
@@ -79,9 +98,16 @@ impl Exchange {
         matches!(self.state, State::Finished)
     }
 
+    /// Whether a 1yz came and the completion is still due: a transfer under way, which ABOR
+    /// may interrupt.
+    pub const fn is_started(&self) -> bool {
+        matches!(self.state, State::Started)
+    }
+
     /// Takes the next reply's code and says what comes next. After [`Next::Done`], every
-    /// further reply is [`Outcome::Unexpected`]: it answers no command of this exchange.
-    pub fn reply(&mut self, code: ReplyCode) -> Next {
+    /// further reply is [`Outcome::Unexpected`], 421 included: it answers no command of this
+    /// exchange.
+    pub fn reply(&mut self, code: ReplyCode) -> Next<C> {
         let next = self.step(code);
         if let Next::Done(_) = next {
             self.state = State::Finished;
@@ -89,33 +115,33 @@ impl Exchange {
         next
     }
 
-    fn step(&mut self, code: ReplyCode) -> Next {
+    fn step(&mut self, code: ReplyCode) -> Next<C> {
         let command = self.command;
-        let replies = command.replies();
         let outcome = command.classify(code);
-        // The server is closing the connection, whatever was under way.
-        if code == 421 {
-            return Next::Done(Outcome::TransientFailure);
-        }
+        let first_digit = code.first_digit();
         match self.state {
             State::Finished => Next::Done(Outcome::Unexpected),
-            State::Sent | State::Aborted if command == Command::Abor && code == 426 => {
+            // The server is closing the connection, whatever was under way.
+            _ if code == 421 => Next::Done(Outcome::TransientFailure),
+            State::Sent | State::Aborted if command.is("ABOR") && code == 426 => {
                 if self.state == State::Aborted {
                     return Next::Done(Outcome::Unexpected);
                 }
                 self.state = State::Aborted;
                 Next::AwaitReply
             }
+            // RFC 959 §4.2: a 1yz is followed by another reply, whatever the row lists.
+            State::Sent | State::Aborted if first_digit == 1 => {
+                self.state = State::Started;
+                Next::AwaitReply
+            }
             State::Sent | State::Aborted => {
-                // A reply that may only follow a 1yz, with none before it: out of step.
-                if replies.only_after_preliminary(code) {
+                // A completion that may only follow a 1yz, with none before it: out of step.
+                // A failure listed after the 1yz is still that failure (RFC 959 §6).
+                if first_digit == 2 && command.only_after_preliminary(code) {
                     return Next::Done(Outcome::Unexpected);
                 }
                 match outcome {
-                    Outcome::Preliminary => {
-                        self.state = State::Started;
-                        Next::AwaitReply
-                    }
                     Outcome::Intermediate => match continuation(command, code) {
                         Some(next) => {
                             self.command = next;
@@ -127,12 +153,13 @@ impl Exchange {
                     other => Next::Done(other),
                 }
             }
-            State::Started => match outcome {
-                // Restart markers may repeat during a transfer; a second 1yz of another kind
-                // may not (RFC 959 §6: at most one 100 series reply per command).
-                Outcome::Preliminary if code == 110 => Next::AwaitReply,
-                Outcome::Preliminary | Outcome::Intermediate => Next::Done(Outcome::Unexpected),
-                other => Next::Done(other),
+            State::Started => match first_digit {
+                // Restart markers may repeat during a transfer, and some servers send a second
+                // 1yz (150 then 125): the completion is still due.
+                1 => Next::AwaitReply,
+                // A 3yz after the 1yz continues nothing: out of step.
+                3 => Next::Done(Outcome::Unexpected),
+                _ => Next::Done(outcome),
             },
         }
     }
@@ -140,16 +167,18 @@ impl Exchange {
 
 /// The command that a 3yz to `command` asks for next, in the sequences RFC 959 §6 and
 /// RFC 2228 §3 draw; `None` where the next command is the caller's choice (REST's 350 before
-/// a transfer of its choosing).
-fn continuation(command: Command, code: ReplyCode) -> Option<Command> {
-    match (command, code.as_u16()) {
+/// a transfer of its choosing). By verb, so that a catalogue of one's own that extends the
+/// standard one sequences as it does.
+fn continuation<C: CommandCatalogue>(command: C, code: ReplyCode) -> Option<C> {
+    let next = match (command.verb(), code.as_u16()) {
         // 336 is RFC 2228's security-enhanced login: PASS answers a challenge.
-        (Command::User, 331 | 336) => Some(Command::Pass),
-        (Command::User | Command::Pass, 332) => Some(Command::Acct),
-        (Command::Rnfr, 350) => Some(Command::Rnto),
-        (Command::Auth, 334) | (Command::Adat, 335) => Some(Command::Adat),
-        _ => None,
-    }
+        ("USER", 331 | 336) => "PASS",
+        ("USER" | "PASS", 332) => "ACCT",
+        ("RNFR", 350) => "RNTO",
+        ("AUTH", 334) | ("ADAT", 335) => "ADAT",
+        _ => return None,
+    };
+    C::from_verb(next.as_bytes())
 }
 
 #[cfg(test)]
@@ -172,7 +201,7 @@ mod tests {
     fn sequences_as_rfc_959_draws_them() {
         let cases: &[(Command, &[u16], &[Next])] = &[
             (Command::Noop, &[200], &[Done(Completed)]),
-            (Command::Noop, &[150], &[Done(Unexpected)]),
+            (Command::Noop, &[150, 200], &[AwaitReply, Done(Completed)]),
             (Command::Retr, &[150, 226], &[AwaitReply, Done(Completed)]),
             (Command::Retr, &[125, 250], &[AwaitReply, Done(Completed)]),
             (
@@ -187,7 +216,20 @@ mod tests {
             ),
             (Command::Retr, &[550], &[Done(PermanentFailure)]),
             (Command::Retr, &[226], &[Done(Unexpected)]), // 226 only after a 1yz
-            (Command::Retr, &[150, 150], &[AwaitReply, Done(Unexpected)]),
+            (Command::Retr, &[150, 150, 226], &[AwaitReply, AwaitReply, Done(Completed)]),
+            (Command::Retr, &[150, 125, 226], &[AwaitReply, AwaitReply, Done(Completed)]),
+            (Command::List, &[150, 110, 226], &[AwaitReply, AwaitReply, Done(Completed)]),
+            (Command::Retr, &[150, 331], &[AwaitReply, Done(Unexpected)]),
+            // Refused before the transfer started (RFC 959 §6: from the first wait to 4yz/5yz).
+            (Command::Retr, &[425], &[Done(TransientFailure)]),
+            (Command::Retr, &[426], &[Done(TransientFailure)]),
+            (Command::Retr, &[451], &[Done(TransientFailure)]),
+            (Command::List, &[550], &[Done(PermanentFailure)]),
+            (Command::Stor, &[552], &[Done(PermanentFailure)]),
+            (Command::Retr, &[250], &[Done(Unexpected)]),
+            // A tolerated deviation keeps its place: em-ftpd's 200 only after the 150.
+            (Command::Stor, &[200], &[Done(Unexpected)]),
+            (Command::Stor, &[150, 200], &[AwaitReply, Done(Completed)]),
             (
                 Command::Stor,
                 &[150, 552],
@@ -234,6 +276,12 @@ mod tests {
             (
                 Command::Pwd,
                 &[257, 257],
+                &[Done(Completed), Done(Unexpected)],
+            ),
+            // After Done, every reply is Unexpected, as the doc says: 421 too.
+            (
+                Command::Pwd,
+                &[257, 421],
                 &[Done(Completed), Done(Unexpected)],
             ),
         ];
