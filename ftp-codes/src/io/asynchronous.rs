@@ -28,6 +28,11 @@ impl<T: Read + Write, C: CommandCatalogue> Connection<'_, T, Async, C> {
     /// The next whole reply, whoever it answers: from bytes already read, or read until it is
     /// whole. The conversation takes note of it (the greeting, a reply due, or an unsolicited
     /// one such as an idle timeout's 421).
+    ///
+    /// # Cancel safety
+    /// Cancel-safe where the transport's `read` is (tokio's streams, embassy-net's sockets):
+    /// bytes are kept only once a read returned them, and a reply is framed and given to its
+    /// command in one step. Dropped, the call loses nothing; the next call reads on.
     pub async fn read_reply(&mut self) -> Result<Reply<'_>, ControlError<T::Error>> {
         self.core.usable()?;
         let framed = self.read_framed().await?;
@@ -37,6 +42,9 @@ impl<T: Read + Write, C: CommandCatalogue> Connection<'_, T, Async, C> {
     /// Reads the server's greeting: 220, or 120 then 220 (RFC 959 §5.4). The outcome
     /// ([`Outcome::Completed`] for 220, [`Outcome::TransientFailure`] for 421) and the last
     /// reply.
+    ///
+    /// # Cancel safety
+    /// As [`read_reply`](Self::read_reply): dropped, the greeting (or its rest) stays due.
     pub async fn greeting(&mut self) -> Result<(Outcome, Reply<'_>), ControlError<T::Error>> {
         self.core.usable()?;
         if !self.core.conversation.greeting_due() {
@@ -54,6 +62,14 @@ impl<T: Read + Write, C: CommandCatalogue> Connection<'_, T, Async, C> {
     /// reply to it. After ABOR during a transfer, the transfer's completion is read first
     /// ([`aborted`](Self::aborted) says what it was). After a 1yz, the rest is due:
     /// [`finish`](Self::finish) reads it.
+    ///
+    /// # Cancel safety
+    /// Not cancel-safe while the line is being written: dropped with part of it taken by the
+    /// transport, the connection is broken (every later call is [`ControlError::Broken`]),
+    /// since the next line would complete the half-sent one on the server's side. Dropped
+    /// before the first byte went out, nothing happened. Dropped once the line is out, its
+    /// reply stays due: [`finish`](Self::finish) reads it, and other commands are refused
+    /// until then ([`ControlError::NotNow`]).
     pub async fn send(
         &mut self,
         command: C,
@@ -70,6 +86,9 @@ impl<T: Read + Write, C: CommandCatalogue> Connection<'_, T, Async, C> {
 
     /// [`send`](Self::send) for a verb outside the catalogue, which the conversation cannot
     /// follow: sent only when no reply is due, and its reply is read as unsolicited.
+    ///
+    /// # Cancel safety
+    /// As [`send`](Self::send).
     pub async fn send_verb(
         &mut self,
         verb: &[u8],
@@ -88,6 +107,11 @@ impl<T: Read + Write, C: CommandCatalogue> Connection<'_, T, Async, C> {
     /// A transfer's data connection is the caller's: run the transfer command from the thread
     /// that does not move the data, or read the first reply with [`send`](Self::send) and the
     /// rest with [`finish`](Self::finish).
+    ///
+    /// # Cancel safety
+    /// As [`send`](Self::send), at each command of the sequence: a half-written line breaks
+    /// the connection; otherwise every reply still due stays due, for
+    /// [`finish`](Self::finish), and no later command is given one of them.
     pub async fn run(
         &mut self,
         command: C,
@@ -109,6 +133,10 @@ impl<T: Read + Write, C: CommandCatalogue> Connection<'_, T, Async, C> {
     /// Reads the replies still due until the exchange in progress is over: a transfer's
     /// completion after [`send`](Self::send) got its 1yz, or the reply of a call that failed
     /// or timed out while waiting. [`ControlError::NothingDue`] when no reply is due.
+    ///
+    /// # Cancel safety
+    /// As [`read_reply`](Self::read_reply): dropped, the replies still due stay due; call it
+    /// again.
     pub async fn finish(&mut self) -> Result<(Outcome, Reply<'_>), ControlError<T::Error>> {
         self.core.usable()?;
         let mut waiting = self.core.conversation.due().ok_or(ControlError::NothingDue)?;

@@ -56,6 +56,9 @@ mod core;
 mod error;
 
 pub use control::{Async, AsyncControl, Blocking, Connection, Control};
+
+#[cfg(all(test, feature = "embedded-io", feature = "embedded-io-async"))]
+mod tests;
 pub use error::ControlError;
 
 /// `std::io` streams as `embedded_io` ones: `Control::new(FromStd::new(tcp_stream), ...)`.
