@@ -40,13 +40,13 @@ pub type AsyncControl<'b, T, C = Command> = Connection<'b, T, Async, C>;
 ///   [`read_reply`](Self::read_reply)); [`greeted`](Self::greeted) says it was read
 ///   elsewhere;
 /// - while a reply is due (a transfer's completion after its 1yz, or a reply whose read
-///   failed or was cancelled), a new command is refused with [`ControlError::NotNow`]:
+///   failed or was cancelled), a new command is refused with [`ControlError::NotNow`](super::ControlError::NotNow):
 ///   [`finish`](Self::finish) reads it. Only ABOR may interrupt a transfer; `run(ABOR)` then
 ///   gives the transfer its completion (see [`aborted`](Self::aborted)) and ABOR its own
 ///   reply, in the order of RFC 959 §4.1.3;
 /// - a command line that the transport took only in part (a write error or timeout, a
 ///   cancelled future) leaves the connection broken: every later call is
-///   [`ControlError::Broken`], since the next line would complete the half-sent one on the
+///   [`ControlError::Broken`](super::ControlError::Broken), since the next line would complete the half-sent one on the
 ///   server's side. A write that took nothing changes nothing; `Interrupted` is retried.
 ///
 /// A failed or cancelled read loses nothing: the bytes read stay in the buffer and the reply
