@@ -402,7 +402,10 @@ fn check_tolerated(
             );
             ok = false;
         }
-        let after_preliminary = deviation.after_preliminary.as_ref().is_some_and(|a| a.value);
+        let after_preliminary = deviation
+            .after_preliminary
+            .as_ref()
+            .is_some_and(|a| a.value);
         if let (Some(after), true) = (&deviation.after_preliminary, after_preliminary) {
             let why = if replies.preliminary.is_empty() {
                 Some(format!("`{verb}` gets no 1yz in its RFC table"))

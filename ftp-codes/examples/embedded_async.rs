@@ -242,8 +242,7 @@ mod tests {
             step: 64,
             sent: Vec::new(),
         };
-        let mut control =
-            AsyncControl::new(script, &mut buffer, ParseOptions::default()).greeted();
+        let mut control = AsyncControl::new(script, &mut buffer, ParseOptions::default()).greeted();
         let mut small = [0; 4];
         let result = ready(download(&mut control, b"big", &mut small, async |_| {
             Ok(Script {

@@ -52,14 +52,7 @@ use core::str::FromStr;
 /// }
 /// ```
 pub trait CommandCatalogue:
-    crate::__private::Sealed
-    + Copy
-    + Eq
-    + Hash
-    + Debug
-    + Display
-    + FromStr<Err = UnknownVerb>
-    + 'static
+    crate::__private::Sealed + Copy + Eq + Hash + Debug + Display + FromStr<Err = UnknownVerb> + 'static
 {
     /// Every command of the catalogue.
     const ALL: &'static [Self];

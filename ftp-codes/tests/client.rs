@@ -231,6 +231,153 @@ fn pasv_data_goes_to_the_control_peer_whatever_the_227_names() {
     );
 }
 
+/// What issue 16 found wrong in the client, against pyftpdlib: a refused `get` emptied the
+/// local file, a 0xFF in a name went out raw, server text reached the terminal unescaped, an
+/// empty password could not be sent, a server without EPSV could not transfer.
+#[test]
+fn refusals_leave_files_alone_and_server_text_is_escaped() {
+    let (dir, root) = scratch("client-careful");
+    std::fs::write(root.join("keep.txt"), b"keep").unwrap();
+    let server = match servers::pyftpdlib(&root) {
+        Ok(server) => server,
+        Err(why) => return support::unavailable("pyftpdlib", &why),
+    };
+    let url = url_of(&server, "alice:secret@");
+
+    // A refused download leaves the local file as it was, and no partial file behind.
+    let notes = dir.join("notes.txt");
+    std::fs::write(&notes, b"my notes").unwrap();
+    let get = client(
+        &[
+            url.as_bytes(),
+            b"get",
+            b"missing.txt",
+            notes.to_str().unwrap().as_bytes(),
+        ],
+        b"",
+    );
+    assert_eq!(get.status.code(), Some(1), "{}", text(&get.stderr));
+    assert_eq!(std::fs::read(&notes).unwrap(), b"my notes");
+    let left: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(
+        left.iter()
+            .all(|name| !name.to_string_lossy().contains(".part-")),
+        "{left:?}"
+    );
+
+    // A Telnet IAC in a name is refused before anything is sent (ProFTPD would have read
+    // `keep\xff\xf4.txt` as `keep.txt`).
+    let iac = client(&[url.as_bytes(), b"rm", b"keep\xff\xf4.txt"], b"");
+    assert_eq!(iac.status.code(), Some(1));
+    assert!(text(&iac.stderr).contains("0xFF"), "{}", text(&iac.stderr));
+    assert!(root.join("keep.txt").exists());
+
+    // A directory whose name would retitle the terminal: printed escaped.
+    let hostile: &[u8] = b"t\x1b]0;pwned\x07";
+    let pwd = client(
+        &[
+            url.as_bytes(),
+            b"mkdir",
+            hostile,
+            b";",
+            b"cd",
+            hostile,
+            b";",
+            b"pwd",
+        ],
+        b"",
+    );
+    assert!(pwd.status.success(), "{}", text(&pwd.stderr));
+    assert!(
+        !pwd.stdout.contains(&0x1b) && !pwd.stdout.contains(&0x07),
+        "{:?}",
+        pwd.stdout
+    );
+    assert_eq!(text(&pwd.stdout), "/t\\u{1b}]0;pwned\\u{7}\n");
+
+    // An empty password is sent empty: pyftpdlib's bob has none.
+    let bob = client(
+        &[url_of(&server, "bob:@").as_bytes(), b"size", b"keep.txt"],
+        b"",
+    );
+    assert!(bob.status.success(), "{}", text(&bob.stderr));
+    assert_eq!(text(&bob.stdout), "4\n");
+}
+
+/// A server without EPSV (500): the client falls back to PASV, once for the session.
+#[test]
+fn epsv_refused_falls_back_to_pasv_for_the_session() {
+    let (dir, root) = scratch("client-no-epsv");
+    std::fs::write(root.join("a.txt"), b"first").unwrap();
+    std::fs::write(root.join("b.txt"), b"second").unwrap();
+    let server = match servers::pyftpdlib_with(&root, &["no-epsv"]) {
+        Ok(server) => server,
+        Err(why) => return support::unavailable("pyftpdlib", &why),
+    };
+    let url = url_of(&server, "alice:secret@");
+    let (a, b) = (dir.join("a.txt"), dir.join("b.txt"));
+    let run = client(
+        &[
+            url.as_bytes(),
+            b"get",
+            b"a.txt",
+            a.to_str().unwrap().as_bytes(),
+            b";",
+            b"get",
+            b"b.txt",
+            b.to_str().unwrap().as_bytes(),
+            b";",
+            b"ls",
+        ],
+        b"",
+    );
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    assert_eq!(std::fs::read(&a).unwrap(), b"first");
+    assert_eq!(std::fs::read(&b).unwrap(), b"second");
+    assert!(text(&run.stdout).contains("b.txt"));
+}
+
+/// A 120 greeting then 220 (RFC 959 §5.4), from a server of a few lines: accepted, and each
+/// later reply read for its own command.
+#[test]
+fn a_120_greeting_then_220_is_accepted() {
+    use std::io::{BufRead, BufReader};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let server = std::thread::spawn(move || {
+        let (stream, _) = listener.accept().unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        let mut writer = stream.try_clone().unwrap();
+        writer.write_all(b"120 Ready in a moment\r\n").unwrap();
+        std::thread::sleep(Duration::from_millis(50));
+        writer.write_all(b"220 Ready\r\n").unwrap();
+        let mut received = Vec::new();
+        let mut lines = BufReader::new(stream);
+        for reply in [&b"230 In\r\n"[..], b"257 \"/up\"\r\n", b"221 Bye\r\n"] {
+            let mut line = String::new();
+            lines.read_line(&mut line).unwrap();
+            received.push(line);
+            writer.write_all(reply).unwrap();
+        }
+        received
+    });
+    let run = client(
+        &[format!("ftp://127.0.0.1:{port}/").as_bytes(), b"pwd"],
+        b"",
+    );
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    assert_eq!(text(&run.stdout), "/up\n");
+    assert_eq!(
+        server.join().unwrap(),
+        ["USER anonymous\r\n", "PWD\r\n", "QUIT\r\n"]
+    );
+}
+
 #[test]
 fn usage_errors_are_found_before_connecting() {
     // Port 9 on loopback: nothing listens, so a status of 2 proves no connection was tried.
@@ -239,6 +386,8 @@ fn usage_errors_are_found_before_connecting() {
         &[b"ftp://127.0.0.1:9/", b"get", b"only-one"],
         &[b"http://127.0.0.1:9/", b"pwd"],
         &[b"ftp://127.0.0.1:port/", b"pwd"],
+        &[b"ftp://[::1]x:9/", b"pwd"],
+        &[b"ftp://127.0.0.1:9/%+4", b"pwd"],
         &[],
     ] {
         let run = client(args, b"");

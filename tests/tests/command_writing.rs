@@ -48,7 +48,9 @@ fn expected(
 ) -> Result<(Vec<u8>, Vec<u8>, bool), WriteError> {
     match (command.argument(), argument.is_empty()) {
         // An empty password goes out as ftplib sends it, `PASS ` and nothing.
-        (Argument::Required, true) if command == Command::Pass => Ok((b"PASS".to_vec(), Vec::new(), false)),
+        (Argument::Required, true) if command == Command::Pass => {
+            Ok((b"PASS".to_vec(), Vec::new(), false))
+        }
         (Argument::Required, true) => Err(WriteError::MissingArgument),
         (Argument::None, false) => Err(WriteError::UnexpectedArgument),
         _ if forbidden(argument, double) => Err(WriteError::ForbiddenArgumentByte { byte: 0 }),

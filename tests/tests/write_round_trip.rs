@@ -73,7 +73,9 @@ fn any_bytes() -> impl Strategy<Value = Vec<u8>> {
 /// What the writer refuses in any text by default: the bytes that would end a line on the
 /// wire, and 0xFF, which a Telnet peer would read as IAC (doubled only on request).
 fn forbidden(bytes: &[u8]) -> bool {
-    bytes.iter().any(|b| matches!(b, b'\r' | b'\n' | b'\0' | 0xFF))
+    bytes
+        .iter()
+        .any(|b| matches!(b, b'\r' | b'\n' | b'\0' | 0xFF))
 }
 
 /// Every byte value, alone and between two letters: the exhaustive half of the properties.

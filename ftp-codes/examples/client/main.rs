@@ -23,6 +23,7 @@ use std::ffi::OsString;
 use std::fs::File;
 use std::io::{self, BufRead, Write};
 use std::net::{TcpStream, ToSocketAddrs};
+use std::path::Path;
 use std::process::ExitCode;
 use url::Url;
 
@@ -89,10 +90,7 @@ impl Action {
     fn run(&self, ftp: &mut Session<'_>) -> Result<(), Failure> {
         let mut out = io::stdout().lock();
         match self {
-            Self::Pwd => {
-                out.write_all(&ftp.pwd()?)?;
-                writeln!(out)?;
-            }
+            Self::Pwd => writeln!(out, "{}", session::printable(&ftp.pwd()?))?,
             Self::Cd(dir) => ftp.cd(dir)?,
             Self::Ls(path) => ftp.ls(path, &mut out)?,
             Self::Mkdir(dir) => ftp.mkdir(dir)?,
@@ -100,15 +98,33 @@ impl Action {
             Self::Rm(file) => ftp.rm(file)?,
             Self::Size(file) => writeln!(out, "{}", ftp.size(file)?)?,
             Self::Mdtm(file) => writeln!(out, "{}", ftp.mdtm(file)?)?,
-            Self::Get(remote, local) => {
-                let mut file = File::create(local_path(local))?;
-                ftp.get(remote, &mut file)?;
-                file.sync_all()?;
-            }
+            Self::Get(remote, local) => get(ftp, remote, &local_path(local))?,
             Self::Put(local, remote) => ftp.put(&mut File::open(local_path(local))?, remote)?,
         }
         Ok(out.flush()?)
     }
+}
+
+/// Downloads into a temporary file beside `local`, renamed over it only once the server said
+/// the transfer completed: a refused or broken download leaves `local` as it was.
+fn get(ftp: &mut Session<'_>, remote: &[u8], local: &Path) -> Result<(), Failure> {
+    let name = local
+        .file_name()
+        .ok_or_else(|| Failure::Broken(format!("{} names no file", local.display())))?;
+    let mut partial = name.to_owned();
+    partial.push(format!(".part-{}", std::process::id()));
+    let partial = local.with_file_name(partial);
+    let result = File::create(&partial)
+        .map_err(Failure::from)
+        .and_then(|mut file| {
+            ftp.get(remote, &mut file)?;
+            Ok(file.sync_all()?)
+        })
+        .and_then(|()| Ok(std::fs::rename(&partial, local)?));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&partial);
+    }
+    result
 }
 
 /// Logs in and runs the actions, or those read from standard input when there are none.
@@ -121,9 +137,11 @@ fn session(url: &Url, extended_passive: bool, actions: &[Action]) -> Result<(), 
         &url.user,
         &url.password,
         extended_passive,
+        url.ascii,
     )?;
-    if !url.path.is_empty() {
-        ftp.cd(&url.path)?;
+    // RFC 1738 §3.2.2: one CWD a segment.
+    for directory in &url.directories {
+        ftp.cd(directory)?;
     }
     if actions.is_empty() {
         for line in io::stdin().lock().split(b'\n') {

@@ -1,6 +1,6 @@
 //! The FTP session on `io::Control`: each method is one command of the client, written as the
-//! protocol goes. Data connections are passive (EPSV, or PASV with `--pasv`), and always to the
-//! control connection's peer, whatever address a 227 names.
+//! protocol goes. Data connections are passive (EPSV, or PASV with `--pasv` or once the server
+//! refused EPSV), and always to the control connection's peer, whatever address a 227 names.
 
 use ftp_codes::io::{Control, ControlError, FromStd};
 use ftp_codes::payload::{self, PayloadError, Timestamp};
@@ -25,10 +25,35 @@ pub(crate) enum Failure {
 impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Refused(reply) => f.write_str(reply.trim_end()),
+            Self::Refused(reply) => f.write_str(reply),
             Self::Broken(why) => write!(f, "error: {why}"),
         }
     }
+}
+
+/// Server text made safe for a terminal: its lines joined by newlines, every other control
+/// character (C0, DEL, C1: `ESC ] 0 ; title BEL` would retitle the terminal) written as an
+/// escape, bytes that are not UTF-8 as U+FFFD.
+pub(crate) fn printable(text: &[u8]) -> String {
+    let text = String::from_utf8_lossy(text);
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text
+        .trim_end_matches(['\r', '\n'])
+        .split("\r\n")
+        .enumerate()
+    {
+        if i > 0 {
+            out.push('\n');
+        }
+        for c in line.chars() {
+            if c.is_control() {
+                out.extend(c.escape_default());
+            } else {
+                out.push(c);
+            }
+        }
+    }
+    out
 }
 
 impl From<ControlError<io::Error>> for Failure {
@@ -50,7 +75,7 @@ impl From<PayloadError> for Failure {
 }
 
 fn refused(reply: &Reply<'_>) -> Failure {
-    Failure::Refused(String::from_utf8_lossy(reply.raw()).into_owned())
+    Failure::Refused(printable(reply.raw()))
 }
 
 pub(crate) type Result<T> = std::result::Result<T, Failure>;
@@ -58,33 +83,40 @@ pub(crate) type Result<T> = std::result::Result<T, Failure>;
 pub(crate) struct Session<'b> {
     control: Control<'b, FromStd<TcpStream>>,
     peer: IpAddr,
+    /// EPSV until the server refuses it (or `--pasv`): then PASV for the rest of the session.
     extended_passive: bool,
-    /// Whether TYPE I was sent: the type holds for the session, so once is enough.
-    binary: bool,
+    /// `TYPE A` or `TYPE I` for transfers and SIZE (RFC 1738's `;type=a`, else I).
+    transfer_type: &'static [u8],
+    /// Whether the type was sent: it holds for the session, so once is enough.
+    type_sent: bool,
 }
 
 impl<'b> Session<'b> {
-    /// Reads the greeting and logs in (USER, then PASS if the server asks for it).
+    /// Reads the greeting (220, or 120 then 220) and logs in (USER, then PASS if the server
+    /// asks for it; an empty password is sent empty).
     pub(crate) fn login(
         stream: TcpStream,
         buffer: &'b mut [u8],
         user: &[u8],
         password: &[u8],
         extended_passive: bool,
+        ascii: bool,
     ) -> Result<Self> {
         stream.set_read_timeout(Some(TIMEOUT))?;
         stream.set_write_timeout(Some(TIMEOUT))?;
         let peer = stream.peer_addr()?.ip();
         let mut control = Control::new(FromStd::new(stream), buffer, ParseOptions::default());
-        let greeting = control.read_reply()?;
-        if greeting.code() != Code::ServiceReady {
+        if let (outcome, greeting) = control.greeting()?
+            && outcome != Outcome::Completed
+        {
             return Err(refused(&greeting));
         }
         let mut session = Self {
             control,
             peer,
             extended_passive,
-            binary: false,
+            transfer_type: if ascii { b"A" } else { b"I" },
+            type_sent: false,
         };
         session.run(Command::User, user, &[(Command::Pass, password)])?;
         Ok(session)
@@ -117,7 +149,7 @@ impl<'b> Session<'b> {
 
     /// SIZE counts bytes of the current TYPE: in binary, the file's own.
     pub(crate) fn size(&mut self, file: &[u8]) -> Result<u64> {
-        self.binary()?;
+        self.set_type()?;
         let reply = self.run(Command::Size, file, &[])?;
         Ok(payload::size(&reply)?)
     }
@@ -132,12 +164,12 @@ impl<'b> Session<'b> {
     }
 
     pub(crate) fn get(&mut self, remote: &[u8], local: &mut impl Write) -> Result<()> {
-        self.binary()?;
+        self.set_type()?;
         self.transfer(Command::Retr, remote, |data| io::copy(data, local))
     }
 
     pub(crate) fn put(&mut self, local: &mut impl Read, remote: &[u8]) -> Result<()> {
-        self.binary()?;
+        self.set_type()?;
         self.transfer(Command::Stor, remote, |data| io::copy(local, data))
     }
 
@@ -145,11 +177,11 @@ impl<'b> Session<'b> {
         self.run(Command::Quit, b"", &[]).map(drop)
     }
 
-    /// TYPE I: servers refuse SIZE in ASCII mode, and files are bytes.
-    fn binary(&mut self) -> Result<()> {
-        if !self.binary {
-            self.run(Command::Type, b"I", &[])?;
-            self.binary = true;
+    /// TYPE I (servers refuse SIZE in ASCII mode, and files are bytes), or A on request.
+    fn set_type(&mut self) -> Result<()> {
+        if !self.type_sent {
+            self.run(Command::Type, self.transfer_type, &[])?;
+            self.type_sent = true;
         }
         Ok(())
     }
@@ -176,24 +208,45 @@ impl<'b> Session<'b> {
     ) -> Result<()> {
         let mut data = self.data_connection()?;
         let started = self.control.send(command, argument)?;
-        if command.classify(started.code()) != Outcome::Preliminary {
+        // Any 1yz opens the transfer (RFC 959 §4.2: another reply follows it).
+        if started.code().first_digit() != 1 {
             return Err(refused(&started));
         }
-        move_data(&mut data)?;
+        let moved = move_data(&mut data);
         drop(data); // Closing it ends an upload.
-        let done = self.control.read_reply()?;
-        match command.classify(done.code()) {
+        // The completion is due whether the data moved or not: read it before anything else.
+        let (outcome, done) = self.control.finish()?;
+        moved?;
+        match outcome {
             Outcome::Completed => Ok(()),
             _ => Err(refused(&done)),
         }
     }
 
+    /// EPSV (RFC 2428), or PASV: once a server refused EPSV as unknown (500, 502), PASV for
+    /// the rest of the session. A 227 to EPSV (a documented deviation) is read as PASV's.
     fn data_connection(&mut self) -> Result<TcpStream> {
-        let port = if self.extended_passive {
-            payload::epsv(&self.run(Command::Epsv, b"", &[])?)?
-        } else {
-            payload::pasv_port(&self.run(Command::Pasv, b"", &[])?)?
-        };
+        if self.extended_passive {
+            match self.control.run(Command::Epsv, b"", &[])? {
+                (Outcome::Completed, reply) if reply.code() == Code::EnteringPassiveMode => {
+                    let port = payload::pasv_port(&reply)?;
+                    return self.connect_data(port);
+                }
+                (Outcome::Completed, reply) => {
+                    let port = payload::epsv(&reply)?;
+                    return self.connect_data(port);
+                }
+                (_, reply) if matches!(reply.code().as_u16(), 500 | 502) => {
+                    self.extended_passive = false;
+                }
+                (_, reply) => return Err(refused(&reply)),
+            }
+        }
+        let port = payload::pasv_port(&self.run(Command::Pasv, b"", &[])?)?;
+        self.connect_data(port)
+    }
+
+    fn connect_data(&self, port: u16) -> Result<TcpStream> {
         let data = TcpStream::connect_timeout(&SocketAddr::new(self.peer, port), TIMEOUT)?;
         data.set_read_timeout(Some(TIMEOUT))?;
         data.set_write_timeout(Some(TIMEOUT))?;

@@ -70,8 +70,8 @@ mod tests {
             (b"\xff\xf4\xff\xf2ABOR\r\n", 4),
             // The urgent IAC taken out by a socket without SO_OOBINLINE (BSD, netkit).
             (b"\xff\xf4\xf2ABOR\r\n", 3),
-            (b"\xf2ABOR", 0),             // a DM with no IP before it is no Telnet command
-            (b"\xff\xf2\xf2ABOR", 2),     // nor after a DM
+            (b"\xf2ABOR", 0), // a DM with no IP before it is no Telnet command
+            (b"\xff\xf2\xf2ABOR", 2), // nor after a DM
             (b"\xff\xf4\xf2\xf2ABOR", 3), // one DM only
             (b"\xff\xf4ABOR", 2),
             (b"\xff\xfd\x06\xff\xf2ABOR", 5),

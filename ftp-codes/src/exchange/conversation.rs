@@ -376,7 +376,10 @@ mod tests {
             Some((Command::Retr, Outcome::TransientFailure))
         );
         // A third reply answers nobody.
-        assert_eq!(c.reply(code(226)), Delivery::Unsolicited(Outcome::Unexpected));
+        assert_eq!(
+            c.reply(code(226)),
+            Delivery::Unsolicited(Outcome::Unexpected)
+        );
     }
 
     #[test]
@@ -414,7 +417,10 @@ mod tests {
     fn a_sequence_continues_with_its_command_or_is_abandoned() {
         let mut c = greeted();
         c.begin(Command::User).unwrap();
-        assert_eq!(c.reply(code(331)), answers(Command::User, Send(Command::Pass)));
+        assert_eq!(
+            c.reply(code(331)),
+            answers(Command::User, Send(Command::Pass))
+        );
         assert_eq!((c.due(), c.sequence()), (None, Some(Command::Pass)));
         c.begin(Command::Pass).unwrap();
         assert_eq!(
@@ -438,7 +444,10 @@ mod tests {
             c.reply(code(421)),
             Delivery::Unsolicited(Outcome::TransientFailure)
         );
-        assert_eq!(c.reply(code(200)), Delivery::Unsolicited(Outcome::Unexpected));
+        assert_eq!(
+            c.reply(code(200)),
+            Delivery::Unsolicited(Outcome::Unexpected)
+        );
         assert!(c.is_idle());
     }
 }

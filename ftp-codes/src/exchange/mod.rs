@@ -216,9 +216,21 @@ mod tests {
             ),
             (Command::Retr, &[550], &[Done(PermanentFailure)]),
             (Command::Retr, &[226], &[Done(Unexpected)]), // 226 only after a 1yz
-            (Command::Retr, &[150, 150, 226], &[AwaitReply, AwaitReply, Done(Completed)]),
-            (Command::Retr, &[150, 125, 226], &[AwaitReply, AwaitReply, Done(Completed)]),
-            (Command::List, &[150, 110, 226], &[AwaitReply, AwaitReply, Done(Completed)]),
+            (
+                Command::Retr,
+                &[150, 150, 226],
+                &[AwaitReply, AwaitReply, Done(Completed)],
+            ),
+            (
+                Command::Retr,
+                &[150, 125, 226],
+                &[AwaitReply, AwaitReply, Done(Completed)],
+            ),
+            (
+                Command::List,
+                &[150, 110, 226],
+                &[AwaitReply, AwaitReply, Done(Completed)],
+            ),
             (Command::Retr, &[150, 331], &[AwaitReply, Done(Unexpected)]),
             // Refused before the transfer started (RFC 959 §6: from the first wait to 4yz/5yz).
             (Command::Retr, &[425], &[Done(TransientFailure)]),

@@ -139,7 +139,11 @@ impl<T: Read + Write, C: CommandCatalogue> Connection<'_, T, Async, C> {
     /// again.
     pub async fn finish(&mut self) -> Result<(Outcome, Reply<'_>), ControlError<T::Error>> {
         self.core.usable()?;
-        let mut waiting = self.core.conversation.due().ok_or(ControlError::NothingDue)?;
+        let mut waiting = self
+            .core
+            .conversation
+            .due()
+            .ok_or(ControlError::NothingDue)?;
         if let Some(abort) = self.core.conversation.abort_due() {
             waiting = abort;
         }

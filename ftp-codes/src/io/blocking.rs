@@ -110,7 +110,11 @@ impl<T: Read + Write, C: CommandCatalogue> Connection<'_, T, Blocking, C> {
     /// or timed out while waiting. [`ControlError::NothingDue`] when no reply is due.
     pub fn finish(&mut self) -> Result<(Outcome, Reply<'_>), ControlError<T::Error>> {
         self.core.usable()?;
-        let mut waiting = self.core.conversation.due().ok_or(ControlError::NothingDue)?;
+        let mut waiting = self
+            .core
+            .conversation
+            .due()
+            .ok_or(ControlError::NothingDue)?;
         if let Some(abort) = self.core.conversation.abort_due() {
             waiting = abort;
         }

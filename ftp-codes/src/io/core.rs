@@ -222,9 +222,7 @@ impl<'b, C: CommandCatalogue> Core<'b, C> {
         self.usable()?;
         match command {
             Ok(command) => self.conversation.may_begin(command),
-            Err(_) if self.conversation.greeting_due() => {
-                Err(crate::exchange::NotNow::GreetingDue)
-            }
+            Err(_) if self.conversation.greeting_due() => Err(crate::exchange::NotNow::GreetingDue),
             Err(_) => match self.conversation.due() {
                 Some(due) => Err(crate::exchange::NotNow::ReplyDue { verb: due.verb() }),
                 None => Ok(()),

@@ -241,10 +241,16 @@ fn abor_while_the_transfer_runs_426_for_it_then_226_for_abor() {
     let replies = b"220 hi\r\n150 Opening\r\n426 Transfer aborted\r\n226 ABOR ok\r\n200 ok\r\n";
     for step in STEPS {
         let mut buffer = [0u8; 64];
-        let mut control =
-            AsyncControl::new(Script::new(replies, step), &mut buffer, ParseOptions::default());
+        let mut control = AsyncControl::new(
+            Script::new(replies, step),
+            &mut buffer,
+            ParseOptions::default(),
+        );
         ready(control.greeting()).unwrap();
-        assert_eq!(ready(control.send(Command::Stor, b"f")).unwrap().code(), 150);
+        assert_eq!(
+            ready(control.send(Command::Stor, b"f")).unwrap().code(),
+            150
+        );
         assert_eq!(
             seen(ready(control.run(Command::Abor, b"", &[]))),
             (Outcome::Completed, 226)
@@ -267,8 +273,11 @@ fn every_1yz_is_followed_by_another_reply_to_the_same_command() {
 150 go\r\n110 MARK 1 = 2\r\n226 done\r\n257 \"/\"\r\n";
     for step in STEPS {
         let mut buffer = [0u8; 64];
-        let mut control =
-            Control::new(Script::new(replies, step), &mut buffer, ParseOptions::default());
+        let mut control = Control::new(
+            Script::new(replies, step),
+            &mut buffer,
+            ParseOptions::default(),
+        );
         control.greeting().unwrap();
         assert_eq!(
             seen(control.run(Command::Noop, b"", &[])),
@@ -297,8 +306,11 @@ fn refusals_before_the_1yz_and_tolerated_codes_keep_their_meaning() {
 200 odd\r\n200 NOOP ok\r\n";
     for step in STEPS {
         let mut buffer = [0u8; 64];
-        let mut control =
-            Control::new(Script::new(replies, step), &mut buffer, ParseOptions::default());
+        let mut control = Control::new(
+            Script::new(replies, step),
+            &mut buffer,
+            ParseOptions::default(),
+        );
         control.greeting().unwrap();
         assert_eq!(
             seen(control.run(Command::Retr, b"f", &[])),
@@ -323,7 +335,11 @@ fn refusals_before_the_1yz_and_tolerated_codes_keep_their_meaning() {
 fn a_120_greeting_then_220() {
     let mut buffer = [0u8; 64];
     let replies = b"120 Ready in 1 minute\r\n220 Ready\r\n200 ok\r\n";
-    let mut control = Control::new(Script::new(replies, 3), &mut buffer, ParseOptions::default());
+    let mut control = Control::new(
+        Script::new(replies, 3),
+        &mut buffer,
+        ParseOptions::default(),
+    );
     assert_eq!(
         control.run(Command::Noop, b"", &[]).unwrap_err(),
         ControlError::NotNow(NotNow::GreetingDue)
@@ -394,12 +410,18 @@ fn a_read_timeout_while_a_completion_is_due_keeps_it_due() {
     // Steps small enough that the 226 is not read with the 150.
     for step in [1, 2, 3, 7] {
         let mut buffer = [0u8; 64];
-        let mut control =
-            Control::new(Script::new(replies, step), &mut buffer, ParseOptions::default());
+        let mut control = Control::new(
+            Script::new(replies, step),
+            &mut buffer,
+            ParseOptions::default(),
+        );
         control.greeting().unwrap();
         assert_eq!(control.send(Command::Retr, b"f").unwrap().code(), 150);
         control.transport_mut().fault = Some(Fault::ReadOnce(kind));
-        assert_eq!(control.finish().unwrap_err(), ControlError::Io(Failed(kind)));
+        assert_eq!(
+            control.finish().unwrap_err(),
+            ControlError::Io(Failed(kind))
+        );
         // The old completion never reaches a new command: it is refused until it is read.
         assert_eq!(
             control.run(Command::Noop, b"", &[]).unwrap_err(),
@@ -421,7 +443,11 @@ fn a_run_interrupted_after_its_1yz_leaves_the_completion_to_finish() {
     let kind = embedded_io::ErrorKind::TimedOut;
     let mut buffer = [0u8; 64];
     // The first read brings the greeting and the 150; the read after the 150 times out.
-    let mut control = Control::new(Script::new(replies, 16), &mut buffer, ParseOptions::default());
+    let mut control = Control::new(
+        Script::new(replies, 16),
+        &mut buffer,
+        ParseOptions::default(),
+    );
     control.greeting().unwrap();
     control.transport_mut().fault = Some(Fault::ReadOnce(kind));
     assert_eq!(
@@ -445,7 +471,11 @@ fn a_run_interrupted_after_its_1yz_leaves_the_completion_to_finish() {
 fn verbs_outside_the_catalogue_wait_their_turn_too() {
     let replies = b"220 hi\r\n150 go\r\n226 done\r\n200 XCRC ok\r\n";
     let mut buffer = [0u8; 64];
-    let mut control = Control::new(Script::new(replies, 5), &mut buffer, ParseOptions::default());
+    let mut control = Control::new(
+        Script::new(replies, 5),
+        &mut buffer,
+        ParseOptions::default(),
+    );
     assert_eq!(
         control.send_verb(b"XCRC", b"f").unwrap_err(),
         ControlError::NotNow(NotNow::GreetingDue)

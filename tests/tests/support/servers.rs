@@ -28,23 +28,25 @@ impl Drop for Server {
 
 /// pyftpdlib serving `root`: user `alice`/`secret` (read-write) and anonymous (read-only).
 pub fn pyftpdlib(root: &Path) -> Result<Server, String> {
-    pyftpdlib_with(root, None)
+    pyftpdlib_with(root, &[])
 }
 
 /// pyftpdlib whose 227 replies name `masquerade` instead of its own address (as behind NAT).
 #[allow(dead_code)] // used by ftp-codes' tests of its client example
 pub fn pyftpdlib_masquerading(root: &Path, masquerade: &str) -> Result<Server, String> {
-    pyftpdlib_with(root, Some(masquerade))
+    pyftpdlib_with(root, &[&format!("masquerade={masquerade}")])
 }
 
-fn pyftpdlib_with(root: &Path, masquerade: Option<&str>) -> Result<Server, String> {
+/// pyftpdlib with `options` (see `tests/servers/pyftpdlib_server.py`: `no-epsv`, ...).
+#[allow(dead_code)] // used by ftp-codes' tests of its client example
+pub fn pyftpdlib_with(root: &Path, options: &[&str]) -> Result<Server, String> {
     let python = python_with_pyftpdlib()?;
     // The script by content, so that the tests of any package of the workspace can use this.
     let mut child = Command::new(&python)
         .args(["-c", include_str!("../../servers/pyftpdlib_server.py")])
         .arg(root)
         .arg(LIFETIME_SECONDS.to_string())
-        .args(masquerade)
+        .args(options)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
