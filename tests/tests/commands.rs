@@ -121,11 +121,8 @@ const EXTENSIONS: &[(&str, &str, &[u16])] = &[
     ("LPRT", "RFC 1639", &[200, 500, 501, 421, 530, 521]),
     ("LPSV", "RFC 1639", &[228, 500, 501, 502, 421, 530, 521]),
     ("LANG", "RFC 2640", &[200, 504, 500, 501, 502]),
-    (
-        "HOST",
-        "RFC 7151",
-        &[120, 220, 421, 500, 501, 502, 503, 504, 530],
-    ),
+    // RFC 7151 §3.2 and §3.3 (checked against the text: no 120, and 530 only by the rule).
+    ("HOST", "RFC 7151", &[220, 421, 500, 501, 502, 503, 504]),
 ];
 
 /// RFC 775's commands and the RFC 959 command each is a synonym of (RFC 1123 §4.1.3.1).
