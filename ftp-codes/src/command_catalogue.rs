@@ -19,7 +19,7 @@ use core::str::FromStr;
 /// /// Runs `codes` through `command`'s exchange, whatever catalogue it comes from.
 /// fn outcome<C: CommandCatalogue>(command: C, codes: &[u16]) -> Option<Outcome> {
 ///     let mut exchange = Exchange::new(command);
-///     codes.iter().find_map(|&n| match exchange.reply(ReplyCode::from_u16(n)?) {
+///     codes.iter().find_map(|&n| match exchange.reply(ReplyCode::from_u16(n).ok()?) {
 ///         Next::Done(outcome) => Some(outcome),
 ///         _ => None,
 ///     })

@@ -1,7 +1,6 @@
 //! `io::Control` over an in-memory transport that delivers a transcript in pieces of 1, 3, 7
 //! and 64 bytes, and over a real TCP connection to pyftpdlib (and vsftpd where installed).
 
-#[allow(dead_code)] // this binary uses the servers, not the line-by-line control client
 mod support;
 
 use embedded_io::{ErrorKind, ErrorType, Read, Write};
@@ -62,7 +61,6 @@ const TRANSCRIPT: &[u8] = b"220-Welcome to the server\r\n220 Ready\r\n331 Passwo
 230 Logged in\r\n257 \"/home\" is the current directory\r\n150 Opening data connection\r\n\
 226 Transfer complete\r\n421 Timeout\r\n";
 
-#[test]
 fn a_whole_session_in_pieces_of_every_size() {
     for step in [1, 3, 7, 64] {
         let mut buffer = [0u8; 64];
@@ -97,7 +95,6 @@ fn a_whole_session_in_pieces_of_every_size() {
     }
 }
 
-#[test]
 fn what_the_control_connection_refuses() {
     // A reply longer than the buffer: an error, never a loop.
     let mut small = [0u8; 16];
@@ -275,7 +272,6 @@ async fn tokio_session(address: SocketAddr, user: &[u8], password: &[u8]) {
     assert_eq!(outcome, Outcome::Completed);
 }
 
-#[test]
 fn pyftpdlib_through_tokio() {
     let dir = root("control-tokio");
     match servers::pyftpdlib(&dir.join("root")) {
@@ -314,8 +310,32 @@ fn session(address: SocketAddr, user: &[u8], password: &[u8]) {
     let (outcome, _) = control.run(Command::Retr, b"file.txt", &[]).unwrap();
     assert_eq!(outcome, Outcome::Completed);
     assert_eq!(reader.join().unwrap(), CONTENT);
+
+    // ABOR after a finished transfer whose 226 is unread: the server answers 226 (for RETR)
+    // then ABOR's own 225 or 226. Each reply goes to its command, and the ones after stay in
+    // step (before the conversation was tracked, NOOP got ABOR's reply and PWD NOOP's).
+    let epsv = control.send(Command::Epsv, b"").unwrap();
+    let data = SocketAddr::new(address.ip(), payload::epsv(&epsv).unwrap());
+    let reader = std::thread::spawn(move || read_data(data));
+    let started = control.send(Command::Retr, b"file.txt").unwrap().code();
+    assert_eq!(started.first_digit(), 1, "{started}");
+    assert_eq!(reader.join().unwrap(), CONTENT);
+    std::thread::sleep(Duration::from_millis(100)); // the 226 is on its way
+    let (outcome, abor) = control.run(Command::Abor, b"", &[]).unwrap();
+    assert_eq!(outcome, Outcome::Completed);
+    assert!(matches!(abor.code().as_u16(), 225 | 226), "{}", abor.code());
+    assert_eq!(control.aborted(), Some((Command::Retr, Outcome::Completed)));
+    let (outcome, noop) = control.run(Command::Noop, b"", &[]).unwrap();
+    assert_eq!((outcome, noop.code().as_u16()), (Outcome::Completed, 200));
+    let pwd = control.send(Command::Pwd, b"").unwrap();
+    assert_eq!(pwd.code(), Code::PathnameCreated);
+
     let (outcome, _) = control.run(Command::Quit, b"", &[]).unwrap();
     assert_eq!(outcome, Outcome::Completed);
+    assert!(
+        format!("{control:?}").contains("TcpStream"),
+        "Debug shows the transport"
+    );
 }
 
 const CONTENT: &[u8] = b"served through io::Control\n";
@@ -327,7 +347,6 @@ fn root(name: &str) -> std::path::PathBuf {
     dir
 }
 
-#[test]
 fn pyftpdlib_over_a_tcp_stream() {
     let dir = root("control-pyftpdlib");
     match servers::pyftpdlib(&dir.join("root")) {
@@ -336,11 +355,26 @@ fn pyftpdlib_over_a_tcp_stream() {
     }
 }
 
-#[test]
 fn vsftpd_over_a_tcp_stream() {
     let dir = root("control-vsftpd");
     match servers::vsftpd(&dir.join("root"), &dir) {
         Ok(server) => session(server.address, b"anonymous", b"guest@example.com"),
         Err(why) => unavailable("vsftpd", &why),
     }
+}
+
+fn main() -> std::process::ExitCode {
+    support::harness::run(&[
+        (
+            "a_whole_session_in_pieces_of_every_size",
+            a_whole_session_in_pieces_of_every_size,
+        ),
+        (
+            "what_the_control_connection_refuses",
+            what_the_control_connection_refuses,
+        ),
+        ("pyftpdlib_through_tokio", pyftpdlib_through_tokio),
+        ("pyftpdlib_over_a_tcp_stream", pyftpdlib_over_a_tcp_stream),
+        ("vsftpd_over_a_tcp_stream", vsftpd_over_a_tcp_stream),
+    ])
 }

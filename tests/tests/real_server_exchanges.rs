@@ -3,7 +3,6 @@
 //! `Writer::command`, every reply framed by the resumable parser, and every exchange run by
 //! `exchange::Exchange` to the outcome the command catalogue gives. No mocks.
 
-#[allow(dead_code)] // this binary uses the servers, not the line-by-line control client
 mod support;
 
 use ftp_codes::exchange::{Exchange, Next};
@@ -197,7 +196,6 @@ fn root(name: &str) -> std::path::PathBuf {
     dir
 }
 
-#[test]
 fn pyftpdlib_exchanges_classify_as_expected() {
     let dir = root("exchanges-pyftpdlib");
     match servers::pyftpdlib(&dir.join("root")) {
@@ -206,11 +204,23 @@ fn pyftpdlib_exchanges_classify_as_expected() {
     }
 }
 
-#[test]
 fn vsftpd_exchanges_classify_as_expected() {
     let dir = root("exchanges-vsftpd");
     match servers::vsftpd(&dir.join("root"), &dir) {
         Ok(server) => session(server.address, "anonymous", "guest@example.com"),
         Err(why) => unavailable("vsftpd", &why),
     }
+}
+
+fn main() -> std::process::ExitCode {
+    support::harness::run(&[
+        (
+            "pyftpdlib_exchanges_classify_as_expected",
+            pyftpdlib_exchanges_classify_as_expected,
+        ),
+        (
+            "vsftpd_exchanges_classify_as_expected",
+            vsftpd_exchanges_classify_as_expected,
+        ),
+    ])
 }

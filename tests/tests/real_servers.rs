@@ -38,7 +38,6 @@ fn serve_dir(name: &str) -> std::path::PathBuf {
     dir
 }
 
-#[test]
 fn pyftpdlib_session() {
     let dir = serve_dir("pyftpdlib");
     match servers::pyftpdlib(&dir.join("root")) {
@@ -54,7 +53,6 @@ fn pyftpdlib_session() {
     }
 }
 
-#[test]
 fn vsftpd_session() {
     let dir = serve_dir("vsftpd");
     match servers::vsftpd(&dir.join("root"), &dir) {
@@ -263,4 +261,11 @@ fn transfer(ftp: &mut Control, data: SocketAddr, command: &str) -> Vec<u8> {
         done.text()
     );
     bytes
+}
+
+fn main() -> std::process::ExitCode {
+    support::harness::run(&[
+        ("pyftpdlib_session", pyftpdlib_session),
+        ("vsftpd_session", vsftpd_session),
+    ])
 }

@@ -138,13 +138,17 @@ fn decode(text: &str) -> Result<Vec<u8>, String> {
 mod tests {
     use super::Url;
 
-    fn parsed(url: &str) -> Result<(String, u16, Vec<Vec<u8>>, bool), String> {
+    /// What a URL comes to: host, port, directories, whether in ASCII.
+    type Parts = (String, u16, Vec<Vec<u8>>, bool);
+
+    fn parsed(url: &str) -> Result<Parts, String> {
         Url::parse(url).map(|u| (u.host, u.port, u.directories, u.ascii))
     }
 
     #[test]
     fn hosts_ports_and_paths() {
-        let ok: &[(&str, (&str, u16, &[&[u8]], bool))] = &[
+        type Case<'a> = (&'a str, (&'a str, u16, &'a [&'a [u8]], bool));
+        let ok: &[Case<'_>] = &[
             ("ftp://h", ("h", 21, &[], false)),
             ("ftp://h:", ("h", 21, &[], false)),
             ("ftp://h:/", ("h", 21, &[], false)),

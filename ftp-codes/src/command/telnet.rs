@@ -23,7 +23,6 @@ pub(crate) fn leading_commands(line: &[u8]) -> usize {
     let mut after_interrupt = false;
     loop {
         let len = match line.get(at..) {
-            Some([IAC, IP, ..]) => 2,
             Some([IAC, 0xF1..=0xF9, ..]) => 2,
             Some([IAC, 0xFB..=0xFE, _, ..]) => 3,
             Some([DM, ..]) if after_interrupt => 1,

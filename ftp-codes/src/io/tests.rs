@@ -2,6 +2,13 @@
 //! replayed in pieces of every size, with what reached the wire checked byte for byte; and the
 //! async layer cancelled at every await point.
 
+// The scripted transports are test code: they index and count as tests do.
+#![allow(
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects,
+    clippy::expect_used
+)]
+
 use super::{AsyncControl, Control, ControlError};
 use crate::exchange::NotNow;
 use crate::reply::ParseOptions;

@@ -1,17 +1,6 @@
 //! The client example against real servers on 127.0.0.1: pyftpdlib (user alice, read-write)
 //! and vsftpd (anonymous, writable), in extended passive mode and with `--pasv`.
 
-// Test helpers state their expectations by panicking.
-#![allow(
-    clippy::expect_used,
-    clippy::panic,
-    clippy::unwrap_used,
-    clippy::indexing_slicing
-)]
-
-mod common;
-#[allow(dead_code, unreachable_pub)] // Shared with the tests package, which uses more of it.
-#[path = "../../tests/tests/support/mod.rs"]
 mod support;
 
 use std::io::Write;
@@ -30,7 +19,7 @@ fn megabyte() -> Vec<u8> {
 /// The client, run to its end (bounded by its own 30-second timeouts).
 fn client(args: &[&[u8]], stdin: &[u8]) -> Output {
     use std::os::unix::ffi::OsStrExt;
-    let mut child = Command::new(common::example("client"))
+    let mut child = Command::new(support::examples::example("client"))
         .args(args.iter().map(|a| std::ffi::OsStr::from_bytes(a)))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -184,12 +173,11 @@ fn url_of(server: &Server, userinfo: &str) -> String {
     format!("ftp://{userinfo}{}/", server.address)
 }
 
-#[test]
 fn against_pyftpdlib() {
     let (dir, root) = scratch("client-pyftpdlib");
     let server = match servers::pyftpdlib(&root) {
         Ok(server) => server,
-        Err(why) => return support::unavailable("pyftpdlib", &why),
+        Err(why) => support::unavailable("pyftpdlib", &why),
     };
     let url = url_of(&server, "alice:secret@");
     session(&url, &[], &root, &dir);
@@ -197,12 +185,11 @@ fn against_pyftpdlib() {
     failures(&url, &url_of(&server, "alice:wrong@"), &root);
 }
 
-#[test]
 fn against_vsftpd() {
     let (dir, root) = scratch("client-vsftpd");
     let server = match servers::vsftpd_writable(&root, &dir) {
         Ok(server) => server,
-        Err(why) => return support::unavailable("vsftpd", &why),
+        Err(why) => support::unavailable("vsftpd", &why),
     };
     let url = url_of(&server, "");
     session(&url, &[], &root, &dir);
@@ -212,14 +199,13 @@ fn against_vsftpd() {
 
 /// Behind NAT a server's 227 names an address the client cannot reach: the client connects to
 /// the control connection's host, with the 227's port only.
-#[test]
 fn pasv_data_goes_to_the_control_peer_whatever_the_227_names() {
     let (_dir, root) = scratch("client-masquerade");
     std::fs::write(root.join("listed.txt"), b"x").unwrap();
     // 192.0.2.1 (TEST-NET-1, RFC 5737) is routed nowhere: a connection to it would time out.
     let server = match servers::pyftpdlib_masquerading(&root, "192.0.2.1") {
         Ok(server) => server,
-        Err(why) => return support::unavailable("pyftpdlib", &why),
+        Err(why) => support::unavailable("pyftpdlib", &why),
     };
     let url = url_of(&server, "alice:secret@");
     let run = client(&[b"--pasv", url.as_bytes(), b"ls"], b"");
@@ -234,13 +220,12 @@ fn pasv_data_goes_to_the_control_peer_whatever_the_227_names() {
 /// What issue 16 found wrong in the client, against pyftpdlib: a refused `get` emptied the
 /// local file, a 0xFF in a name went out raw, server text reached the terminal unescaped, an
 /// empty password could not be sent, a server without EPSV could not transfer.
-#[test]
 fn refusals_leave_files_alone_and_server_text_is_escaped() {
     let (dir, root) = scratch("client-careful");
     std::fs::write(root.join("keep.txt"), b"keep").unwrap();
     let server = match servers::pyftpdlib(&root) {
         Ok(server) => server,
-        Err(why) => return support::unavailable("pyftpdlib", &why),
+        Err(why) => support::unavailable("pyftpdlib", &why),
     };
     let url = url_of(&server, "alice:secret@");
 
@@ -308,14 +293,13 @@ fn refusals_leave_files_alone_and_server_text_is_escaped() {
 }
 
 /// A server without EPSV (500): the client falls back to PASV, once for the session.
-#[test]
 fn epsv_refused_falls_back_to_pasv_for_the_session() {
     let (dir, root) = scratch("client-no-epsv");
     std::fs::write(root.join("a.txt"), b"first").unwrap();
     std::fs::write(root.join("b.txt"), b"second").unwrap();
     let server = match servers::pyftpdlib_with(&root, &["no-epsv"]) {
         Ok(server) => server,
-        Err(why) => return support::unavailable("pyftpdlib", &why),
+        Err(why) => support::unavailable("pyftpdlib", &why),
     };
     let url = url_of(&server, "alice:secret@");
     let (a, b) = (dir.join("a.txt"), dir.join("b.txt"));
@@ -342,7 +326,6 @@ fn epsv_refused_falls_back_to_pasv_for_the_session() {
 
 /// A 120 greeting then 220 (RFC 959 §5.4), from a server of a few lines: accepted, and each
 /// later reply read for its own command.
-#[test]
 fn a_120_greeting_then_220_is_accepted() {
     use std::io::{BufRead, BufReader};
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -378,7 +361,6 @@ fn a_120_greeting_then_220_is_accepted() {
     );
 }
 
-#[test]
 fn usage_errors_are_found_before_connecting() {
     // Port 9 on loopback: nothing listens, so a status of 2 proves no connection was tried.
     for args in [
@@ -401,4 +383,31 @@ fn usage_errors_are_found_before_connecting() {
         "{}",
         text(&refused.stderr)
     );
+}
+
+fn main() -> std::process::ExitCode {
+    support::harness::run(&[
+        ("against_pyftpdlib", against_pyftpdlib),
+        ("against_vsftpd", against_vsftpd),
+        (
+            "pasv_data_goes_to_the_control_peer_whatever_the_227_names",
+            pasv_data_goes_to_the_control_peer_whatever_the_227_names,
+        ),
+        (
+            "refusals_leave_files_alone_and_server_text_is_escaped",
+            refusals_leave_files_alone_and_server_text_is_escaped,
+        ),
+        (
+            "epsv_refused_falls_back_to_pasv_for_the_session",
+            epsv_refused_falls_back_to_pasv_for_the_session,
+        ),
+        (
+            "a_120_greeting_then_220_is_accepted",
+            a_120_greeting_then_220_is_accepted,
+        ),
+        (
+            "usage_errors_are_found_before_connecting",
+            usage_errors_are_found_before_connecting,
+        ),
+    ])
 }

@@ -1,14 +1,6 @@
 //! The example server driven by real FTP clients: Python's ftplib and curl, on 127.0.0.1.
 
-// Test helpers state their expectations by panicking.
-#![allow(
-    clippy::expect_used,
-    clippy::panic,
-    clippy::unwrap_used,
-    clippy::indexing_slicing
-)]
-
-mod common;
+mod support;
 
 use std::fs::File;
 use std::io::{BufRead, BufReader};
@@ -105,7 +97,7 @@ fn start(name: &str) -> Server {
         .unwrap();
 
     let trace = root.with_extension("trace");
-    let mut child = Command::new(common::example("server"))
+    let mut child = Command::new(support::examples::example("server"))
         .args(["--listen", "127.0.0.1:0", "--root"])
         .arg(&root)
         .arg("--trace")
@@ -138,8 +130,8 @@ fn start(name: &str) -> Server {
     }
 }
 
-/// Whether a client program can run; if not, skip loudly (or fail under CI).
-fn available(program: &str, probe: &[&str]) -> bool {
+/// Skips the test (ignored in the summary, or failed under CI) unless `program` runs.
+fn require(program: &str, probe: &[&str]) {
     let ok = Command::new(program)
         .args(probe)
         .stdout(Stdio::null())
@@ -147,22 +139,14 @@ fn available(program: &str, probe: &[&str]) -> bool {
         .status()
         .is_ok_and(|s| s.success());
     if !ok {
-        assert!(
-            std::env::var_os("FTP_CODES_REQUIRE_SERVERS").is_none_or(|v| v != "1"),
-            "{program} is required (FTP_CODES_REQUIRE_SERVERS=1) but cannot run"
-        );
-        eprintln!("\n*** SKIPPED: {program} is not available (.ci/run installs it)\n");
+        support::unavailable(program, "it does not run here");
     }
-    ok
 }
 
-#[test]
 fn python_ftplib_drives_a_whole_session() {
-    if !available("python3", &["-c", "import ftplib"]) {
-        return;
-    }
+    require("python3", &["-c", "import ftplib"]);
     let server = start("ftplib");
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/clients/ftplib_session.py");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("clients/ftplib_session.py");
     let out = Command::new("python3")
         .arg(script)
         .arg(server.address.port().to_string())
@@ -194,11 +178,8 @@ fn curl(extra: &[&str], url: &str) -> Vec<u8> {
     out.stdout
 }
 
-#[test]
 fn curl_lists_and_downloads_in_passive_and_extended_passive_mode() {
-    if !available("curl", &["--version"]) {
-        return;
-    }
+    require("curl", &["--version"]);
     let server = start("curl");
     let base = format!("ftp://{}/pub/", server.address);
     let expected = std::fs::read(server.root.join("pub/data.bin")).unwrap();
@@ -223,4 +204,17 @@ fn curl_lists_and_downloads_in_passive_and_extended_passive_mode() {
         );
     }
     assert!(server.replies_follow_the_catalogue() > 10);
+}
+
+fn main() -> std::process::ExitCode {
+    support::harness::run(&[
+        (
+            "python_ftplib_drives_a_whole_session",
+            python_ftplib_drives_a_whole_session,
+        ),
+        (
+            "curl_lists_and_downloads_in_passive_and_extended_passive_mode",
+            curl_lists_and_downloads_in_passive_and_extended_passive_mode,
+        ),
+    ])
 }
