@@ -7,9 +7,11 @@
 //!   digits.
 //! - [`catalog!`]: the macro that generated [`Code`], for catalogues of your own codes.
 //! - [`Command`]: the FTP commands, each with its argument and the replies its RFC allows;
-//!   [`Command::classify`] says what a reply means as its answer ([`Outcome`]), and
-//!   [`exchange::Exchange`] runs one command's whole sequence. [`command_catalog!`] generates
-//!   catalogues of your own commands.
+//!   [`Command::classify`] says what a reply means as its answer ([`Outcome`]),
+//!   [`exchange::Exchange`] runs one command's whole sequence, and
+//!   [`exchange::Conversation`] keeps a whole control connection in step (which replies are
+//!   due, and which command each answers). [`command_catalog!`] generates catalogues of your
+//!   own commands, which all of these take through [`CommandCatalogue`].
 //! - [`reply`]: framing replies from the bytes a client reads (sans-IO, zero-copy), strict or
 //!   lenient, with hard limits.
 //! - [`payload`]: what the text of 110, 120, 150, 211, 213, 227, 228, 229 and 257 replies says.
@@ -20,7 +22,8 @@
 //! - `io` (features `embedded-io`, `std`, `embedded-io-async`, `tokio`): the control connection
 //!   over a transport and a buffer of yours, `io::Control` (blocking: `embedded_io`, `std`) and
 //!   `io::AsyncControl` (`embedded_io_async`, tokio): the read loop, command writing and whole
-//!   exchanges below are done for you there. The crate's examples include a whole client
+//!   exchanges below are done for you there, and no reply ever reaches a command it does not
+//!   answer. The crate's examples include a whole client
 //!   (`examples/client/`) and the embassy-net shape (`examples/embedded_async.rs`).
 //!
 //! ```

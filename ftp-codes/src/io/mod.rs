@@ -11,7 +11,8 @@
 //!
 //! Timeouts are the caller's, as everywhere in the embedded-io world: set them on the socket
 //! (`TcpStream::set_read_timeout`), or wrap the transport. A read that fails ends the call with
-//! [`ControlError::Io`]; nothing is lost from the buffer.
+//! [`ControlError::Io`]; nothing is lost from the buffer, and a reply that was due stays due
+//! ([`Connection::finish`] reads it). [`Connection`] says how the connection stays in step.
 //!
 //! ```
 //! # #[cfg(feature = "std")]
@@ -37,7 +38,8 @@
 //! let mut buffer = [0u8; 256];
 //! let stream = FromStd::new(TcpStream::connect(address)?);
 //! let mut control = Control::new(stream, &mut buffer, ParseOptions::default());
-//! assert_eq!(control.read_reply()?.known(), Some(Code::ServiceReady));
+//! let (outcome, greeting) = control.greeting()?;
+//! assert_eq!((outcome, greeting.known()), (Outcome::Completed, Some(Code::ServiceReady)));
 //! let (outcome, reply) = control.run(Command::Noop, b"", &[])?;
 //! assert_eq!((outcome, reply.code().as_u16()), (Outcome::Completed, 200));
 //! assert_eq!(server.join().unwrap()?, b"NOOP\r\n");
