@@ -42,7 +42,8 @@ struct Server<'a> {
     out: Vec<u8>,
     wire: Vec<u8>,
     answered: usize,
-    lines: usize,
+    /// The verb of each whole line received.
+    verbs: Vec<Vec<u8>>,
     /// A write error after this many bytes of the wire, once.
     write_fails_at: Option<usize>,
     /// The next read fails (a timeout), once.
@@ -77,9 +78,11 @@ impl Server<'_> {
 
     fn answer(&mut self) {
         while let Some(end) = self.wire[self.answered..].windows(2).position(|w| w == b"\r\n") {
-            let tag = self.lines.to_string();
+            let line = &self.wire[self.answered..self.answered + end];
+            let verb = line.split(|&b| b == b' ').next().unwrap_or_default().to_vec();
+            let tag = self.verbs.len().to_string();
+            self.verbs.push(verb);
             self.replies(&tag);
-            self.lines += 1;
             self.answered += end + 2;
         }
     }
@@ -250,7 +253,7 @@ macro_rules! call {
                 let conversation = $control.conversation();
                 let due = conversation.abort_due().or(conversation.due());
                 (
-                    due.map_or(About::Any, |verb| About::Due(last_line(&$control.transport_mut().wire, verb))),
+                    due.map_or(About::Any, |verb| About::Due(last_line(&$control.transport_mut().verbs, verb))),
                     $await_!($control.finish()).map(|(_, r)| r),
                 )
             }
@@ -260,9 +263,8 @@ macro_rules! call {
 }
 
 /// The index of the last wire line with `command`'s verb.
-fn last_line(wire: &[u8], command: Command) -> usize {
-    let (lines, _) = wire_lines(wire);
-    lines
+fn last_line(verbs: &[Vec<u8>], command: Command) -> usize {
+    verbs
         .iter()
         .rposition(|verb| verb.eq_ignore_ascii_case(command.verb().as_bytes()))
         .expect("a due command is on the wire")
@@ -289,7 +291,7 @@ fn blocking_session(input: Input<'_>) {
         out: Vec::new(),
         wire: Vec::new(),
         answered: 0,
-        lines: 0,
+        verbs: Vec::new(),
         write_fails_at: None,
         read_fails: false,
         yielded: false,
@@ -306,7 +308,7 @@ fn blocking_session(input: Input<'_>) {
             1 => control.transport_mut().read_fails = true,
             _ => {}
         }
-        let lines = wire_lines(&control.transport_mut().wire).0.len();
+        let lines = control.transport_mut().verbs.len();
         let (about, result) = call!(control, control.transport_mut().input, lines, blocking);
         match result {
             Ok(reply) => check(about, &reply),
@@ -325,7 +327,7 @@ fn async_session(input: Input<'_>) {
         out: Vec::new(),
         wire: Vec::new(),
         answered: 0,
-        lines: 0,
+        verbs: Vec::new(),
         write_fails_at: None,
         read_fails: false,
         yielded: false,
@@ -335,7 +337,7 @@ fn async_session(input: Input<'_>) {
     let mut control = AsyncControl::new(server, &mut buffer, ParseOptions::default());
     for _ in 0..32 {
         let polls = usize::from(control.transport_mut().input.byte());
-        let lines = wire_lines(&control.transport_mut().wire).0.len();
+        let lines = control.transport_mut().verbs.len();
         macro_rules! cancellable {
             ($e:expr) => {
                 match poll_at_most($e, polls) {

@@ -9,7 +9,8 @@ use core::fmt;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub enum Delivery<C = Command> {
-    /// The server's greeting (RFC 959 §5.4: 220, or 120 then 220; 421 refuses service).
+    /// The server's greeting (RFC 959 §5.4: 220, or 120 then 220; 421 refuses service). Any
+    /// 1yz keeps it open, as after a command.
     Greeting(Next<C>),
     /// A reply to `command`.
     Reply {
@@ -18,6 +19,9 @@ pub enum Delivery<C = Command> {
         /// What comes next in that command's exchange.
         next: Next<C>,
     },
+    /// A reply to the command outside the catalogue sent last ([`Conversation::begin_verb`]):
+    /// a 1yz keeps it open, any other reply ends it, with the outcome its first digit says.
+    Verb(Next<C>),
     /// A reply that no command was waiting for: an idle timeout's 421, or a server out of
     /// step. Its outcome is [`Outcome::TransientFailure`] for 421, else
     /// [`Outcome::Unexpected`].
@@ -38,6 +42,8 @@ pub enum NotNow {
         /// The verb of the command whose reply is due.
         verb: &'static str,
     },
+    /// A reply to a command outside the catalogue (`XCRC`, a site's own) is still due.
+    VerbReplyDue,
 }
 
 impl fmt::Display for NotNow {
@@ -47,6 +53,9 @@ impl fmt::Display for NotNow {
             Self::ReplyDue { verb } => write!(
                 f,
                 "a reply to {verb} is still due: read it first (only ABOR may interrupt a transfer)"
+            ),
+            Self::VerbReplyDue => f.write_str(
+                "a reply to a command outside the catalogue is still due: read it first",
             ),
         }
     }
@@ -104,6 +113,8 @@ pub struct Conversation<C = Command> {
     abort: Option<Exchange<C>>,
     /// What the transfer interrupted by the last ABOR came to.
     aborted: Option<(C, Outcome)>,
+    /// A command outside the catalogue whose replies are due: whether a 1yz came.
+    verb: Option<bool>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -129,6 +140,7 @@ impl<C: CommandCatalogue> Conversation<C> {
             sequence: None,
             abort: None,
             aborted: None,
+            verb: None,
         }
     }
 
@@ -145,6 +157,9 @@ impl<C: CommandCatalogue> Conversation<C> {
         if self.greeting != Greeting::Read {
             return Err(NotNow::GreetingDue);
         }
+        if self.verb.is_some() {
+            return Err(NotNow::VerbReplyDue);
+        }
         if let Some(abort) = self.abort.filter(|a| !a.is_finished()) {
             return Err(NotNow::ReplyDue {
                 verb: abort.command().verb(),
@@ -152,7 +167,10 @@ impl<C: CommandCatalogue> Conversation<C> {
         }
         match self.current {
             Some(current) if !current.is_finished() && self.sequence.is_none() => {
-                if command.is("ABOR") && current.is_started() {
+                // ABOR interrupts a transfer, not another ABOR (whose replies could not be
+                // told apart from its own).
+                let aborting = current.command().is("ABOR");
+                if command.is("ABOR") && current.is_started() && !aborting {
                     Ok(())
                 } else {
                     Err(NotNow::ReplyDue {
@@ -189,11 +207,50 @@ impl<C: CommandCatalogue> Conversation<C> {
         Ok(())
     }
 
+    /// Whether a command outside the catalogue may be sent now: only when no reply at all is
+    /// due, since its replies are read by their first digit alone.
+    pub fn may_begin_verb(&self) -> Result<(), NotNow> {
+        self.may_begin_nothing_due()
+    }
+
+    fn may_begin_nothing_due(&self) -> Result<(), NotNow> {
+        if self.greeting != Greeting::Read {
+            return Err(NotNow::GreetingDue);
+        }
+        if self.verb.is_some() {
+            return Err(NotNow::VerbReplyDue);
+        }
+        match self.due() {
+            Some(due) => Err(NotNow::ReplyDue { verb: due.verb() }),
+            None => Ok(()),
+        }
+    }
+
+    /// Records that a command outside the catalogue was sent (`XCRC`): its replies are
+    /// [`Delivery::Verb`], a 1yz and then one more, or one reply.
+    pub fn begin_verb(&mut self) -> Result<(), NotNow> {
+        self.may_begin_nothing_due()?;
+        self.current = None;
+        self.sequence = None;
+        self.abort = None;
+        self.verb = Some(false);
+        Ok(())
+    }
+
     /// Takes the next reply's code: which command it answers, and what comes next.
     pub fn reply(&mut self, code: ReplyCode) -> Delivery<C> {
         match self.greeting {
             Greeting::Due | Greeting::Delayed => return Delivery::Greeting(self.greet(code)),
             Greeting::Read => {}
+        }
+        if self.verb.is_some() {
+            return Delivery::Verb(if code.first_digit() == 1 {
+                self.verb = Some(true);
+                Next::AwaitReply
+            } else {
+                self.verb = None;
+                Next::Done(crate::__private::outcome(code, true))
+            });
         }
         if self.sequence.is_none() {
             if let Some(current) = self.current.as_mut().filter(|c| !c.is_finished()) {
@@ -224,10 +281,10 @@ impl<C: CommandCatalogue> Conversation<C> {
     }
 
     fn greet(&mut self, code: ReplyCode) -> Next<C> {
-        let delayed = self.greeting == Greeting::Delayed;
         let next = match code.as_u16() {
-            // RFC 959 §5.4: 120 then 220; a second 120 is as out of step as any other code.
-            120 if !delayed => Next::AwaitReply,
+            // RFC 959 §5.4: 120 then 220. Any 1yz is followed by another reply (§4.2), so
+            // whatever 1yz a server greets with, the greeting is not over.
+            _ if code.first_digit() == 1 => Next::AwaitReply,
             220 => Next::Done(Outcome::Completed),
             421 => Next::Done(Outcome::TransientFailure),
             _ => Next::Done(Outcome::Unexpected),
@@ -241,7 +298,12 @@ impl<C: CommandCatalogue> Conversation<C> {
 
     /// Whether no reply is due.
     pub fn is_idle(&self) -> bool {
-        self.greeting == Greeting::Read && self.due().is_none()
+        self.greeting == Greeting::Read && self.due().is_none() && self.verb.is_none()
+    }
+
+    /// Whether a reply to a command outside the catalogue is due.
+    pub fn verb_due(&self) -> bool {
+        self.verb.is_some()
     }
 
     /// Whether the greeting is still due.
@@ -313,7 +375,15 @@ mod tests {
                 &[Delivery::Greeting(Done(Outcome::TransientFailure))],
             ),
             (
-                &[120, 120],
+                &[120, 150, 220],
+                &[
+                    Delivery::Greeting(AwaitReply),
+                    Delivery::Greeting(AwaitReply),
+                    Delivery::Greeting(Done(Outcome::Completed)),
+                ],
+            ),
+            (
+                &[150, 500],
                 &[
                     Delivery::Greeting(AwaitReply),
                     Delivery::Greeting(Done(Outcome::Unexpected)),
@@ -411,6 +481,14 @@ mod tests {
         );
         c.reply(code(226));
         c.begin(Command::Noop).unwrap();
+        // An ABOR that got a 1yz of its own is no transfer another ABOR could interrupt.
+        c.reply(code(200));
+        c.begin(Command::Abor).unwrap();
+        c.reply(code(150));
+        assert_eq!(
+            c.begin(Command::Abor),
+            Err(NotNow::ReplyDue { verb: "ABOR" })
+        );
     }
 
     #[test]
@@ -435,6 +513,20 @@ mod tests {
             c.reply(code(221)),
             answers(Command::Quit, Done(Outcome::Completed))
         );
+    }
+
+    #[test]
+    fn verbs_outside_the_catalogue_are_followed_too() {
+        let mut c = greeted();
+        c.begin_verb().unwrap();
+        assert_eq!(c.begin(Command::Noop), Err(NotNow::VerbReplyDue));
+        assert_eq!(c.begin_verb(), Err(NotNow::VerbReplyDue));
+        assert_eq!(c.reply(code(150)), Delivery::Verb(AwaitReply));
+        assert_eq!(c.reply(code(226)), Delivery::Verb(Done(Outcome::Completed)));
+        assert!(c.is_idle());
+        c.begin(Command::Retr).unwrap();
+        c.reply(code(150));
+        assert_eq!(c.begin_verb(), Err(NotNow::ReplyDue { verb: "RETR" }));
     }
 
     #[test]

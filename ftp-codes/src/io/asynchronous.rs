@@ -1,6 +1,6 @@
 //! `AsyncControl` over `embedded_io_async` transports: the blocking layer's calls, awaited.
 
-use super::core::{Framed, Step, step};
+use super::core::{Framed, Sent, Step, answers, step};
 use super::{Async, Connection, ControlError};
 use crate::exchange::{Delivery, Next};
 use crate::reply::{ParseOptions, Reply};
@@ -76,16 +76,11 @@ impl<T: Read + Write, C: CommandCatalogue> Connection<'_, T, Async, C> {
         argument: &[u8],
     ) -> Result<Reply<'_>, ControlError<T::Error>> {
         self.write_command(Ok(command), argument).await?;
-        loop {
-            let framed = self.read_framed().await?;
-            if matches!(framed.delivery, Delivery::Reply { command: c, .. } if c == command) {
-                return Ok(self.core.reply(framed));
-            }
-        }
+        self.first_reply(Sent::Command(command)).await
     }
 
-    /// [`send`](Self::send) for a verb outside the catalogue, which the conversation cannot
-    /// follow: sent only when no reply is due, and its reply is read as unsolicited.
+    /// [`send`](Self::send) for a verb outside the catalogue: sent only when no reply is due;
+    /// a 1yz to it keeps it open for [`finish`](Self::finish), as for any command.
     ///
     /// # Cancel safety
     /// As [`send`](Self::send).
@@ -95,7 +90,7 @@ impl<T: Read + Write, C: CommandCatalogue> Connection<'_, T, Async, C> {
         argument: &[u8],
     ) -> Result<Reply<'_>, ControlError<T::Error>> {
         self.write_command(Err(verb), argument).await?;
-        self.read_reply().await
+        self.first_reply(Sent::Verb).await
     }
 
     /// Runs `command`'s whole exchange: sends it, reads every reply due (the one after a 1yz,
@@ -119,7 +114,7 @@ impl<T: Read + Write, C: CommandCatalogue> Connection<'_, T, Async, C> {
         then: &[(C, &[u8])],
     ) -> Result<(Outcome, Reply<'_>), ControlError<T::Error>> {
         self.write_command(Ok(command), argument).await?;
-        let mut waiting = command;
+        let mut waiting = Sent::Command(command);
         loop {
             let framed = self.read_framed().await?;
             match step(&mut waiting, framed.delivery, then) {
@@ -139,18 +134,21 @@ impl<T: Read + Write, C: CommandCatalogue> Connection<'_, T, Async, C> {
     /// again.
     pub async fn finish(&mut self) -> Result<(Outcome, Reply<'_>), ControlError<T::Error>> {
         self.core.usable()?;
-        let mut waiting = self
-            .core
-            .conversation
-            .due()
-            .ok_or(ControlError::NothingDue)?;
-        if let Some(abort) = self.core.conversation.abort_due() {
-            waiting = abort;
-        }
+        let mut waiting = self.core.due()?;
         loop {
             let framed = self.read_framed().await?;
             if let Step::Done(outcome) = step(&mut waiting, framed.delivery, &[]) {
                 return Ok((outcome, self.core.reply(framed)));
+            }
+        }
+    }
+
+    /// Reads replies until the first one to `sent` (a transfer's completion before ABOR's).
+    async fn first_reply(&mut self, sent: Sent<C>) -> Result<Reply<'_>, ControlError<T::Error>> {
+        loop {
+            let framed = self.read_framed().await?;
+            if answers(sent, framed.delivery) {
+                return Ok(self.core.reply(framed));
             }
         }
     }

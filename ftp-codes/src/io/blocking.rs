@@ -1,6 +1,6 @@
 //! `Control` over blocking `embedded_io` transports: the core's decisions, with bytes moved.
 
-use super::core::{Framed, Step, step};
+use super::core::{Framed, Sent, Step, answers, step};
 use super::{Blocking, Connection, ControlError};
 use crate::exchange::{Delivery, Next};
 use crate::reply::{ParseOptions, Reply};
@@ -59,23 +59,18 @@ impl<T: Read + Write, C: CommandCatalogue> Connection<'_, T, Blocking, C> {
         argument: &[u8],
     ) -> Result<Reply<'_>, ControlError<T::Error>> {
         self.write_command(Ok(command), argument)?;
-        loop {
-            let framed = self.read_framed()?;
-            if matches!(framed.delivery, Delivery::Reply { command: c, .. } if c == command) {
-                return Ok(self.core.reply(framed));
-            }
-        }
+        self.first_reply(Sent::Command(command))
     }
 
-    /// [`send`](Self::send) for a verb outside the catalogue, which the conversation cannot
-    /// follow: sent only when no reply is due, and its reply is read as unsolicited.
+    /// [`send`](Self::send) for a verb outside the catalogue: sent only when no reply is due;
+    /// a 1yz to it keeps it open for [`finish`](Self::finish), as for any command.
     pub fn send_verb(
         &mut self,
         verb: &[u8],
         argument: &[u8],
     ) -> Result<Reply<'_>, ControlError<T::Error>> {
         self.write_command(Err(verb), argument)?;
-        self.read_reply()
+        self.first_reply(Sent::Verb)
     }
 
     /// Runs `command`'s whole exchange: sends it, reads every reply due (the one after a 1yz,
@@ -94,7 +89,7 @@ impl<T: Read + Write, C: CommandCatalogue> Connection<'_, T, Blocking, C> {
         then: &[(C, &[u8])],
     ) -> Result<(Outcome, Reply<'_>), ControlError<T::Error>> {
         self.write_command(Ok(command), argument)?;
-        let mut waiting = command;
+        let mut waiting = Sent::Command(command);
         loop {
             let framed = self.read_framed()?;
             match step(&mut waiting, framed.delivery, then) {
@@ -110,18 +105,21 @@ impl<T: Read + Write, C: CommandCatalogue> Connection<'_, T, Blocking, C> {
     /// or timed out while waiting. [`ControlError::NothingDue`] when no reply is due.
     pub fn finish(&mut self) -> Result<(Outcome, Reply<'_>), ControlError<T::Error>> {
         self.core.usable()?;
-        let mut waiting = self
-            .core
-            .conversation
-            .due()
-            .ok_or(ControlError::NothingDue)?;
-        if let Some(abort) = self.core.conversation.abort_due() {
-            waiting = abort;
-        }
+        let mut waiting = self.core.due()?;
         loop {
             let framed = self.read_framed()?;
             if let Step::Done(outcome) = step(&mut waiting, framed.delivery, &[]) {
                 return Ok((outcome, self.core.reply(framed)));
+            }
+        }
+    }
+
+    /// Reads replies until the first one to `sent` (a transfer's completion before ABOR's).
+    fn first_reply(&mut self, sent: Sent<C>) -> Result<Reply<'_>, ControlError<T::Error>> {
+        loop {
+            let framed = self.read_framed()?;
+            if answers(sent, framed.delivery) {
+                return Ok(self.core.reply(framed));
             }
         }
     }

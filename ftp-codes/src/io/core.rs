@@ -22,11 +22,18 @@ pub(crate) struct Framed<C> {
     pub(crate) delivery: Delivery<C>,
 }
 
+/// What a call sent and waits for: a catalogued command, or a verb outside the catalogue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Sent<C> {
+    Command(C),
+    Verb,
+}
+
 /// A command line being written: where it is in the buffer and how much the transport took.
 /// Still there when the next call starts, the write failed or was cancelled half-way.
 #[derive(Clone, Copy, Debug)]
 struct InFlight<C> {
-    command: Option<C>,
+    sent_as: Sent<C>,
     start: usize,
     end: usize,
     sent: usize,
@@ -85,7 +92,7 @@ impl<'b, C: CommandCatalogue> Core<'b, C> {
             let whole = line.sent >= line.end.saturating_sub(line.start);
             if whole {
                 // Only the flush was cut short: the line is the transport's, its reply due.
-                self.commit(line.command);
+                self.commit(line.sent_as);
             } else if line.sent > 0 {
                 self.broken = true;
             }
@@ -96,11 +103,26 @@ impl<'b, C: CommandCatalogue> Core<'b, C> {
         Ok(())
     }
 
-    fn commit(&mut self, command: Option<C>) {
-        if let Some(command) = command {
-            // may_begin said yes before the line was written.
-            let _ = self.conversation.begin(command);
+    fn commit(&mut self, sent: Sent<C>) {
+        // may_begin said yes before the line was written.
+        let _ = match sent {
+            Sent::Command(command) => self.conversation.begin(command),
+            Sent::Verb => self.conversation.begin_verb(),
+        };
+    }
+
+    /// What [`finish`](super::Connection::finish) waits for: ABOR's reply when it waits behind
+    /// a transfer's, else the command whose reply is due.
+    pub(crate) fn due<E>(&self) -> Result<Sent<C>, ControlError<E>> {
+        let conversation = &self.conversation;
+        if conversation.verb_due() {
+            return Ok(Sent::Verb);
         }
+        conversation
+            .abort_due()
+            .or(conversation.due())
+            .map(Sent::Command)
+            .ok_or(ControlError::NothingDue)
     }
 
     /// Forgets the reply handed out last; with nothing left after it, the buffer is empty.
@@ -222,11 +244,7 @@ impl<'b, C: CommandCatalogue> Core<'b, C> {
         self.usable()?;
         match command {
             Ok(command) => self.conversation.may_begin(command),
-            Err(_) if self.conversation.greeting_due() => Err(crate::exchange::NotNow::GreetingDue),
-            Err(_) => match self.conversation.due() {
-                Some(due) => Err(crate::exchange::NotNow::ReplyDue { verb: due.verb() }),
-                None => Ok(()),
-            },
+            Err(_) => self.conversation.may_begin_verb(),
         }
         .map_err(ControlError::NotNow)?;
         // The last reply is done with once the next command goes out.
@@ -241,7 +259,7 @@ impl<'b, C: CommandCatalogue> Core<'b, C> {
         .map_err(ControlError::Write)?;
         let end = self.filled.saturating_add(writer.len());
         self.in_flight = Some(InFlight {
-            command: command.ok(),
+            sent_as: command.map_or(Sent::Verb, Sent::Command),
             start: self.filled,
             end,
             sent: 0,
@@ -270,9 +288,9 @@ impl<'b, C: CommandCatalogue> Core<'b, C> {
         if let Some(line) = self.in_flight.as_mut() {
             line.sent = line.sent.saturating_add(n);
             if line.sent >= line.end.saturating_sub(line.start) {
-                let command = line.command;
+                let sent = line.sent_as;
                 self.in_flight = None;
-                self.commit(command);
+                self.commit(sent);
             }
         }
         Ok(())
@@ -297,24 +315,34 @@ pub(crate) enum Step<'t, C> {
     Done(Outcome),
 }
 
-/// One reply of a `run` whose current command is `*waiting`: what comes next, the sequence's
+/// The first reply to `sent` (for `send`): whether `delivery` answers it.
+pub(crate) fn answers<C: CommandCatalogue>(sent: Sent<C>, delivery: Delivery<C>) -> bool {
+    match (sent, delivery) {
+        (Sent::Command(sent), Delivery::Reply { command, .. }) => command == sent,
+        (Sent::Verb, Delivery::Verb(_)) => true,
+        _ => false,
+    }
+}
+
+/// One reply of a `run` or `finish` waiting for `*waiting`: what comes next, the sequence's
 /// next command taken from `then` (a command it lacks ends the run as
 /// [`Outcome::Intermediate`]). A reply to another command (the transfer that ABOR
 /// interrupts) is passed over; the conversation has recorded it.
 pub(crate) fn step<'t, C: CommandCatalogue>(
-    waiting: &mut C,
+    waiting: &mut Sent<C>,
     delivery: Delivery<C>,
     then: &[(C, &'t [u8])],
 ) -> Step<'t, C> {
-    let next = match delivery {
-        Delivery::Reply { command, next } if command == *waiting => next,
+    let next = match (*waiting, delivery) {
+        (Sent::Command(waiting), Delivery::Reply { command, next }) if command == waiting => next,
+        (Sent::Verb, Delivery::Verb(next)) => next,
         _ => return Step::Read,
     };
     match next {
         Next::AwaitReply => Step::Read,
         Next::Send(next) => match then.iter().find(|(command, _)| *command == next) {
             Some(&(command, argument)) => {
-                *waiting = command;
+                *waiting = Sent::Command(command);
                 Step::Write(command, argument)
             }
             None => Step::Done(Outcome::Intermediate),

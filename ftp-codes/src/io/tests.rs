@@ -497,6 +497,31 @@ fn verbs_outside_the_catalogue_wait_their_turn_too() {
     assert_eq!(control.send_verb(b"XCRC", b"f").unwrap().code(), 200);
 }
 
+#[test]
+fn a_verb_outside_the_catalogue_answered_with_a_1yz_stays_open() {
+    // Before the conversation followed them, the second XCRC got the first one's 226.
+    let replies = b"220 hi\r\n150 computing\r\n226 CRC 1234\r\n200 CRC 5678\r\n";
+    let mut buffer = [0u8; 64];
+    let mut control = Control::new(
+        Script::new(replies, 3),
+        &mut buffer,
+        ParseOptions::default(),
+    );
+    control.greeting().unwrap();
+    assert_eq!(control.send_verb(b"XCRC", b"a").unwrap().code(), 150);
+    assert_eq!(
+        control.send_verb(b"XCRC", b"b").unwrap_err(),
+        ControlError::NotNow(NotNow::VerbReplyDue)
+    );
+    assert_eq!(
+        control.run(Command::Noop, b"", &[]).unwrap_err(),
+        ControlError::NotNow(NotNow::VerbReplyDue)
+    );
+    assert_eq!(seen(control.finish()), (Outcome::Completed, 226));
+    assert_eq!(control.send_verb(b"XCRC", b"b").unwrap().code(), 200);
+    assert_eq!(control.into_transport().written, b"XCRC a\r\nXCRC b\r\n");
+}
+
 /// Whatever point an async call is cancelled at, the next exchange gets its own reply or a
 /// clear refusal: never the cancelled command's.
 #[test]
