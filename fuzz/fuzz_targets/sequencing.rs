@@ -66,7 +66,23 @@ impl embedded_io::Error for Failed {
     }
 }
 
-impl Server<'_> {
+impl<'a> Server<'a> {
+    /// A server that has sent its greeting (tagged `g`).
+    fn greeting(input: Input<'a>) -> Self {
+        let mut server = Server {
+            input,
+            out: Vec::new(),
+            wire: Vec::new(),
+            answered: 0,
+            verbs: Vec::new(),
+            write_fails_at: None,
+            read_fails: false,
+            yielded: false,
+        };
+        server.replies("g");
+        server
+    }
+
     fn replies(&mut self, tag: &str) {
         for _ in 0..self.input.byte() % 3 {
             let code = PRELIMINARY[usize::from(self.input.byte()) % PRELIMINARY.len()];
@@ -286,17 +302,7 @@ fn poll_at_most<F: Future>(future: F, polls: usize) -> Option<F::Output> {
 }
 
 fn blocking_session(input: Input<'_>) {
-    let mut server = Server {
-        input,
-        out: Vec::new(),
-        wire: Vec::new(),
-        answered: 0,
-        verbs: Vec::new(),
-        write_fails_at: None,
-        read_fails: false,
-        yielded: false,
-    };
-    server.replies("g");
+    let server = Server::greeting(input);
     let mut buffer = [0u8; 96];
     let mut control = Control::new(server, &mut buffer, ParseOptions::default());
     let mut broken = false;
@@ -322,17 +328,7 @@ fn blocking_session(input: Input<'_>) {
 }
 
 fn async_session(input: Input<'_>) {
-    let mut server = Server {
-        input,
-        out: Vec::new(),
-        wire: Vec::new(),
-        answered: 0,
-        verbs: Vec::new(),
-        write_fails_at: None,
-        read_fails: false,
-        yielded: false,
-    };
-    server.replies("g");
+    let server = Server::greeting(input);
     let mut buffer = [0u8; 96];
     let mut control = AsyncControl::new(server, &mut buffer, ParseOptions::default());
     for _ in 0..32 {

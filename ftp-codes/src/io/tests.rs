@@ -273,36 +273,43 @@ fn abor_while_the_transfer_runs_426_for_it_then_226_for_abor() {
     }
 }
 
+/// Replays `replies` in pieces of every size through the greeting and then `runs`, each run's
+/// outcome and code as expected, and checks that the wire holds exactly those command lines.
+fn replay(replies: &'static [u8], runs: &[(Command, &[u8], Seen)]) {
+    for step in STEPS {
+        let mut buffer = [0u8; 64];
+        let script = Script::new(replies, step);
+        let mut control = Control::new(script, &mut buffer, ParseOptions::default());
+        control.greeting().unwrap();
+        let mut wire = Vec::new();
+        for &(command, argument, expected) in runs {
+            let got = seen(control.run(command, argument, &[]));
+            assert_eq!(got, expected, "{command} in pieces of {step}");
+            wire.extend_from_slice(command.verb().as_bytes());
+            if !argument.is_empty() {
+                wire.push(b' ');
+                wire.extend_from_slice(argument);
+            }
+            wire.extend_from_slice(b"\r\n");
+        }
+        assert_eq!(control.into_transport().written, wire, "pieces of {step}");
+    }
+}
+
 #[test]
 fn every_1yz_is_followed_by_another_reply_to_the_same_command() {
     // NOOP answered 150 then 200: one exchange. RETR 150, 125, 226 and LIST 150, 110, 226 too.
     let replies = b"220 hi\r\n150 odd\r\n200 NOOP ok\r\n150 go\r\n125 again\r\n226 done\r\n\
 150 go\r\n110 MARK 1 = 2\r\n226 done\r\n257 \"/\"\r\n";
-    for step in STEPS {
-        let mut buffer = [0u8; 64];
-        let mut control = Control::new(
-            Script::new(replies, step),
-            &mut buffer,
-            ParseOptions::default(),
-        );
-        control.greeting().unwrap();
-        assert_eq!(
-            seen(control.run(Command::Noop, b"", &[])),
-            (Outcome::Completed, 200)
-        );
-        assert_eq!(
-            seen(control.run(Command::Retr, b"f", &[])),
-            (Outcome::Completed, 226)
-        );
-        assert_eq!(
-            seen(control.run(Command::List, b"", &[])),
-            (Outcome::Completed, 226)
-        );
-        assert_eq!(
-            seen(control.run(Command::Pwd, b"", &[])),
-            (Outcome::Completed, 257)
-        );
-    }
+    replay(
+        replies,
+        &[
+            (Command::Noop, b"", (Outcome::Completed, 200)),
+            (Command::Retr, b"f", (Outcome::Completed, 226)),
+            (Command::List, b"", (Outcome::Completed, 226)),
+            (Command::Pwd, b"", (Outcome::Completed, 257)),
+        ],
+    );
 }
 
 #[test]
@@ -311,31 +318,15 @@ fn refusals_before_the_1yz_and_tolerated_codes_keep_their_meaning() {
     // STOR (em-ftpd's deviation only follows a 150): nothing was stored.
     let replies = b"220 hi\r\n425 Use PORT or PASV first.\r\n550 No such directory\r\n\
 200 odd\r\n200 NOOP ok\r\n";
-    for step in STEPS {
-        let mut buffer = [0u8; 64];
-        let mut control = Control::new(
-            Script::new(replies, step),
-            &mut buffer,
-            ParseOptions::default(),
-        );
-        control.greeting().unwrap();
-        assert_eq!(
-            seen(control.run(Command::Retr, b"f", &[])),
-            (Outcome::TransientFailure, 425)
-        );
-        assert_eq!(
-            seen(control.run(Command::List, b"nope", &[])),
-            (Outcome::PermanentFailure, 550)
-        );
-        assert_eq!(
-            seen(control.run(Command::Stor, b"f", &[])),
-            (Outcome::Unexpected, 200)
-        );
-        assert_eq!(
-            seen(control.run(Command::Noop, b"", &[])),
-            (Outcome::Completed, 200)
-        );
-    }
+    replay(
+        replies,
+        &[
+            (Command::Retr, b"f", (Outcome::TransientFailure, 425)),
+            (Command::List, b"nope", (Outcome::PermanentFailure, 550)),
+            (Command::Stor, b"f", (Outcome::Unexpected, 200)),
+            (Command::Noop, b"", (Outcome::Completed, 200)),
+        ],
+    );
 }
 
 #[test]
