@@ -42,6 +42,8 @@ use core::str::FromStr;
 /// #     fn from_str(_: &str) -> Result<Self, UnknownVerb> { Ok(Mine) }
 /// # }
 /// impl ftp_codes::CommandCatalogue for Mine {
+///     fn only_after_preliminary(self, _: ReplyCode) -> bool { false }
+///     fn verb_key(self) -> u32 { 0 }
 ///     const ALL: &'static [Self] = &[Mine];
 ///     fn from_verb(_: &[u8]) -> Option<Self> { Some(Mine) }
 ///     fn verb(self) -> &'static str { "MINE" }
@@ -78,16 +80,15 @@ pub trait CommandCatalogue:
     /// Whether `code` can only come after a 1yz reply to this command: a reply the RFC row
     /// lists under a 1yz (RETR's 226), or a deviation documented as following one (STOR's
     /// 200 from em-ftpd). Alone, such a reply is out of step.
-    fn only_after_preliminary(self, code: ReplyCode) -> bool {
-        self.replies().only_after_preliminary(code)
-            || self
-                .tolerated()
-                .iter()
-                .any(|t| t.after_preliminary && t.code == code)
-    }
+    fn only_after_preliminary(self, code: ReplyCode) -> bool;
+
+    /// The verb's letters, upper case, packed into a `u32` (what `from_verb` hashes): compared
+    /// instead of strings, so that code that asks which command it holds links no verb text.
+    #[doc(hidden)]
+    fn verb_key(self) -> u32;
 
     /// Whether this is the command whose verb is `verb` (ASCII case ignored).
     fn is(self, verb: &str) -> bool {
-        self.verb().eq_ignore_ascii_case(verb)
+        crate::__private::verb_key(verb.as_bytes()) == Some(self.verb_key())
     }
 }

@@ -95,6 +95,7 @@ pub(crate) fn expand(args: &Args, checked: &CheckedCommands, tracked: &Path) -> 
         slots: listed_slots,
         hash: listed_hash,
         masks,
+        after_masks,
         words,
     } = Listed::new(checked);
     let (listed_count, listed_slot_count) = (listed_codes.len(), listed_slots.len());
@@ -149,6 +150,9 @@ pub(crate) fn expand(args: &Args, checked: &CheckedCommands, tracked: &Path) -> 
             const LISTED: [::core::primitive::u16; #listed_count] = [#(#listed_codes),*];
             const LISTED_SLOTS: [#listed_slot_type; #listed_slot_count] = [#(#listed_slots),*];
             const LISTED_BY: [[::core::primitive::u64; #words]; #count] = [#(#masks),*];
+            /// Per command, one bit per listed code that only follows a 1yz (the row's
+            /// `after_preliminary` and the deviations marked so).
+            const AFTER_PRELIMINARY_BY: [[::core::primitive::u64; #words]; #count] = [#(#after_masks),*];
 
             /// The command for `verb`, ignoring ASCII case (RFC 959: commands are
             /// case-insensitive). A constant-time table lookup: a perfect hash of the verb's
@@ -237,15 +241,42 @@ pub(crate) fn expand(args: &Args, checked: &CheckedCommands, tracked: &Path) -> 
             #[must_use]
             #[inline]
             pub const fn classify(self, code: #krate::ReplyCode) -> #krate::Outcome {
+                let listed = Self::has_bit(&Self::LISTED_BY, self, code);
+                #krate::__private::outcome(code, listed)
+            }
+
+            /// Whether `code` only ever comes after a 1yz to this command: a reply the row
+            /// lists under a 1yz (RETR's 226), or a deviation documented as following one
+            /// (STOR's 200 from em-ftpd). Alone, such a reply is out of step. A constant-time
+            /// lookup, as `classify` is.
+            #[must_use]
+            #[inline]
+            pub const fn only_after_preliminary(self, code: #krate::ReplyCode) -> ::core::primitive::bool {
+                Self::has_bit(&Self::AFTER_PRELIMINARY_BY, self, code)
+            }
+
+            /// Whether `command`'s bit for `code` is set in `by`.
+            #[inline]
+            const fn has_bit(
+                by: &[[::core::primitive::u64; #words]; #count],
+                command: Self,
+                code: #krate::ReplyCode,
+            ) -> ::core::primitive::bool {
                 let number = code.as_u16();
                 let index = {
                     let code = number as ::core::primitive::u32;
                     Self::LISTED_SLOTS[(#listed_hash) as ::core::primitive::usize] as ::core::primitive::usize
                 };
-                let listed = index < Self::LISTED.len()
+                index < Self::LISTED.len()
                     && Self::LISTED[index] == number
-                    && (Self::LISTED_BY[self as ::core::primitive::usize][index / 64] >> (index % 64)) & 1 == 1;
-                #krate::__private::outcome(code, listed)
+                    && (by[command as ::core::primitive::usize][index / 64] >> (index % 64)) & 1 == 1
+            }
+
+            /// The verb's hash key: its letters, upper case, packed into a `u32`.
+            #[doc(hidden)]
+            #[must_use]
+            pub const fn verb_key(self) -> ::core::primitive::u32 {
+                Self::KEYS[self as ::core::primitive::usize]
             }
         }
 
@@ -287,6 +318,12 @@ pub(crate) fn expand(args: &Args, checked: &CheckedCommands, tracked: &Path) -> 
             }
             fn classify(self, code: #krate::ReplyCode) -> #krate::Outcome {
                 Self::classify(self, code)
+            }
+            fn only_after_preliminary(self, code: #krate::ReplyCode) -> ::core::primitive::bool {
+                Self::only_after_preliminary(self, code)
+            }
+            fn verb_key(self) -> ::core::primitive::u32 {
+                Self::verb_key(self)
             }
         }
 
@@ -355,6 +392,7 @@ struct Listed {
     slots: Vec<Literal>,
     hash: TokenStream,
     masks: Vec<TokenStream>,
+    after_masks: Vec<TokenStream>,
     words: usize,
 }
 
@@ -385,17 +423,34 @@ impl Listed {
         all.sort_unstable();
         all.dedup();
         let words = all.len().div_ceil(64).max(1);
-        let masks = per_command
-            .iter()
-            .map(|codes| {
-                let mut mask = vec![0u64; words];
-                for index in codes.iter().filter_map(|code| all.binary_search(code).ok()) {
-                    if let Some(word) = mask.get_mut(index / 64) {
-                        *word |= 1 << (index % 64);
-                    }
+        let bits = |codes: &[u16]| {
+            let mut mask = vec![0u64; words];
+            for index in codes.iter().filter_map(|code| all.binary_search(code).ok()) {
+                if let Some(word) = mask.get_mut(index / 64) {
+                    *word |= 1 << (index % 64);
                 }
-                let mask = mask.into_iter().map(Literal::u64_unsuffixed);
-                quote!([#(#mask),*])
+            }
+            let mask = mask.into_iter().map(Literal::u64_unsuffixed);
+            quote!([#(#mask),*])
+        };
+        let masks = per_command.iter().map(|codes| bits(codes)).collect();
+        let after_masks = checked
+            .commands
+            .iter()
+            .map(|c| {
+                let after: Vec<u16> = c
+                    .replies
+                    .after_preliminary
+                    .iter()
+                    .copied()
+                    .chain(
+                        c.tolerated
+                            .iter()
+                            .filter(|t| t.after_preliminary)
+                            .map(|t| t.code),
+                    )
+                    .collect();
+                bits(&after)
             })
             .collect();
         let (table, hash) = Slots::hashed(&all.iter().copied().map(u32::from).collect::<Vec<_>>());
@@ -405,6 +460,7 @@ impl Listed {
             slots: table.table,
             hash: hash.tokens(&quote!(code)),
             masks,
+            after_masks,
             words,
         }
     }

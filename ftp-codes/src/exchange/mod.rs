@@ -170,16 +170,30 @@ impl<C: CommandCatalogue> Exchange<C> {
 /// a transfer of its choosing). By verb, so that a catalogue of one's own that extends the
 /// standard one sequences as it does.
 fn continuation<C: CommandCatalogue>(command: C, code: ReplyCode) -> Option<C> {
-    let next = match (command.verb(), code.as_u16()) {
+    let next = match (command.verb_key(), code.as_u16()) {
         // 336 is RFC 2228's security-enhanced login: PASS answers a challenge.
-        ("USER", 331 | 336) => "PASS",
-        ("USER" | "PASS", 332) => "ACCT",
-        ("RNFR", 350) => "RNTO",
-        ("AUTH", 334) | ("ADAT", 335) => "ADAT",
+        (USER, 331 | 336) => b"PASS",
+        (USER | PASS, 332) => b"ACCT",
+        (RNFR, 350) => b"RNTO",
+        (AUTH, 334) | (ADAT, 335) => b"ADAT",
         _ => return None,
     };
-    C::from_verb(next.as_bytes())
+    C::from_verb(next)
 }
+
+/// The keys of the verbs that start sequences: compared as numbers, so that sequencing links
+/// no verb text.
+const fn key(verb: &[u8]) -> u32 {
+    match crate::__private::verb_key(verb) {
+        Some(key) => key,
+        None => 0,
+    }
+}
+const USER: u32 = key(b"USER");
+const PASS: u32 = key(b"PASS");
+const RNFR: u32 = key(b"RNFR");
+const AUTH: u32 = key(b"AUTH");
+const ADAT: u32 = key(b"ADAT");
 
 #[cfg(test)]
 mod tests {
