@@ -48,6 +48,9 @@ impl<E: fmt::Display> fmt::Display for ControlError<E> {
             Self::Parse(error) => write!(f, "unreadable reply: {error}"),
             Self::Write(error) => write!(f, "command not sent: {error}"),
             Self::WriteZero => f.write_str("the transport accepted no byte of a write"),
+            Self::NotNow(why @ (NotNow::ReplyDue { .. } | NotNow::VerbReplyDue)) => {
+                write!(f, "command not sent: {why}; `finish()` reads it")
+            }
             Self::NotNow(why) => write!(f, "command not sent: {why}"),
             Self::NothingDue => f.write_str("no reply is due"),
             Self::Broken => f.write_str(

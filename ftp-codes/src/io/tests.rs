@@ -613,7 +613,7 @@ fn errors_print_the_transport_error_and_give_it_as_source() {
     let not_now: ControlError<Failed> = ControlError::NotNow(NotNow::ReplyDue { verb: "RETR" });
     assert_eq!(
         std::format!("{not_now}"),
-        "command not sent: a reply to RETR is still due: read it first (only ABOR may interrupt a transfer)"
+        "command not sent: a reply to RETR is still due: read it first (only ABOR may interrupt a transfer); `finish()` reads it"
     );
 }
 
