@@ -324,9 +324,12 @@ fn epsv_refused_falls_back_to_pasv_for_the_session() {
     assert!(text(&run.stdout).contains("b.txt"));
 }
 
-/// A 120 greeting then 220 (RFC 959 §5.4), from a server of a few lines: accepted, and each
-/// later reply read for its own command.
-fn a_120_greeting_then_220_is_accepted() {
+/// A server of a few lines on loopback: sends `greeting`, then answers each line it receives
+/// with the next of `replies`. Its port, and the lines it received once the client is done.
+fn scripted_server(
+    greeting: &'static [&'static [u8]],
+    replies: &'static [&'static [u8]],
+) -> (u16, std::thread::JoinHandle<Vec<String>>) {
     use std::io::{BufRead, BufReader};
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
@@ -336,12 +339,13 @@ fn a_120_greeting_then_220_is_accepted() {
             .set_read_timeout(Some(Duration::from_secs(10)))
             .unwrap();
         let mut writer = stream.try_clone().unwrap();
-        writer.write_all(b"120 Ready in a moment\r\n").unwrap();
-        std::thread::sleep(Duration::from_millis(50));
-        writer.write_all(b"220 Ready\r\n").unwrap();
+        for line in greeting {
+            writer.write_all(line).unwrap();
+            std::thread::sleep(Duration::from_millis(20));
+        }
         let mut received = Vec::new();
         let mut lines = BufReader::new(stream);
-        for reply in [&b"230 In\r\n"[..], b"257 \"/up\"\r\n", b"221 Bye\r\n"] {
+        for reply in replies {
             let mut line = String::new();
             lines.read_line(&mut line).unwrap();
             received.push(line);
@@ -349,6 +353,16 @@ fn a_120_greeting_then_220_is_accepted() {
         }
         received
     });
+    (port, server)
+}
+
+/// A 120 greeting then 220 (RFC 959 §5.4): accepted, and each later reply read for its own
+/// command.
+fn a_120_greeting_then_220_is_accepted() {
+    let (port, server) = scripted_server(
+        &[b"120 Ready in a moment\r\n", b"220 Ready\r\n"],
+        &[b"230 In\r\n", b"257 \"/up\"\r\n", b"221 Bye\r\n"],
+    );
     let run = client(
         &[format!("ftp://127.0.0.1:{port}/").as_bytes(), b"pwd"],
         b"",
@@ -361,6 +375,39 @@ fn a_120_greeting_then_220_is_accepted() {
     );
 }
 
+/// RFC 1738 §3.2: the user and password %-decoded, an empty port is 21 (here the server's,
+/// given), each path segment one CWD with `%2F` inside a name, `;type=a` as TYPE A.
+fn url_paths_are_one_cwd_a_segment_and_type_codes_apply() {
+    let (port, server) = scripted_server(
+        &[b"220 Ready\r\n"],
+        &[
+            b"331 Password?\r\n",
+            b"230 In\r\n",
+            b"250 ok\r\n",
+            b"250 ok\r\n",
+            b"200 Type set to A\r\n",
+            b"213 42\r\n",
+            b"221 Bye\r\n",
+        ],
+    );
+    let url = format!("ftp://al%40ice:p%3Ass@127.0.0.1:{port}/pub//a%2Fb/;type=a");
+    let run = client(&[url.as_bytes(), b"size", b"f"], b"");
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    assert_eq!(text(&run.stdout), "42\n");
+    assert_eq!(
+        server.join().unwrap(),
+        [
+            "USER al@ice\r\n",
+            "PASS p:ss\r\n",
+            "CWD pub\r\n",
+            "CWD a/b\r\n",
+            "TYPE A\r\n",
+            "SIZE f\r\n",
+            "QUIT\r\n"
+        ]
+    );
+}
+
 fn usage_errors_are_found_before_connecting() {
     // Port 9 on loopback: nothing listens, so a status of 2 proves no connection was tried.
     for args in [
@@ -369,7 +416,14 @@ fn usage_errors_are_found_before_connecting() {
         &[b"http://127.0.0.1:9/", b"pwd"],
         &[b"ftp://127.0.0.1:port/", b"pwd"],
         &[b"ftp://[::1]x:9/", b"pwd"],
+        &[b"ftp://[::1/", b"pwd"],
+        &[b"ftp://127.0.0.1:+9/", b"pwd"],
+        &[b"ftp://127.0.0.1:70000/", b"pwd"],
         &[b"ftp://127.0.0.1:9/%+4", b"pwd"],
+        &[b"ftp://127.0.0.1:9/%4", b"pwd"],
+        &[b"ftp://127.0.0.1:9/a;type=x", b"pwd"],
+        &[b"ftp://a%zz@127.0.0.1:9/", b"pwd"],
+        &[b"ftp:///a", b"pwd"],
         &[],
     ] {
         let run = client(args, b"");
@@ -386,28 +440,14 @@ fn usage_errors_are_found_before_connecting() {
 }
 
 fn main() -> std::process::ExitCode {
-    support::harness::run(&[
-        ("against_pyftpdlib", against_pyftpdlib),
-        ("against_vsftpd", against_vsftpd),
-        (
-            "pasv_data_goes_to_the_control_peer_whatever_the_227_names",
-            pasv_data_goes_to_the_control_peer_whatever_the_227_names,
-        ),
-        (
-            "refusals_leave_files_alone_and_server_text_is_escaped",
-            refusals_leave_files_alone_and_server_text_is_escaped,
-        ),
-        (
-            "epsv_refused_falls_back_to_pasv_for_the_session",
-            epsv_refused_falls_back_to_pasv_for_the_session,
-        ),
-        (
-            "a_120_greeting_then_220_is_accepted",
-            a_120_greeting_then_220_is_accepted,
-        ),
-        (
-            "usage_errors_are_found_before_connecting",
-            usage_errors_are_found_before_connecting,
-        ),
+    support::harness::run(tests![
+        against_pyftpdlib,
+        against_vsftpd,
+        pasv_data_goes_to_the_control_peer_whatever_the_227_names,
+        refusals_leave_files_alone_and_server_text_is_escaped,
+        epsv_refused_falls_back_to_pasv_for_the_session,
+        a_120_greeting_then_220_is_accepted,
+        url_paths_are_one_cwd_a_segment_and_type_codes_apply,
+        usage_errors_are_found_before_connecting,
     ])
 }

@@ -364,17 +364,11 @@ fn vsftpd_over_a_tcp_stream() {
 }
 
 fn main() -> std::process::ExitCode {
-    support::harness::run(&[
-        (
-            "a_whole_session_in_pieces_of_every_size",
-            a_whole_session_in_pieces_of_every_size,
-        ),
-        (
-            "what_the_control_connection_refuses",
-            what_the_control_connection_refuses,
-        ),
-        ("pyftpdlib_through_tokio", pyftpdlib_through_tokio),
-        ("pyftpdlib_over_a_tcp_stream", pyftpdlib_over_a_tcp_stream),
-        ("vsftpd_over_a_tcp_stream", vsftpd_over_a_tcp_stream),
+    support::harness::run(tests![
+        a_whole_session_in_pieces_of_every_size,
+        what_the_control_connection_refuses,
+        pyftpdlib_through_tokio,
+        pyftpdlib_over_a_tcp_stream,
+        vsftpd_over_a_tcp_stream,
     ])
 }

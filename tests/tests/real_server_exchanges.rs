@@ -213,14 +213,8 @@ fn vsftpd_exchanges_classify_as_expected() {
 }
 
 fn main() -> std::process::ExitCode {
-    support::harness::run(&[
-        (
-            "pyftpdlib_exchanges_classify_as_expected",
-            pyftpdlib_exchanges_classify_as_expected,
-        ),
-        (
-            "vsftpd_exchanges_classify_as_expected",
-            vsftpd_exchanges_classify_as_expected,
-        ),
+    support::harness::run(tests![
+        pyftpdlib_exchanges_classify_as_expected,
+        vsftpd_exchanges_classify_as_expected,
     ])
 }

@@ -264,8 +264,5 @@ fn transfer(ftp: &mut Control, data: SocketAddr, command: &str) -> Vec<u8> {
 }
 
 fn main() -> std::process::ExitCode {
-    support::harness::run(&[
-        ("pyftpdlib_session", pyftpdlib_session),
-        ("vsftpd_session", vsftpd_session),
-    ])
+    support::harness::run(tests![pyftpdlib_session, vsftpd_session,])
 }

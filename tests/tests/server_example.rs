@@ -207,14 +207,8 @@ fn curl_lists_and_downloads_in_passive_and_extended_passive_mode() {
 }
 
 fn main() -> std::process::ExitCode {
-    support::harness::run(&[
-        (
-            "python_ftplib_drives_a_whole_session",
-            python_ftplib_drives_a_whole_session,
-        ),
-        (
-            "curl_lists_and_downloads_in_passive_and_extended_passive_mode",
-            curl_lists_and_downloads_in_passive_and_extended_passive_mode,
-        ),
+    support::harness::run(tests![
+        python_ftplib_drives_a_whole_session,
+        curl_lists_and_downloads_in_passive_and_extended_passive_mode,
     ])
 }

@@ -2,7 +2,6 @@
 //! empty port).
 
 /// Where to connect, as whom, and where to start.
-#[derive(Debug, PartialEq, Eq)]
 pub(crate) struct Url {
     pub(crate) user: Vec<u8>,
     pub(crate) password: Vec<u8>,
@@ -132,73 +131,4 @@ fn decode(text: &str) -> Result<Vec<u8>, String> {
         }
     }
     Ok(bytes)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Url;
-
-    /// What a URL comes to: host, port, directories, whether in ASCII.
-    type Parts = (String, u16, Vec<Vec<u8>>, bool);
-
-    fn parsed(url: &str) -> Result<Parts, String> {
-        Url::parse(url).map(|u| (u.host, u.port, u.directories, u.ascii))
-    }
-
-    #[test]
-    fn hosts_ports_and_paths() {
-        type Case<'a> = (&'a str, (&'a str, u16, &'a [&'a [u8]], bool));
-        let ok: &[Case<'_>] = &[
-            ("ftp://h", ("h", 21, &[], false)),
-            ("ftp://h:", ("h", 21, &[], false)),
-            ("ftp://h:/", ("h", 21, &[], false)),
-            ("ftp://h:2121/", ("h", 2121, &[], false)),
-            ("ftp://[::1]/", ("::1", 21, &[], false)),
-            ("ftp://[::1]:", ("::1", 21, &[], false)),
-            ("ftp://[::1]:2121/a", ("::1", 2121, &[b"a"], false)),
-            ("ftp://h/a/b/", ("h", 21, &[b"a", b"b"], false)),
-            ("ftp://h/a%2Fb/c", ("h", 21, &[b"a/b", b"c"], false)),
-            ("ftp://h//a", ("h", 21, &[b"a"], false)),
-            ("ftp://h/pub;type=a", ("h", 21, &[b"pub"], true)),
-            ("ftp://h/pub;type=d", ("h", 21, &[b"pub"], false)),
-            ("ftp://h/a%3Btype=a", ("h", 21, &[b"a;type=a"], false)),
-        ];
-        for (url, (host, port, dirs, ascii)) in ok {
-            let dirs: Vec<Vec<u8>> = dirs.iter().map(|d| d.to_vec()).collect();
-            assert_eq!(
-                parsed(url),
-                Ok(((*host).to_owned(), *port, dirs, *ascii)),
-                "{url}"
-            );
-        }
-        for bad in [
-            "ftp://[::1]x/",
-            "ftp://[::1]x:21/",
-            "ftp://[::1/",
-            "ftp://h:+21/",
-            "ftp://h:70000/",
-            "ftp://h/a;type=x",
-            "ftp://h/%+4",
-            "ftp://h/%4",
-            "ftp://h/%zz",
-            "http://h/",
-            "ftp:///a",
-        ] {
-            assert!(parsed(bad).is_err(), "{bad} should be refused");
-        }
-    }
-
-    #[test]
-    fn users_and_passwords() {
-        let url = Url::parse("ftp://al%40ice:p%3Ass@h/").unwrap();
-        assert_eq!(
-            (url.user, url.password),
-            (b"al@ice".to_vec(), b"p:ss".to_vec())
-        );
-        let url = Url::parse("ftp://alice:@h/").unwrap();
-        assert_eq!((url.user, url.password), (b"alice".to_vec(), Vec::new()));
-        let url = Url::parse("ftp://h/").unwrap();
-        assert_eq!(url.user, b"anonymous");
-        assert!(Url::parse("ftp://a%+4@h/").is_err());
-    }
 }

@@ -19,6 +19,14 @@ pub fn skip(why: String) -> ! {
     panic::panic_any(Skip(why))
 }
 
+/// The list [`run`] takes, each test by its function's name: `tests![a, b]`.
+#[macro_export]
+macro_rules! tests {
+    ($($name:ident),* $(,)?) => {
+        &[$((stringify!($name), $name as fn())),*]
+    };
+}
+
 /// Runs `tests` as `cargo test` does (filters, `--ignored`, `--list` and the summary line),
 /// each one's panics its failure, a [`skip`] its ignoring.
 pub fn run(tests: &[(&'static str, fn())]) -> ExitCode {
