@@ -325,10 +325,10 @@ fn epsv_refused_falls_back_to_pasv_for_the_session() {
 }
 
 /// A server of a few lines on loopback: sends `greeting`, then answers each line it receives
-/// with the next of `replies`. Its port, and the lines it received once the client is done.
+/// with the next of `replies` (one or more replies each). Its port, and the lines it received once the client is done.
 fn scripted_server(
     greeting: &'static [&'static [u8]],
-    replies: &'static [&'static [u8]],
+    replies: Vec<Vec<u8>>,
 ) -> (u16, std::thread::JoinHandle<Vec<String>>) {
     use std::io::{BufRead, BufReader};
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -349,11 +349,49 @@ fn scripted_server(
             let mut line = String::new();
             lines.read_line(&mut line).unwrap();
             received.push(line);
-            writer.write_all(reply).unwrap();
+            writer.write_all(&reply).unwrap();
         }
         received
     });
     (port, server)
+}
+
+fn lines(replies: &[&[u8]]) -> Vec<Vec<u8>> {
+    replies.iter().map(|r| r.to_vec()).collect()
+}
+
+/// EPSV answered with PASV's 227 (a documented deviation: basic-ftp #135, curl #10598): read as
+/// PASV's, the data connection made to the control connection's host and the 227's port.
+fn epsv_answered_227_is_read_as_pasv() {
+    let data = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = data.local_addr().unwrap().port();
+    let sender = std::thread::spawn(move || {
+        let (mut stream, _) = data.accept().unwrap();
+        stream.write_all(b"listed.txt\r\n").unwrap();
+    });
+    let pasv = format!(
+        "227 Entering Passive Mode (10,9,8,7,{},{})\r\n",
+        port >> 8,
+        port & 0xff
+    );
+    let (control_port, server) = scripted_server(
+        &[b"220 Ready\r\n"],
+        vec![
+            b"230 In\r\n".to_vec(),
+            pasv.into_bytes(),
+            b"150 Here it comes\r\n226 Done\r\n".to_vec(),
+            b"221 Bye\r\n".to_vec(),
+        ],
+    );
+    let url = format!("ftp://127.0.0.1:{control_port}/");
+    let run = client(&[url.as_bytes(), b"ls"], b"");
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    assert_eq!(text(&run.stdout), "listed.txt\r\n");
+    sender.join().unwrap();
+    assert_eq!(
+        server.join().unwrap(),
+        ["USER anonymous\r\n", "EPSV\r\n", "LIST\r\n", "QUIT\r\n"]
+    );
 }
 
 /// A 120 greeting then 220 (RFC 959 §5.4): accepted, and each later reply read for its own
@@ -361,7 +399,7 @@ fn scripted_server(
 fn a_120_greeting_then_220_is_accepted() {
     let (port, server) = scripted_server(
         &[b"120 Ready in a moment\r\n", b"220 Ready\r\n"],
-        &[b"230 In\r\n", b"257 \"/up\"\r\n", b"221 Bye\r\n"],
+        lines(&[b"230 In\r\n", b"257 \"/up\"\r\n", b"221 Bye\r\n"]),
     );
     let run = client(
         &[format!("ftp://127.0.0.1:{port}/").as_bytes(), b"pwd"],
@@ -380,7 +418,7 @@ fn a_120_greeting_then_220_is_accepted() {
 fn url_paths_are_one_cwd_a_segment_and_type_codes_apply() {
     let (port, server) = scripted_server(
         &[b"220 Ready\r\n"],
-        &[
+        lines(&[
             b"331 Password?\r\n",
             b"230 In\r\n",
             b"250 ok\r\n",
@@ -388,7 +426,7 @@ fn url_paths_are_one_cwd_a_segment_and_type_codes_apply() {
             b"200 Type set to A\r\n",
             b"213 42\r\n",
             b"221 Bye\r\n",
-        ],
+        ]),
     );
     let url = format!("ftp://al%40ice:p%3Ass@127.0.0.1:{port}/pub//a%2Fb/;type=a");
     let run = client(&[url.as_bytes(), b"size", b"f"], b"");
@@ -448,6 +486,7 @@ fn main() -> std::process::ExitCode {
         epsv_refused_falls_back_to_pasv_for_the_session,
         a_120_greeting_then_220_is_accepted,
         url_paths_are_one_cwd_a_segment_and_type_codes_apply,
+        epsv_answered_227_is_read_as_pasv,
         usage_errors_are_found_before_connecting,
     ])
 }
