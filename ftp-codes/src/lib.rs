@@ -15,6 +15,7 @@
 //! - [`reply`]: framing replies from the bytes a client reads (sans-IO, zero-copy), strict or
 //!   lenient, with hard limits.
 //! - [`payload`]: what the text of 110, 120, 150, 211, 213, 227, 228, 229 and 257 replies says.
+//! - [`listing`]: the entries of MLSD listings and MLST's fact line, zero-copy.
 //! - [`command`]: framing the command lines a server reads, with the reply parser's line rules,
 //!   and the address arguments of PORT, EPRT and LPRT.
 //! - [`write`](mod@write): writing replies for servers, into a buffer or a `core::fmt::Write`, with the
@@ -147,6 +148,7 @@ pub mod command;
 pub mod exchange;
 #[cfg(any(feature = "embedded-io", feature = "embedded-io-async"))]
 pub mod io;
+pub mod listing;
 pub mod payload;
 pub mod reply;
 pub mod write;

@@ -63,9 +63,18 @@ pub fn mdtm(reply: &Reply<'_>) -> Result<Timestamp, PayloadError> {
         .filter_map(|start| text.get(start..))
         .find(|run| run.iter().take_while(|b| b.is_ascii_digit()).count() == 14)
         .ok_or(PayloadError::Missing)?;
+    time_val(run).map(|(time, _)| time)
+}
+
+/// RFC 3659's `time-val` at the start of `run`: `14DIGIT ["." 1*DIGIT]`, the time and how
+/// many bytes it took. What follows is the caller's to judge.
+pub(crate) fn time_val(run: &[u8]) -> Result<(Timestamp, usize), PayloadError> {
     let Some((digits, rest)) = run.split_first_chunk::<14>() else {
         return Err(PayloadError::Missing);
     };
+    if !digits.iter().all(u8::is_ascii_digit) {
+        return Err(PayloadError::Missing);
+    }
     let field = |range: core::ops::Range<usize>| -> u16 {
         digits
             .get(range)
@@ -77,9 +86,13 @@ pub fn mdtm(reply: &Reply<'_>) -> Result<Timestamp, PayloadError> {
             })
     };
     let small = |range| u8::try_from(field(range)).unwrap_or(u8::MAX);
-    let (nanosecond, digits) = match rest.split_first() {
-        Some((b'.', fraction)) => fraction_nanos(fraction)?,
-        _ => (0, 0),
+    let (nanosecond, digits, used) = match rest.split_first() {
+        Some((b'.', fraction)) => {
+            let (nanos, shown) = fraction_nanos(fraction)?;
+            let sent = fraction.iter().take_while(|b| b.is_ascii_digit()).count();
+            (nanos, shown, 15usize.saturating_add(sent))
+        }
+        _ => (0, 0, 14),
     };
     Timestamp::new(
         field(0..4),
@@ -90,7 +103,7 @@ pub fn mdtm(reply: &Reply<'_>) -> Result<Timestamp, PayloadError> {
         small(12..14),
         nanosecond,
     )
-    .map(|time| time.with_fraction_digits(digits))
+    .map(|time| (time.with_fraction_digits(digits), used))
 }
 
 /// `.sss...` as nanoseconds, and how many digits were sent (nine at most): at least one

@@ -35,6 +35,7 @@ pub(crate) mod scan;
 pub(crate) mod timestamp;
 
 pub use features::{Feature, Features, features};
+pub(crate) use file_status::time_val;
 pub use file_status::{mdtm, size};
 pub use notes::{Mark, mark, minutes, transfer_size};
 pub use passive::{epsv, lpsv, pasv, pasv_port};
