@@ -32,8 +32,10 @@ pub enum ListingErrorKind {
     EmptyName,
     /// A CR, LF or NUL in the line: the caller's line splitting went wrong, or the server's.
     ForbiddenByte,
-    /// An MLST fact line that reads two ways: after several leading spaces, facts or a name
-    /// that starts with spaces.
+    /// A line that is no entry: `total 12`, a blank line, a header. Skip it.
+    NotAnEntry,
+    /// A line that reads two ways: an MLST fact line after several leading spaces (facts, or
+    /// a name that starts with spaces), a link whose name or target holds ` -> `.
     Ambiguous,
 }
 
@@ -64,7 +66,8 @@ impl ListingErrorKind {
             Self::InvalidFactValue => "a fact whose value does not have its form",
             Self::EmptyName => "an entry without a name",
             Self::ForbiddenByte => "a CR, LF or NUL in a listing line",
-            Self::Ambiguous => "a fact line that reads two ways",
+            Self::NotAnEntry => "a line that is no entry",
+            Self::Ambiguous => "a line that reads two ways",
         }
     }
 }

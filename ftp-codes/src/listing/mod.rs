@@ -19,10 +19,12 @@
 
 mod error;
 mod kind;
+mod list;
 mod mlsx;
 
 pub use error::{ListingError, ListingErrorKind};
 pub use kind::Kind;
+pub use list::{Entry, ListOptions, list};
 pub use mlsx::{Fact, FactIter, Facts, mlst, mlsx};
 
 /// Whether `name` can be used as one local path component: not empty, not `.` or `..`, and

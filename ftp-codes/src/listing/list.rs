@@ -1,0 +1,615 @@
+//! LIST lines: no standard, so the styles real servers send, told apart per line: Unix
+//! `ls -l`, DOS/IIS, and EPLF.
+
+use super::{Kind, ListingError, ListingErrorKind};
+use crate::payload::Timestamp;
+
+/// How [`list`] reads lines: the reference time that year-less Unix dates are resolved
+/// against.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub struct ListOptions {
+    now: Option<Timestamp>,
+}
+
+impl ListOptions {
+    /// Resolve `Mon DD HH:MM` dates against `now` (the server's clock, in UTC where it has
+    /// one): `ls -l` prints the time instead of the year for files from the six months
+    /// before now, so a date more than a day after `now` is last year's. Without `now`,
+    /// such a date has no year, and [`Entry::modified`] is `None`: nothing is guessed.
+    #[must_use]
+    pub const fn with_now(mut self, now: Timestamp) -> Self {
+        self.now = Some(now);
+        self
+    }
+
+    /// The reference time, if set.
+    pub const fn now(&self) -> Option<Timestamp> {
+        self.now
+    }
+}
+
+/// One entry of a LIST listing, borrowed from the line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Entry<'a> {
+    name: &'a [u8],
+    kind: Kind,
+    size: Option<u64>,
+    modified: Option<Timestamp>,
+    link_target: Option<&'a [u8]>,
+}
+
+impl<'a> Entry<'a> {
+    /// The name, as the server sent it (leading and inner spaces kept). Check it with
+    /// [`is_one_component`](super::is_one_component) before using it as a local file name.
+    pub const fn name(&self) -> &'a [u8] {
+        self.name
+    }
+
+    /// What the entry is.
+    pub const fn kind(&self) -> Kind {
+        self.kind
+    }
+
+    /// The size in bytes; `None` for a directory in DOS style, a device, or where the line
+    /// has none.
+    pub const fn size(&self) -> Option<u64> {
+        self.size
+    }
+
+    /// When it was last modified, to the minute (`ls -l` and DOS show no seconds) or the day
+    /// (`Mon DD YYYY`); `None` for a year-less date without [`ListOptions::with_now`].
+    pub const fn modified(&self) -> Option<Timestamp> {
+        self.modified
+    }
+
+    /// Where a symbolic link points (`name -> target`).
+    pub const fn link_target(&self) -> Option<&'a [u8]> {
+        self.link_target
+    }
+}
+
+/// Reads one line of a LIST listing (without its CRLF), in whichever style it is: Unix
+/// `ls -l` (with or without the group column, numeric owners, ACL marks, devices'
+/// `major, minor`, `name -> target` links, `Mon DD HH:MM` and `Mon DD YYYY` dates), DOS/IIS
+/// (`MM-DD-YY hh:mmAM <DIR> name`, 4-digit years, 24-hour times) and EPLF (`+facts\tname`).
+///
+/// Lines that are no entry (`total 12`, a blank line) are [`ListingErrorKind::NotAnEntry`],
+/// which a caller skips. A line is read in one pass, linear in its length.
+///
+/// ```
+/// use ftp_codes::listing::{self, Kind, ListOptions};
+/// use ftp_codes::payload::Timestamp;
+///
+/// let now = Timestamp::new(2024, 3, 1, 12, 0, 0, 0)?;
+/// let options = ListOptions::default().with_now(now);
+/// let unix = listing::list(b"-rw-r--r--   1 ftp  ftp   5368709120 Feb 29 10:30  big file", &options)?;
+/// assert_eq!((unix.kind(), unix.size(), unix.name()), (Kind::File, Some(5_368_709_120), &b" big file"[..]));
+/// assert_eq!(unix.modified().map(|t| t.to_string()), Some("2024-02-29T10:30:00Z".into()));
+/// let link = listing::list(b"lrwxrwxrwx 1 0 0 7 Jan 02  2020 latest -> v2.1", &options)?;
+/// assert_eq!((link.kind(), link.link_target()), (Kind::Link, Some(&b"v2.1"[..])));
+/// let dos = listing::list(b"04-27-00  09:09PM       <DIR>          licensed", &options)?;
+/// assert_eq!((dos.kind(), dos.name()), (Kind::Directory, &b"licensed"[..]));
+/// let total = listing::list(b"total 12", &options).unwrap_err();
+/// assert_eq!(total.kind(), listing::ListingErrorKind::NotAnEntry);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn list<'a>(line: &'a [u8], options: &ListOptions) -> Result<Entry<'a>, ListingError> {
+    if let Some(at) = line.iter().position(|&b| matches!(b, b'\r' | b'\n' | 0)) {
+        return Err(ListingError::new(ListingErrorKind::ForbiddenByte, at));
+    }
+    match line.first() {
+        Some(b'+') => eplf(line),
+        Some(b'0'..=b'9') => dos(line),
+        Some(_) if is_unix_mode(line) => unix(line, options),
+        _ => Err(ListingError::new(ListingErrorKind::NotAnEntry, 0)),
+    }
+}
+
+/// The space-separated words at the start of a line, with their positions: at most `N`,
+/// found in one pass over what they cover.
+struct Words<const N: usize> {
+    spans: [(usize, usize); N],
+    count: usize,
+}
+
+impl<const N: usize> Words<N> {
+    fn of(line: &[u8]) -> Self {
+        let mut words = Self {
+            spans: [(0, 0); N],
+            count: 0,
+        };
+        let mut at = 0;
+        while words.count < N {
+            while line.get(at) == Some(&b' ') {
+                at = at.saturating_add(1);
+            }
+            if at >= line.len() {
+                break;
+            }
+            let start = at;
+            while line.get(at).is_some_and(|&b| b != b' ') {
+                at = at.saturating_add(1);
+            }
+            if let Some(slot) = words.spans.get_mut(words.count) {
+                *slot = (start, at);
+            }
+            words.count = words.count.saturating_add(1);
+        }
+        words
+    }
+
+    fn get<'a>(&self, line: &'a [u8], index: usize) -> Option<&'a [u8]> {
+        let &(start, end) = self.spans.get(..self.count)?.get(index)?;
+        line.get(start..end)
+    }
+
+    fn end(&self, index: usize) -> Option<usize> {
+        self.spans
+            .get(..self.count)?
+            .get(index)
+            .map(|&(_, end)| end)
+    }
+}
+
+fn digits(word: &[u8]) -> Option<u64> {
+    if word.is_empty() {
+        return None;
+    }
+    word.iter().try_fold(0u64, |n, &b| {
+        let digit = b.checked_sub(b'0').filter(|d| *d <= 9)?;
+        n.checked_mul(10)?.checked_add(u64::from(digit))
+    })
+}
+
+fn small(word: &[u8]) -> Option<u8> {
+    digits(word).and_then(|n| u8::try_from(n).ok())
+}
+
+/// `drwxr-xr-x`, with an optional ACL or security-context mark after it (`+`, `.`, `@`).
+fn is_unix_mode(line: &[u8]) -> bool {
+    let word = line.split(|&b| b == b' ').next().unwrap_or_default();
+    let (mode, mark) = match word.len() {
+        10 => (word, None),
+        11 => (word.get(..10).unwrap_or_default(), word.last()),
+        _ => return false,
+    };
+    let Some((&kind, permissions)) = mode.split_first() else {
+        return false;
+    };
+    b"-dlcbpsD".contains(&kind)
+        && permissions.iter().all(|b| b"rwxsStTl-".contains(b))
+        && mark.is_none_or(|m| b"+.@".contains(m))
+}
+
+const MONTHS: [&[u8; 3]; 12] = [
+    b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec",
+];
+
+fn month(word: &[u8]) -> Option<u8> {
+    let position = MONTHS
+        .iter()
+        .position(|m| word.eq_ignore_ascii_case(&m[..]))?;
+    u8::try_from(position).ok().map(|p| p.saturating_add(1))
+}
+
+/// `HH:MM`.
+fn clock(word: &[u8]) -> Option<(u8, u8)> {
+    let (hour, minute) = split_once(word, b':')?;
+    (hour.len() <= 2 && minute.len() == 2).then_some(())?;
+    Some((small(hour)?, small(minute)?))
+}
+
+fn split_once(word: &[u8], at: u8) -> Option<(&[u8], &[u8])> {
+    let i = word.iter().position(|&b| b == at)?;
+    Some((word.get(..i)?, word.get(i.saturating_add(1)..)?))
+}
+
+/// Unix `ls -l`: mode, links, owner, [group], size or `major, minor`, date, name.
+fn unix<'a>(line: &'a [u8], options: &ListOptions) -> Result<Entry<'a>, ListingError> {
+    // The date is the first month word followed by a day and a time or year, whose word
+    // before it is a number (the size, or a device's minor): at word 3 (no link count, as
+    // some servers send), 4 (no group column) or later; within the first ten words.
+    let words: Words<10> = Words::of(line);
+    let word = |i| words.get(line, i);
+    let date = (3..8).find(|&i| {
+        word(i).and_then(month).is_some()
+            && word(i.saturating_add(1))
+                .and_then(small)
+                .is_some_and(|d| (1..=31).contains(&d))
+            && word(i.saturating_add(2)).is_some_and(|w| clock(w).is_some() || is_year(w))
+            && word(i.saturating_sub(1)).is_some_and(|w| digits(w).is_some() || is_device(w))
+    });
+    let Some(at) = date else {
+        return Err(ListingError::new(ListingErrorKind::NotAnEntry, 0));
+    };
+    let device = word(at.saturating_sub(2)).is_some_and(|w| w.ends_with(b","))
+        || word(at.saturating_sub(1)).is_some_and(is_device);
+    let size = if device {
+        None
+    } else {
+        word(at.saturating_sub(1)).and_then(digits)
+    };
+    let time_word = word(at.saturating_add(2)).unwrap_or_default();
+    let time_end = words.end(at.saturating_add(2)).unwrap_or(line.len());
+    // Exactly one space after the date: the rest is the name, its own spaces and all.
+    let rest = line.get(time_end.saturating_add(1)..).unwrap_or_default();
+    if line.get(time_end) != Some(&b' ') || rest.is_empty() {
+        return Err(ListingError::new(ListingErrorKind::EmptyName, time_end));
+    }
+    let kind = match line.first() {
+        Some(b'-') => Kind::File,
+        Some(b'd') => Kind::Directory,
+        Some(b'l') => Kind::Link,
+        _ => Kind::Other,
+    };
+    let (name, link_target) = if kind == Kind::Link {
+        link(rest, time_end.saturating_add(1))?
+    } else {
+        (rest, None)
+    };
+    let month = word(at).and_then(month).unwrap_or(1);
+    let day = word(at.saturating_add(1)).and_then(small).unwrap_or(1);
+    let modified = unix_date(month, day, time_word, options.now);
+    // A date with no such day (Feb 30) is no date; only a year-less one without `now` may
+    // stay unknown.
+    let yearless_unknown = clock(time_word).is_some() && options.now.is_none();
+    if modified.is_none() && !yearless_unknown {
+        return Err(ListingError::new(ListingErrorKind::NotAnEntry, 0));
+    }
+    Ok(Entry {
+        name,
+        kind,
+        size,
+        modified,
+        link_target,
+    })
+}
+
+/// A device's `major,minor` written as one word.
+fn is_device(word: &[u8]) -> bool {
+    split_once(word, b',')
+        .is_some_and(|(major, minor)| digits(major).is_some() && digits(minor).is_some())
+}
+
+fn is_year(word: &[u8]) -> bool {
+    word.len() == 4 && digits(word).is_some()
+}
+
+/// `name -> target`; a second ` -> ` would make the split a guess.
+fn link(rest: &[u8], offset: usize) -> Result<(&[u8], Option<&[u8]>), ListingError> {
+    let arrows = rest.windows(4).filter(|w| *w == b" -> ").count();
+    match arrows {
+        0 => Ok((rest, None)),
+        1 => {
+            let at = rest.windows(4).position(|w| w == b" -> ").unwrap_or(0);
+            let name = rest.get(..at).unwrap_or_default();
+            let target = rest.get(at.saturating_add(4)..).unwrap_or_default();
+            if name.is_empty() {
+                return Err(ListingError::new(ListingErrorKind::EmptyName, offset));
+            }
+            Ok((name, Some(target).filter(|t| !t.is_empty())))
+        }
+        _ => Err(ListingError::new(ListingErrorKind::Ambiguous, offset)),
+    }
+}
+
+/// `Mon DD YYYY` at midnight, or `Mon DD HH:MM` in the year the six-month rule gives.
+fn unix_date(month: u8, day: u8, word: &[u8], now: Option<Timestamp>) -> Option<Timestamp> {
+    if let Some((hour, minute)) = clock(word) {
+        let now = now?;
+        let this_year = Timestamp::new(now.year(), month, day, hour, minute, 0, 0).ok();
+        // A day's grace for the server's clock and time zone; later than that, last year's.
+        let tomorrow = Timestamp::from_unix(unix_seconds(now)?.saturating_add(86_400), 0).ok()?;
+        return match this_year {
+            Some(date) if date <= tomorrow => Some(date),
+            _ => Timestamp::new(now.year().checked_sub(1)?, month, day, hour, minute, 0, 0).ok(),
+        };
+    }
+    let year = u16::try_from(digits(word)?).ok()?;
+    Timestamp::new(year, month, day, 0, 0, 0, 0).ok()
+}
+
+/// Seconds since 1970 of `time` (days from civil, Howard Hinnant's algorithm).
+fn unix_seconds(time: Timestamp) -> Option<u64> {
+    let (y, m, d) = (
+        i64::from(time.year()),
+        i64::from(time.month()),
+        i64::from(time.day()),
+    );
+    let y = if m <= 2 { y.checked_sub(1)? } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.checked_sub(era.checked_mul(400)?)?;
+    let mp = if m > 2 {
+        m.checked_sub(3)?
+    } else {
+        m.checked_add(9)?
+    };
+    let doy = mp
+        .checked_mul(153)?
+        .checked_add(2)?
+        .checked_div(5)?
+        .checked_add(d)?
+        .checked_sub(1)?;
+    let doe = yoe
+        .checked_mul(365)?
+        .checked_add(yoe / 4)?
+        .checked_sub(yoe / 100)?
+        .checked_add(doy)?;
+    let days = era
+        .checked_mul(146_097)?
+        .checked_add(doe)?
+        .checked_sub(719_468)?;
+    let seconds = days
+        .checked_mul(86_400)?
+        .checked_add(i64::from(time.hour()).checked_mul(3600)?)?
+        .checked_add(i64::from(time.minute()).checked_mul(60)?)?
+        .checked_add(i64::from(time.second()))?;
+    u64::try_from(seconds).ok()
+}
+
+/// DOS/IIS: `MM-DD-YY hh:mmAM <DIR> name` or `MM-DD-YYYY HH:MM size name`.
+fn dos(line: &[u8]) -> Result<Entry<'_>, ListingError> {
+    let words: Words<3> = Words::of(line);
+    let word = |i| words.get(line, i);
+    let not_an_entry = ListingError::new(ListingErrorKind::NotAnEntry, 0);
+    let date = word(0).and_then(dos_date).ok_or(not_an_entry)?;
+    let (hour, minute) = word(1).and_then(dos_time).ok_or(not_an_entry)?;
+    let third = word(2).ok_or(not_an_entry)?;
+    let third_end = words.end(2).unwrap_or(line.len());
+    let after = line.get(third_end..).unwrap_or_default();
+    let (kind, size, name_at) = if third.eq_ignore_ascii_case(b"<DIR>") {
+        // IIS pads `<DIR>` to a column: the name starts at the first byte that is no space.
+        let pad = after.iter().take_while(|&&b| b == b' ').count();
+        (Kind::Directory, None, third_end.saturating_add(pad))
+    } else {
+        let size = digits(third).ok_or(not_an_entry)?;
+        // The size is right-aligned, then one space, then the name (its own spaces kept).
+        (Kind::File, Some(size), third_end.saturating_add(1))
+    };
+    let name = line.get(name_at..).unwrap_or_default();
+    if name.is_empty() || after.first() != Some(&b' ') {
+        return Err(ListingError::new(ListingErrorKind::EmptyName, name_at));
+    }
+    let (year, month, day) = date;
+    let modified =
+        Timestamp::new(year, month, day, hour, minute, 0, 0).map_err(|_| not_an_entry)?;
+    Ok(Entry {
+        name,
+        kind,
+        size,
+        modified: Some(modified),
+        link_target: None,
+    })
+}
+
+/// `MM-DD-YY` (70 to 99 are 19xx, 00 to 69 20xx, as IIS's two-digit years are read) or
+/// `MM-DD-YYYY`.
+fn dos_date(word: &[u8]) -> Option<(u16, u8, u8)> {
+    let (month, rest) = split_once(word, b'-')?;
+    let (day, year) = split_once(rest, b'-')?;
+    (month.len() == 2 && day.len() == 2).then_some(())?;
+    let year = match year.len() {
+        2 => {
+            let yy = u16::from(small(year)?);
+            if yy >= 70 { 1900 + yy } else { 2000 + yy }
+        }
+        4 => u16::try_from(digits(year)?).ok()?,
+        _ => return None,
+    };
+    Some((year, small(month)?, small(day)?))
+}
+
+/// `hh:mmAM`, `hh:mmPM` or 24-hour `HH:MM`.
+fn dos_time(word: &[u8]) -> Option<(u8, u8)> {
+    let (clock_part, half) = match word.len().checked_sub(2).map(|at| word.split_at(at)) {
+        Some((clock_part, half)) if half.eq_ignore_ascii_case(b"AM") => (clock_part, Some(false)),
+        Some((clock_part, half)) if half.eq_ignore_ascii_case(b"PM") => (clock_part, Some(true)),
+        _ => (word, None),
+    };
+    let (hour, minute) = clock(clock_part)?;
+    let hour = match half {
+        None if hour < 24 => hour,
+        Some(pm) if (1..=12).contains(&hour) => (hour % 12).saturating_add(if pm { 12 } else { 0 }),
+        _ => return None,
+    };
+    (minute < 60).then_some((hour, minute))
+}
+
+/// EPLF (D. J. Bernstein): `+fact,fact,...,\tname`: `/` a directory, `r` a file, `s` the
+/// size, `m` the modification time in seconds since 1970.
+fn eplf(line: &[u8]) -> Result<Entry<'_>, ListingError> {
+    let tab = line
+        .iter()
+        .position(|&b| b == b'\t')
+        .ok_or(ListingError::new(
+            ListingErrorKind::MissingSpace,
+            line.len(),
+        ))?;
+    let facts = line.get(1..tab).unwrap_or_default();
+    let name = line.get(tab.saturating_add(1)..).unwrap_or_default();
+    if name.is_empty() {
+        return Err(ListingError::new(
+            ListingErrorKind::EmptyName,
+            tab.saturating_add(1),
+        ));
+    }
+    let (mut directory, mut file, mut size, mut modified) = (false, false, None, None);
+    let mut at = 1usize;
+    for fact in facts.split(|&b| b == b',') {
+        let invalid = ListingError::new(ListingErrorKind::InvalidFactValue, at);
+        match fact.split_first() {
+            Some((b'/', _)) => directory = true,
+            Some((b'r', _)) => file = true,
+            Some((b's', value)) => size = Some(digits(value).ok_or(invalid)?),
+            Some((b'm', value)) => {
+                let seconds = digits(value).ok_or(invalid)?;
+                modified = Some(Timestamp::from_unix(seconds, 0).map_err(|_| invalid)?);
+            }
+            _ => {}
+        }
+        at = at.saturating_add(fact.len()).saturating_add(1);
+    }
+    // Both `/` and `r` (a link to either, say): the line does not say which.
+    let kind = match (directory, file) {
+        (true, false) => Kind::Directory,
+        (false, true) => Kind::File,
+        _ => Kind::Other,
+    };
+    Ok(Entry {
+        name,
+        kind,
+        size,
+        modified,
+        link_target: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ListOptions, list};
+    use crate::listing::{Kind, ListingErrorKind};
+    use crate::payload::Timestamp;
+
+    fn at(y: u16, mo: u8, d: u8, h: u8, mi: u8) -> Option<Timestamp> {
+        Timestamp::new(y, mo, d, h, mi, 0, 0).ok()
+    }
+
+    /// jlaffaye/ftp's clock for its vectors (`parse_test.go`): 2017-03-10 23:00 UTC.
+    fn options() -> ListOptions {
+        ListOptions::default().with_now(Timestamp::new(2017, 3, 10, 23, 0, 0, 0).unwrap())
+    }
+
+    #[test]
+    fn lines_as_servers_send_them() {
+        // (line, name, kind, size, modified); the origin of each group above it.
+        type Case<'a> = (&'a [u8], &'a [u8], Kind, Option<u64>, Option<Timestamp>);
+        let cases: &[Case<'_>] = &[
+            // jlaffaye/ftp parse_test.go: UNIX ls -l.
+            (b"drwxr-xr-x    3 110      1002            3 Dec 02  2009 pub", b"pub", Kind::Directory, Some(3), at(2009, 12, 2, 0, 0)),
+            (b"drwxr-xr-x    3 110      1002            3 Dec 02  2009 p u b", b"p u b", Kind::Directory, Some(3), at(2009, 12, 2, 0, 0)),
+            (b"-rw-r--r--   1 marketwired marketwired    12016 Mar 16  2016 2016031611G087802-001.newsml", b"2016031611G087802-001.newsml", Kind::File, Some(12016), at(2016, 3, 16, 0, 0)),
+            (b"lrwxrwxrwx   1 root     other          7 Jan 25 00:17 bin -> usr/bin", b"bin", Kind::Link, Some(7), at(2017, 1, 25, 0, 17)),
+            // jlaffaye/ftp: no link count.
+            (b"drwxr-xr-x               folder        0 Aug 15 05:49 !!!-Tipp des Haus!", b"!!!-Tipp des Haus!", Kind::Directory, Some(0), at(2016, 8, 15, 5, 49)),
+            (b"-rw-r--r--        0   18446744073709551615 18446744073709551615 Nov 16  2006 VIDEO_TS.VOB", b"VIDEO_TS.VOB", Kind::File, Some(u64::MAX), at(2006, 11, 16, 0, 0)),
+            // jlaffaye/ftp: Microsoft's FTP servers, WFTPD, hostedftp.com, ACLs.
+            (b"----------   1 owner    group         1803128 Jul 10 10:18 ls-lR.Z", b"ls-lR.Z", Kind::File, Some(1_803_128), at(2016, 7, 10, 10, 18)),
+            (b"d---------   1 owner    group               0 Nov  9 19:45 Softlib", b"Softlib", Kind::Directory, Some(0), at(2016, 11, 9, 19, 45)),
+            (b"-rwxrwxrwx   1 noone    nogroup      322 Aug 19  1996 message.ftp", b"message.ftp", Kind::File, Some(322), at(1996, 8, 19, 0, 0)),
+            (b"-r--------   0 user group     65222236 Feb 24 00:39 RegularFile", b"RegularFile", Kind::File, Some(65_222_236), at(2017, 2, 24, 0, 39)),
+            (b"-rwxrw-r--+  1 521      101         2080 May 21 10:53 data.csv", b"data.csv", Kind::File, Some(2080), at(2016, 5, 21, 10, 53)),
+            // jlaffaye/ftp: names with leading, trailing and repeated spaces.
+            (b"drwxr-xr-x    3 110      1002            3 Dec 02  2009 spaces   dir   name", b"spaces   dir   name", Kind::Directory, Some(3), at(2009, 12, 2, 0, 0)),
+            (b"-rwxr-xr-x    3 110      1002            1234567 Dec 02  2009  foo bar ", b" foo bar ", Kind::File, Some(1_234_567), at(2009, 12, 2, 0, 0)),
+            // jlaffaye/ftp: DOS DIR output.
+            (b"08-07-15  07:50PM                  718 Post_PRR_20150901_1166_265118_13049.dat", b"Post_PRR_20150901_1166_265118_13049.dat", Kind::File, Some(718), at(2015, 8, 7, 19, 50)),
+            (b"08-10-15  02:04PM       <DIR>          Billing", b"Billing", Kind::Directory, None, at(2015, 8, 10, 14, 4)),
+            // DOS with a four-digit year, a 24-hour time, 12 AM and PM.
+            (b"01-15-2024  13:45       5368709120 big.iso", b"big.iso", Kind::File, Some(5_368_709_120), at(2024, 1, 15, 13, 45)),
+            (b"01-15-99  12:05AM       <DIR>          old", b"old", Kind::Directory, None, at(1999, 1, 15, 0, 5)),
+            (b"01-15-99  12:05PM                1  noon", b" noon", Kind::File, Some(1), at(1999, 1, 15, 12, 5)),
+            // Devices, with `major, minor` and `major,minor`; numeric owners, no group.
+            (b"crw-rw----   1 root     disk       8,   1 Jan  5  2020 sda1", b"sda1", Kind::Other, None, at(2020, 1, 5, 0, 0)),
+            (b"brw-rw---- 1 0 6 8,1 Jan 5 2020 sda", b"sda", Kind::Other, None, at(2020, 1, 5, 0, 0)),
+            (b"-rw-r--r-- 1 1000 42 Mar 10 23:30 tonight", b"tonight", Kind::File, Some(42), at(2017, 3, 10, 23, 30)),
+            // EPLF (cr.yp.to/ftp/list/eplf.html's examples).
+            (b"+i8388621.29609,m824255902,/,\t20-sep-1996", b"20-sep-1996", Kind::Directory, None, Timestamp::from_unix(824_255_902, 0).ok()),
+            (b"+i8388621.44468,m839956783,r,s10376,\tRFCEPLF", b"RFCEPLF", Kind::File, Some(10376), Timestamp::from_unix(839_956_783, 0).ok()),
+        ];
+        for &(line, name, kind, size, modified) in cases {
+            let entry = list(line, &options())
+                .unwrap_or_else(|e| panic!("{}: {e}", std::string::String::from_utf8_lossy(line)));
+            let shown = std::string::String::from_utf8_lossy(line);
+            assert_eq!(entry.name(), name, "{shown}");
+            assert_eq!(entry.kind(), kind, "{shown}");
+            assert_eq!(entry.size(), size, "{shown}");
+            assert_eq!(entry.modified(), modified, "{shown}");
+        }
+    }
+
+    #[test]
+    fn links_name_their_target_and_never_split_a_guess() {
+        let line = b"lrwxrwxrwx    1 0        1001           27 Jul 07  2017 R-3.4.0.pkg -> el-capitan/base/R-3.4.0.pkg";
+        let entry = list(line, &options()).unwrap();
+        assert_eq!(entry.name(), b"R-3.4.0.pkg");
+        assert_eq!(
+            entry.link_target(),
+            Some(&b"el-capitan/base/R-3.4.0.pkg"[..])
+        );
+        let twice = list(b"lrwxrwxrwx 1 0 0 7 Jan 02  2020 a -> b -> c", &options()).unwrap_err();
+        assert_eq!(twice.kind(), ListingErrorKind::Ambiguous);
+        // An arrow in a file's name is part of the name.
+        let file = list(b"-rw-r--r-- 1 0 0 7 Jan 02  2020 a -> b", &options()).unwrap();
+        assert_eq!((file.name(), file.link_target()), (&b"a -> b"[..], None));
+    }
+
+    #[test]
+    fn the_six_month_rule_as_ls_applies_it() {
+        // ls -l shows the time instead of the year for the six months before now: a date up
+        // to a day after now is this year's, a later one last year's. (jlaffaye/ftp takes a
+        // date up to six months ahead as this year's; ls never prints one so.)
+        let line = |date: &str| std::format!("-rw-r--r-- 1 0 0 1 {date} f");
+        let cases = [
+            ("Feb 10 23:00", at(2017, 2, 10, 23, 0)),
+            ("Mar 11 22:00", at(2017, 3, 11, 22, 0)),
+            ("Mar 12 23:00", at(2016, 3, 12, 23, 0)),
+            ("Sep 10 22:59", at(2016, 9, 10, 22, 59)),
+            ("Jan 23  2019", at(2019, 1, 23, 0, 0)),
+            ("Feb 29 10:00", at(2016, 2, 29, 10, 0)), // 2017 has no Feb 29: last year's
+        ];
+        for (date, expected) in cases {
+            let text = line(date);
+            assert_eq!(
+                list(text.as_bytes(), &options()).unwrap().modified(),
+                expected,
+                "{date}"
+            );
+        }
+        // Without a reference time, a year-less date is not guessed.
+        let text = line("Feb 10 23:00");
+        let entry = list(text.as_bytes(), &ListOptions::default()).unwrap();
+        assert_eq!((entry.modified(), entry.name()), (None, &b"f"[..]));
+    }
+
+    #[test]
+    fn lines_that_are_no_entries() {
+        for line in [
+            &b"total 12"[..],
+            b"",
+            b"   ",
+            // jlaffaye/ftp's unsupported lines: Netware, a three-digit year, an unknown type.
+            b"d [R----F--] supervisor            512       Jan 16 18:53 login",
+            b"drwxr-xr-x    3 110      1002            3 Dec 02  209 pub",
+            b"Zrwxrwxrwx   1 root     other          7 Jan 25 00:17 bin -> usr/bin",
+            b"000000000x ",
+            b"13-45-2024  10:00AM 1 x",
+            b"01-15-2024  25:00 1 x",
+            b"-rw-r--r-- 1 0 0 1 Feb 30  2020 x",
+        ] {
+            let error = list(line, &options()).unwrap_err();
+            assert_eq!(error.kind(), ListingErrorKind::NotAnEntry, "{line:?}");
+        }
+        let forbidden = list(b"-rw-r--r-- 1 0 0 1 Jan 02  2020 a\rb", &options()).unwrap_err();
+        assert_eq!(forbidden.kind(), ListingErrorKind::ForbiddenByte);
+        let nameless = list(b"-rw-r--r-- 1 0 0 1 Jan 02  2020 ", &options()).unwrap_err();
+        assert_eq!(nameless.kind(), ListingErrorKind::EmptyName);
+    }
+
+    #[test]
+    fn linear_in_the_line() {
+        // basic-ftp's CVE-2026-102990 was a quadratic Unix-line parse: a long name and long
+        // runs of spaces are read in one pass.
+        let mut line = b"-rw-r--r-- 1 0 0 1 Jan 02  2020 ".to_vec();
+        line.extend(std::iter::repeat_n(b' ', 100_000));
+        line.extend(std::iter::repeat_n(b'x', 100_000));
+        assert_eq!(list(&line, &options()).unwrap().name().len(), 200_000);
+        let spaces = std::vec![b' '; 200_000];
+        let mut unix = b"-rw-r--r--".to_vec();
+        unix.extend_from_slice(&spaces);
+        assert_eq!(
+            list(&unix, &options()).unwrap_err().kind(),
+            ListingErrorKind::NotAnEntry
+        );
+    }
+}
