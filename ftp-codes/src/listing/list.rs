@@ -297,21 +297,32 @@ fn link(rest: &[u8], offset: usize) -> Result<(&[u8], Option<&[u8]>), ListingErr
 /// `Mon DD YYYY` at midnight, or `Mon DD HH:MM` in the year the six-month rule gives.
 fn unix_date(month: u8, day: u8, word: &[u8], now: Option<Timestamp>) -> Option<Timestamp> {
     if let Some((hour, minute)) = clock(word) {
-        let now = now?;
-        let this_year = Timestamp::new(now.year(), month, day, hour, minute, 0, 0).ok();
-        // A day's grace for the server's clock and time zone; later than that, last year's.
-        let tomorrow = Timestamp::from_unix(unix_seconds(now)?.saturating_add(86_400), 0).ok()?;
-        return match this_year {
-            Some(date) if date <= tomorrow => Some(date),
-            _ => Timestamp::new(now.year().checked_sub(1)?, month, day, hour, minute, 0, 0).ok(),
-        };
+        return yearless(month, day, hour, minute, now?);
     }
     let year = u16::try_from(digits(word)?).ok()?;
     Timestamp::new(year, month, day, 0, 0, 0, 0).ok()
 }
 
+/// The year-less `Mon DD HH:MM` of `ls -l`, resolved against `now`: this year's date unless
+/// that is more than a day after now (a day's grace for the server's clock and time zone),
+/// else last year's. The LIST writer uses it too, so that what it writes reads back.
+pub(crate) fn yearless(
+    month: u8,
+    day: u8,
+    hour: u8,
+    minute: u8,
+    now: Timestamp,
+) -> Option<Timestamp> {
+    let this_year = Timestamp::new(now.year(), month, day, hour, minute, 0, 0).ok();
+    let tomorrow = Timestamp::from_unix(unix_seconds(now)?.saturating_add(86_400), 0).ok()?;
+    match this_year {
+        Some(date) if date <= tomorrow => Some(date),
+        _ => Timestamp::new(now.year().checked_sub(1)?, month, day, hour, minute, 0, 0).ok(),
+    }
+}
+
 /// Seconds since 1970 of `time` (days from civil, Howard Hinnant's algorithm).
-fn unix_seconds(time: Timestamp) -> Option<u64> {
+pub(crate) fn unix_seconds(time: Timestamp) -> Option<u64> {
     let (y, m, d) = (
         i64::from(time.year()),
         i64::from(time.month()),

@@ -18,13 +18,18 @@
 //! ```
 
 mod error;
+mod facts;
 mod kind;
 mod list;
+mod listed;
 mod mlsx;
 
 pub use error::{ListingError, ListingErrorKind};
+pub use facts::FactSet;
 pub use kind::Kind;
 pub use list::{Entry, ListOptions, list};
+pub(crate) use list::{unix_seconds, yearless};
+pub use listed::Listed;
 pub use mlsx::{Fact, FactIter, Facts, mlst, mlsx};
 
 /// Whether `name` can be used as one local path component: not empty, not `.` or `..`, and

@@ -29,6 +29,7 @@ mod command;
 mod decimal;
 mod emit;
 mod error;
+mod listing;
 mod options;
 mod writer;
 
