@@ -341,12 +341,69 @@ fn exercise_commands(text: &mut StackBuf) -> usize {
     work
 }
 
+/// The listing parsers and writers, and the conversation of a whole session.
+fn exercise_listings() -> usize {
+    use ftp_codes::exchange::Conversation;
+    use ftp_codes::listing::{self, FactSet, Kind, ListOptions, Listed};
+    use ftp_codes::payload::Timestamp;
+    let mut work = 0usize;
+    let now = Timestamp::new(2024, 3, 1, 12, 0, 0, 0).unwrap();
+    let options = ListOptions::default().with_now(now);
+    for line in [
+        &b"type=file;size=12;modify=20240229123456.5;UNIX.mode=0644; a b"[..],
+        b"Type=OS.unix=slink:/x; l",
+    ] {
+        let facts = black_box(listing::mlsx(black_box(line))).unwrap();
+        work += facts.name().len() + facts.iter().count();
+        work += usize::from(facts.size().is_some() && facts.fact(b"unix.mode").is_some());
+        work += usize::from(facts.modified().is_some() || facts.link_target().is_some());
+    }
+    work += usize::from(listing::mlst(black_box(b" type=dir; /pub")).is_ok());
+    for line in [
+        &b"-rw-r--r--   1 ftp  ftp   5368709120 Feb 29 10:30  big file"[..],
+        b"lrwxrwxrwx 1 0 0 7 Jan 02  2020 latest -> v2.1",
+        b"04-27-00  09:09PM       <DIR>          licensed",
+        b"+i8388621.44468,m839956783,r,s10376,\tRFCEPLF",
+        b"total 12",
+    ] {
+        if let Ok(entry) = listing::list(black_box(line), &options) {
+            work += entry.name().len() + usize::from(entry.modified().is_some());
+        }
+    }
+    let mut out = [0u8; 256];
+    let mut writer = Writer::new(&mut out, WriteOptions::default());
+    let entry = Listed::new(b"a b", Kind::File)
+        .with_size(12)
+        .with_modified(now);
+    work += writer.mlsx_entry(&entry, FactSet::SUPPORTED).unwrap_or(0);
+    work += writer.mlst(&entry, FactSet::DEFAULT).unwrap_or(0);
+    work += writer.ls_entry(&entry, now).unwrap_or(0);
+    let mut feature = [0u8; 64];
+    work += FactSet::SUPPORTED
+        .feature(FactSet::DEFAULT, &mut feature)
+        .map_or(0, <[u8]>::len);
+    let mut conversation: Conversation = Conversation::new();
+    for (command, codes) in [
+        (None, &[220u16][..]),
+        (Some(Command::Retr), &[150]),
+        (Some(Command::Abor), &[226, 225]),
+    ] {
+        if let Some(command) = command {
+            work += usize::from(conversation.begin(command).is_ok());
+        }
+        for &n in codes {
+            let _ = black_box(conversation.reply(ReplyCode::from_u16(n).unwrap()));
+        }
+    }
+    work + usize::from(conversation.is_idle())
+}
+
 #[test]
 fn the_runtime_api_never_allocates() {
     // Warm up anything lazy in the harness first, then count only our own calls.
-    let _ = exercise_everything();
+    let _ = exercise_everything() + exercise_listings();
     let before = allocations();
-    let work = black_box(exercise_everything());
+    let work = black_box(exercise_everything()) + black_box(exercise_listings());
     let after = allocations();
     assert!(work > 0);
     assert_eq!(
