@@ -166,20 +166,28 @@ fn small(word: &[u8]) -> Option<u8> {
     digits(word).and_then(|n| u8::try_from(n).ok())
 }
 
-/// `drwxr-xr-x`, with an optional ACL or security-context mark after it (`+`, `.`, `@`).
+/// `drwxr-xr-x`: a type letter and three `rwx` triplets, each letter in its place (`s`, `S`,
+/// `t`, `T` and `l` where `ls` puts them); then an optional ACL or security-context mark
+/// (`+`, `.`, `@`) and, glued to it by some servers, the link count (`drwxr-x---+1464`).
 fn is_unix_mode(line: &[u8]) -> bool {
     let word = line.split(|&b| b == b' ').next().unwrap_or_default();
-    let (mode, mark) = match word.len() {
-        10 => (word, None),
-        11 => (word.get(..10).unwrap_or_default(), word.last()),
-        _ => return false,
-    };
-    let Some((&kind, permissions)) = mode.split_first() else {
+    let Some((mode, rest)) = word.split_first_chunk::<10>() else {
         return false;
     };
-    b"-dlcbpsD".contains(&kind)
-        && permissions.iter().all(|b| b"rwxsStTl-".contains(b))
-        && mark.is_none_or(|m| b"+.@".contains(m))
+    let rest = match rest.split_first() {
+        Some((mark, count)) if b"+.@".contains(mark) => count,
+        _ => rest,
+    };
+    let [kind, permissions @ ..] = mode;
+    let allowed: [&[u8]; 9] = [
+        b"r-", b"w-", b"xsS-", b"r-", b"w-", b"xsSl-", b"r-", b"w-", b"xtT-",
+    ];
+    b"-dlcbpsD".contains(kind)
+        && permissions
+            .iter()
+            .zip(allowed)
+            .all(|(b, set)| set.contains(b))
+        && rest.iter().all(u8::is_ascii_digit)
 }
 
 const MONTHS: [&[u8; 3]; 12] = [
@@ -197,7 +205,8 @@ fn month(word: &[u8]) -> Option<u8> {
 fn clock(word: &[u8]) -> Option<(u8, u8)> {
     let (hour, minute) = split_once(word, b':')?;
     (hour.len() <= 2 && minute.len() == 2).then_some(())?;
-    Some((small(hour)?, small(minute)?))
+    let (hour, minute) = (small(hour)?, small(minute)?);
+    (hour < 24 && minute < 60).then_some((hour, minute))
 }
 
 fn split_once(word: &[u8], at: u8) -> Option<(&[u8], &[u8])> {
@@ -209,10 +218,11 @@ fn split_once(word: &[u8], at: u8) -> Option<(&[u8], &[u8])> {
 fn unix<'a>(line: &'a [u8], options: &ListOptions) -> Result<Entry<'a>, ListingError> {
     // The date is the first month word followed by a day and a time or year, whose word
     // before it is a number (the size, or a device's minor): at word 3 (no link count, as
-    // some servers send), 4 (no group column) or later; within the first ten words.
-    let words: Words<10> = Words::of(line);
+    // some servers send), 4 (no group column) or later, after owner and group names with
+    // spaces (cygwin's, Windows' `Domain Users`); within the first 24 words.
+    let words: Words<24> = Words::of(line);
     let word = |i| words.get(line, i);
-    let date = (3..8).find(|&i| {
+    let date = (3..21).find(|&i| {
         word(i).and_then(month).is_some()
             && word(i.saturating_add(1))
                 .and_then(small)

@@ -1,0 +1,454 @@
+//! Listing lines from peers' test suites, with each one's origin, read by `listing`; and
+//! where ftp-codes reads a line differently from the peer, the difference and why.
+//!
+//! Origins: Apache Commons Net (`UnixFTPEntryParserTest.java`, `NTFTPEntryParserTest.java`),
+//! jlaffaye/ftp (`parse_test.go`, whose clock, 2017-03-10 23:00 UTC, is used here too; its
+//! vectors are also next to the parser), CPython (`test_ftplib.py`'s `MLSD_DATA`), RFC 3659
+//! §7.7 (its example listings), and D. J. Bernstein's EPLF page.
+
+use ftp_codes::listing::{self, Kind, ListOptions, ListingErrorKind};
+use ftp_codes::payload::Timestamp;
+
+fn options() -> ListOptions {
+    ListOptions::default().with_now(Timestamp::new(2017, 3, 10, 23, 0, 0, 0).unwrap())
+}
+
+fn at(y: u16, mo: u8, d: u8, h: u8, mi: u8) -> Option<Timestamp> {
+    Timestamp::new(y, mo, d, h, mi, 0, 0).ok()
+}
+
+/// (origin, line, name, kind, size, modified).
+type Vector = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Kind,
+    Option<u64>,
+    Option<Timestamp>,
+);
+
+fn list_vectors() -> Vec<Vector> {
+    let unix = "Commons Net UnixFTPEntryParserTest";
+    let nt = "Commons Net NTFTPEntryParserTest";
+    vec![
+        (
+            unix,
+            "-rw-r--r--   1 500      500            21 Aug  8 14:14 JB3-TES1.gz",
+            "JB3-TES1.gz",
+            Kind::File,
+            Some(21),
+            at(2016, 8, 8, 14, 14),
+        ),
+        (
+            unix,
+            "drwxr-xr-x   2 root     root         4096 Aug 24  2001 zxjdbc",
+            "zxjdbc",
+            Kind::Directory,
+            Some(4096),
+            at(2001, 8, 24, 0, 0),
+        ),
+        (
+            unix,
+            "drwxr-xr-x 1 usernameftp 512 Jan 29 23:32 prog",
+            "prog",
+            Kind::Directory,
+            Some(512),
+            at(2017, 1, 29, 23, 32),
+        ),
+        (
+            unix,
+            "lrw-r--r--   1 14       14          80284 Aug 22  2000 zxJDBC-1.2.3.tar.gz",
+            "zxJDBC-1.2.3.tar.gz",
+            Kind::Link,
+            Some(80284),
+            at(2000, 8, 22, 0, 0),
+        ),
+        (
+            unix,
+            "-rw-r--r-T   1 500      500             0 Mar 25 08:20 testSticky",
+            "testSticky",
+            Kind::File,
+            Some(0),
+            at(2016, 3, 25, 8, 20),
+        ),
+        (
+            unix,
+            "-rwSr-Sr--   1 500      500             0 Mar 25 08:22 testSuid",
+            "testSuid",
+            Kind::File,
+            Some(0),
+            at(2016, 3, 25, 8, 22),
+        ),
+        (
+            unix,
+            "-rwsr-sr--   1 500      500             0 Mar 25 0:23 testSuidExec2",
+            "testSuidExec2",
+            Kind::File,
+            Some(0),
+            at(2016, 3, 25, 0, 23),
+        ),
+        (
+            unix,
+            "drwxrwx---+ 23 500     500    0 Jan 10 13:09 testACL",
+            "testACL",
+            Kind::Directory,
+            Some(0),
+            at(2017, 1, 10, 13, 9),
+        ),
+        (
+            unix,
+            "-rw-r--r--   1 1        3518644 May 25 12:12 std",
+            "std",
+            Kind::File,
+            Some(3_518_644),
+            at(2016, 5, 25, 12, 12),
+        ),
+        (
+            unix,
+            "-rw-r--r--   1 ftp      group with spaces in it as allowed in cygwin see bug 38634   83853 Jan 22  2001 zxJDBC-1.2.4.tar.gz",
+            "zxJDBC-1.2.4.tar.gz",
+            Kind::File,
+            Some(83853),
+            at(2001, 1, 22, 0, 0),
+        ),
+        (
+            unix,
+            "crw-r----- 1 root kmem 0, 27 Jan 30 11:42 kmem",
+            "kmem",
+            Kind::Other,
+            None,
+            at(2017, 1, 30, 11, 42),
+        ),
+        (
+            unix,
+            "crw-------   1 root     sys      109,767 Jul  2  2004 pci@1c,600000:devctl",
+            "pci@1c,600000:devctl",
+            Kind::Other,
+            None,
+            at(2004, 7, 2, 0, 0),
+        ),
+        (
+            unix,
+            "-rwxrwx---   1 ftp      ftp-admin 816026400 Oct  5  2008 bloplab 7 cd1.img",
+            "bloplab 7 cd1.img",
+            Kind::File,
+            Some(816_026_400),
+            at(2008, 10, 5, 0, 0),
+        ),
+        (
+            unix,
+            "drwx------ 4 maxm Domain Users 512 Oct 2 10:59 .metadata",
+            ".metadata",
+            Kind::Directory,
+            Some(512),
+            at(2016, 10, 2, 10, 59),
+        ),
+        (
+            unix,
+            "drwxr-xr-x   2 john smith     group         4096 Mar  2 15:13 zxbox     ",
+            "zxbox     ",
+            Kind::Directory,
+            Some(4096),
+            at(2017, 3, 2, 15, 13),
+        ),
+        (
+            unix,
+            "drwxr-xr-x   2 john smith     group         4096 Mar  2 15:13   zxbox",
+            "  zxbox",
+            Kind::Directory,
+            Some(4096),
+            at(2017, 3, 2, 15, 13),
+        ),
+        (
+            unix,
+            "drwxr-x---+1464 chrism   chrism     41472 Feb 25 13:17 20090225",
+            "20090225",
+            Kind::Directory,
+            Some(41472),
+            at(2017, 2, 25, 13, 17),
+        ),
+        (
+            unix,
+            "-rw-r--r--   1 ftpuser  ftpusers 12414535 Mar 17 11:07 test 1999 abc.pdf",
+            "test 1999 abc.pdf",
+            Kind::File,
+            Some(12_414_535),
+            at(2016, 3, 17, 11, 7),
+        ),
+        (
+            unix,
+            "-rw-rw-rw-   1 user group 5840 Mar 19 09:34 123 456 abc.csv",
+            "123 456 abc.csv",
+            Kind::File,
+            Some(5840),
+            at(2016, 3, 19, 9, 34),
+        ),
+        (
+            unix,
+            "-rwxr-xr-x   2 user     my group 500        5000000000 Mar  2 15:13 zxbox",
+            "zxbox",
+            Kind::File,
+            Some(5_000_000_000),
+            at(2017, 3, 2, 15, 13),
+        ),
+        (
+            unix,
+            "lrwxrwxrwx   1 neeme neeme             23 Mar  2 18:06 macros -> ./../../global/macros/.",
+            "macros",
+            Kind::Link,
+            Some(23),
+            at(2017, 3, 2, 18, 6),
+        ),
+        (
+            nt,
+            "05-26-95  10:57AM               143712 $LDR$",
+            "$LDR$",
+            Kind::File,
+            Some(143_712),
+            at(1995, 5, 26, 10, 57),
+        ),
+        (
+            nt,
+            "12-05-96  05:03PM       <DIR>          absoft2",
+            "absoft2",
+            Kind::Directory,
+            None,
+            at(1996, 12, 5, 17, 3),
+        ),
+        (
+            nt,
+            "05-26-1995  10:57AM               143712 $LDR$",
+            "$LDR$",
+            Kind::File,
+            Some(143_712),
+            at(1995, 5, 26, 10, 57),
+        ),
+        (
+            nt,
+            "12-05-96  17:03         <DIR>          absoft2",
+            "absoft2",
+            Kind::Directory,
+            None,
+            at(1996, 12, 5, 17, 3),
+        ),
+        (
+            nt,
+            "09-13-10  13:08                   23 Control Panel.lnk",
+            "Control Panel.lnk",
+            Kind::File,
+            Some(23),
+            at(2010, 9, 13, 13, 8),
+        ),
+        (
+            nt,
+            "05-22-97  12:08AM                  5000000000 10 years and under",
+            "10 years and under",
+            Kind::File,
+            Some(5_000_000_000),
+            at(1997, 5, 22, 0, 8),
+        ),
+        (
+            nt,
+            "12-03-96  06:38PM       <DIR>           10 years and under",
+            "10 years and under",
+            Kind::Directory,
+            None,
+            at(1996, 12, 3, 18, 38),
+        ),
+        (
+            nt,
+            "12-03-96  06:38AM       <DIR>          123 abc xyz",
+            "123 abc xyz",
+            Kind::Directory,
+            None,
+            at(1996, 12, 3, 6, 38),
+        ),
+        (
+            nt,
+            "-rw-rw-r--   1 mqm        mqm          17707 Mar 12  3:33 killmq.sh.log",
+            "killmq.sh.log",
+            Kind::File,
+            Some(17707),
+            at(2016, 3, 12, 3, 33),
+        ),
+        (
+            "EPLF (cr.yp.to/ftp/list/eplf.html)",
+            "+i8388621.48594,m825718503,r,s280,\tdjb.html",
+            "djb.html",
+            Kind::File,
+            Some(280),
+            Timestamp::from_unix(825_718_503, 0).ok(),
+        ),
+        (
+            "EPLF (cr.yp.to/ftp/list/eplf.html)",
+            "+i8388621.50690,m824255907,/,\t514",
+            "514",
+            Kind::Directory,
+            None,
+            Timestamp::from_unix(824_255_907, 0).ok(),
+        ),
+    ]
+}
+
+#[test]
+fn list_lines_of_the_peers() {
+    for (origin, line, name, kind, size, modified) in list_vectors() {
+        let entry = listing::list(line.as_bytes(), &options())
+            .unwrap_or_else(|e| panic!("{origin}: {line}: {e}"));
+        assert_eq!(
+            (entry.name(), entry.kind(), entry.size(), entry.modified()),
+            (name.as_bytes(), kind, size, modified),
+            "{origin}: {line}"
+        );
+    }
+}
+
+/// Lines the peers refuse, and so does ftp-codes.
+#[test]
+fn lines_the_peers_refuse() {
+    for line in [
+        // Commons Net's bad Unix samples.
+        "zrwxr-xr-x   2 root     root         4096 Mar  2 15:13 zxbox",
+        "dxrwr-xr-x   2 root     root         4096 Aug 24  2001 zxjdbc",
+        "drwxr-xr-x   2 root     root         4096 Jam  4 00:03 zziplib",
+        "drwxr-xr-x   2 root     99           4096 Feb 23 30:01 zzplayer",
+        "drwxr-xr-x   2 root     root         4096 Aug 36  2001 zztpp",
+        "-rw-r--r--   1 14       staff       80284 Aug 22  zxJDBC-1.2.3.tar.gz",
+        "-rw-r--r--   1 14       staff      119:26 Aug 22  2000 zxJDBC-1.2.3.zip",
+        "-rw-r--r--   1 root     root       190144 2001-04-27 zxJDBC-2.0.1b1.zip",
+        "-rw-r--r--   1 root     root       111325 Apr -7 18:79 zxJDBC-2.0.1b1.tar.gz",
+        // Commons Net's bad NT samples.
+        "20-05-97  03:31PM                  681 .bash_history",
+        "     0           DIR   05-19-97   12:56  local",
+        "drwxr-xr-x   2 root     99           4096Feb 23 30:01 zzplayer",
+    ] {
+        let error = listing::list(line.as_bytes(), &options()).unwrap_err();
+        assert_eq!(error.kind(), ListingErrorKind::NotAnEntry, "{line}");
+    }
+}
+
+/// Where ftp-codes reads a peer's vector differently, on purpose.
+#[test]
+fn deliberate_differences() {
+    // Commons Net refuses a link count glued to the owner (`1ftp`); ftp-codes reads the line,
+    // since servers without a link count put the owner there, and the rest is unambiguous.
+    let glued = listing::list(
+        b"-rw-r--r--   1ftp       nogroup    126552 Jan 22  2001 zxJDBC-1.2.4.zip",
+        &options(),
+    )
+    .unwrap();
+    assert_eq!(
+        (glued.name(), glued.size()),
+        (&b"zxJDBC-1.2.4.zip"[..], Some(126_552))
+    );
+    // Commons Net reads `frw-r--r--` as a file; no `ls` writes `f`, so ftp-codes does not
+    // guess what it is (jlaffaye/ftp refuses unknown types too).
+    let unknown = listing::list(
+        b"frw-r--r--   1 14       staff      119926 Aug 22  2000 zxJDBC-1.2.3.zip",
+        &options(),
+    );
+    assert_eq!(unknown.unwrap_err().kind(), ListingErrorKind::NotAnEntry);
+    // Commons Net reads Japanese `ls` dates (6月 3日 2003年); ftp-codes reads English months only.
+    let japanese = listing::list(
+        "-rw-rw---- 1 ep1adm sapsys 0 6月 3日 2003年 試験ファイル.csv".as_bytes(),
+        &options(),
+    );
+    assert_eq!(japanese.unwrap_err().kind(), ListingErrorKind::NotAnEntry);
+    // jlaffaye/ftp takes a year-less date up to six months ahead as this year's; `ls` never
+    // prints the time for a future date, so ftp-codes takes it as last year's (a day's grace).
+    let ahead = listing::list(b"-rw-r--r-- 1 0 0 1 Sep 10 22:59 f", &options()).unwrap();
+    assert_eq!(ahead.modified(), at(2016, 9, 10, 22, 59));
+}
+
+/// CPython's MLSD data (`test_ftplib.py`): `=` starts a value (`unique==keVO1+ZF4`), OS
+/// types, a name with a leading space.
+#[test]
+fn mlsd_lines_of_cpython() {
+    let cases: &[(&str, &str, Kind, &str)] = &[
+        (
+            "type=cdir;perm=el;unique==keVO1+ZF4; test",
+            "test",
+            Kind::CurrentDirectory,
+            "=keVO1+ZF4",
+        ),
+        (
+            "type=pdir;perm=e;unique==keVO1+d?3; ..",
+            "..",
+            Kind::ParentDirectory,
+            "=keVO1+d?3",
+        ),
+        (
+            "type=OS.unix=slink:/foobar;perm=;unique==keVO1+4G4; foobar",
+            "foobar",
+            Kind::Link,
+            "=keVO1+4G4",
+        ),
+        (
+            "type=OS.unix=chr-13/29;perm=;unique==keVO1+5G4; device",
+            "device",
+            Kind::Other,
+            "=keVO1+5G4",
+        ),
+        (
+            "type=OS.unix=blk-11/108;perm=;unique==keVO1+6G4; block",
+            "block",
+            Kind::Other,
+            "=keVO1+6G4",
+        ),
+        (
+            "type=file;perm=awr;unique==keVO1+8G4; writable",
+            "writable",
+            Kind::File,
+            "=keVO1+8G4",
+        ),
+        (
+            "type=dir;perm=cpmel;unique==keVO1+7G4; promiscuous",
+            "promiscuous",
+            Kind::Directory,
+            "=keVO1+7G4",
+        ),
+        (
+            "type=file;perm=r;unique==keVO1+EG4; two words",
+            "two words",
+            Kind::File,
+            "=keVO1+EG4",
+        ),
+        (
+            "type=file;perm=r;unique==keVO1+IH4;  leading space",
+            " leading space",
+            Kind::File,
+            "=keVO1+IH4",
+        ),
+    ];
+    for &(line, name, kind, unique) in cases {
+        let facts = listing::mlsx(line.as_bytes()).unwrap_or_else(|e| panic!("{line}: {e}"));
+        assert_eq!(
+            (facts.name(), facts.kind()),
+            (name.as_bytes(), kind),
+            "{line}"
+        );
+        assert_eq!(facts.fact(b"unique"), Some(unique.as_bytes()), "{line}");
+    }
+    let link =
+        listing::mlsx(b"type=OS.unix=slink:/foobar;perm=;unique==keVO1+4G4; foobar").unwrap();
+    assert_eq!(link.link_target(), Some(&b"/foobar"[..]));
+}
+
+/// RFC 3659 §7.7's example MLST and MLSD lines.
+#[test]
+fn rfc_3659_examples() {
+    let mlst = listing::mlst(
+        b" Type=file;Size=1830;Modify=19940916055648;Perm=r; /tmp/cap60.pl198.tar.gz",
+    )
+    .unwrap();
+    assert_eq!(
+        (mlst.size(), mlst.name()),
+        (Some(1830), &b"/tmp/cap60.pl198.tar.gz"[..])
+    );
+    assert_eq!(
+        mlst.modified(),
+        Timestamp::new(1994, 9, 16, 5, 56, 48, 0).ok()
+    );
+    let dir = listing::mlsx(b"Type=dir;Modify=19990112033515; ctx").unwrap();
+    assert_eq!((dir.kind(), dir.name()), (Kind::Directory, &b"ctx"[..]));
+}
