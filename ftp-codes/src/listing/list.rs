@@ -10,6 +10,8 @@ use crate::payload::Timestamp;
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct ListOptions {
     now: Option<Timestamp>,
+    /// A day after `now`: the latest date a year-less one may be this year's.
+    grace: Option<Timestamp>,
 }
 
 impl ListOptions {
@@ -18,8 +20,9 @@ impl ListOptions {
     /// before now, so a date more than a day after `now` is last year's. Without `now`,
     /// such a date has no year, and [`Entry::modified`] is `None`: nothing is guessed.
     #[must_use]
-    pub const fn with_now(mut self, now: Timestamp) -> Self {
+    pub fn with_now(mut self, now: Timestamp) -> Self {
         self.now = Some(now);
+        self.grace = grace(now);
         self
     }
 
@@ -114,29 +117,45 @@ struct Words<const N: usize> {
 }
 
 impl<const N: usize> Words<N> {
-    fn of(line: &[u8]) -> Self {
-        let mut words = Self {
+    const fn new() -> Self {
+        Self {
             spans: [(0, 0); N],
             count: 0,
-        };
-        let mut at = 0;
-        while words.count < N {
-            while line.get(at) == Some(&b' ') {
-                at = at.saturating_add(1);
-            }
-            if at >= line.len() {
-                break;
-            }
-            let start = at;
-            while line.get(at).is_some_and(|&b| b != b' ') {
-                at = at.saturating_add(1);
-            }
-            if let Some(slot) = words.spans.get_mut(words.count) {
-                *slot = (start, at);
-            }
-            words.count = words.count.saturating_add(1);
         }
+    }
+
+    /// The first `N` words at most.
+    fn of(line: &[u8]) -> Self {
+        let mut words = Self::new();
+        while words.next(line) {}
         words
+    }
+
+    /// Reads the next word, if there is one and room for it.
+    fn next(&mut self, line: &[u8]) -> bool {
+        if self.count >= N {
+            return false;
+        }
+        let mut at = self
+            .count
+            .checked_sub(1)
+            .and_then(|last| self.end(last))
+            .unwrap_or(0);
+        while line.get(at) == Some(&b' ') {
+            at = at.saturating_add(1);
+        }
+        if at >= line.len() {
+            return false;
+        }
+        let start = at;
+        while line.get(at).is_some_and(|&b| b != b' ') {
+            at = at.saturating_add(1);
+        }
+        if let Some(slot) = self.spans.get_mut(self.count) {
+            *slot = (start, at);
+        }
+        self.count = self.count.saturating_add(1);
+        true
     }
 
     fn get<'a>(&self, line: &'a [u8], index: usize) -> Option<&'a [u8]> {
@@ -220,19 +239,26 @@ fn unix<'a>(line: &'a [u8], options: &ListOptions) -> Result<Entry<'a>, ListingE
     // before it is a number (the size, or a device's minor): at word 3 (no link count, as
     // some servers send), 4 (no group column) or later, after owner and group names with
     // spaces (cygwin's, Windows' `Domain Users`); within the first 24 words.
-    let words: Words<24> = Words::of(line);
-    let word = |i| words.get(line, i);
-    let date = (3..21).find(|&i| {
-        word(i).and_then(month).is_some()
+    // The words are read up to the date only: a name's own words are never split.
+    let mut words: Words<24> = Words::new();
+    let mut date = None;
+    while date.is_none() && words.next(line) {
+        let Some(i) = words.count.checked_sub(3).filter(|&i| i >= 3) else {
+            continue;
+        };
+        let word = |i| words.get(line, i);
+        let found = word(i).and_then(month).is_some()
             && word(i.saturating_add(1))
                 .and_then(small)
                 .is_some_and(|d| (1..=31).contains(&d))
             && word(i.saturating_add(2)).is_some_and(|w| clock(w).is_some() || is_year(w))
-            && word(i.saturating_sub(1)).is_some_and(|w| digits(w).is_some() || is_device(w))
-    });
+            && word(i.saturating_sub(1)).is_some_and(|w| digits(w).is_some() || is_device(w));
+        date = found.then_some(i);
+    }
     let Some(at) = date else {
         return Err(ListingError::new(ListingErrorKind::NotAnEntry, 0));
     };
+    let word = |i| words.get(line, i);
     let device = word(at.saturating_sub(2)).is_some_and(|w| w.ends_with(b","))
         || word(at.saturating_sub(1)).is_some_and(is_device);
     let size = if device {
@@ -260,7 +286,7 @@ fn unix<'a>(line: &'a [u8], options: &ListOptions) -> Result<Entry<'a>, ListingE
     };
     let month = word(at).and_then(month).unwrap_or(1);
     let day = word(at.saturating_add(1)).and_then(small).unwrap_or(1);
-    let modified = unix_date(month, day, time_word, options.now);
+    let modified = unix_date(month, day, time_word, options);
     // A date with no such day (Feb 30) is no date; only a year-less one without `now` may
     // stay unknown.
     let yearless_unknown = clock(time_word).is_some() && options.now.is_none();
@@ -305,30 +331,33 @@ fn link(rest: &[u8], offset: usize) -> Result<(&[u8], Option<&[u8]>), ListingErr
 }
 
 /// `Mon DD YYYY` at midnight, or `Mon DD HH:MM` in the year the six-month rule gives.
-fn unix_date(month: u8, day: u8, word: &[u8], now: Option<Timestamp>) -> Option<Timestamp> {
-    if let Some((hour, minute)) = clock(word) {
-        return yearless(month, day, hour, minute, now?);
+fn unix_date(month: u8, day: u8, word: &[u8], options: &ListOptions) -> Option<Timestamp> {
+    if let Some(time) = clock(word) {
+        return yearless(month, day, time, options.now?, options.grace?);
     }
     let year = u16::try_from(digits(word)?).ok()?;
     Timestamp::new(year, month, day, 0, 0, 0, 0).ok()
 }
 
 /// The year-less `Mon DD HH:MM` of `ls -l`, resolved against `now`: this year's date unless
-/// that is more than a day after now (a day's grace for the server's clock and time zone),
+/// that is more than a day after now (`grace`: a day for the server's clock and time zone),
 /// else last year's. The LIST writer uses it too, so that what it writes reads back.
 pub(crate) fn yearless(
     month: u8,
     day: u8,
-    hour: u8,
-    minute: u8,
+    (hour, minute): (u8, u8),
     now: Timestamp,
+    grace: Timestamp,
 ) -> Option<Timestamp> {
-    let this_year = Timestamp::new(now.year(), month, day, hour, minute, 0, 0).ok();
-    let tomorrow = Timestamp::from_unix(unix_seconds(now)?.saturating_add(86_400), 0).ok()?;
-    match this_year {
-        Some(date) if date <= tomorrow => Some(date),
+    match Timestamp::new(now.year(), month, day, hour, minute, 0, 0) {
+        Ok(date) if date <= grace => Some(date),
         _ => Timestamp::new(now.year().checked_sub(1)?, month, day, hour, minute, 0, 0).ok(),
     }
+}
+
+/// A day after `now`.
+pub(crate) fn grace(now: Timestamp) -> Option<Timestamp> {
+    Timestamp::from_unix(unix_seconds(now)?.saturating_add(86_400), 0).ok()
 }
 
 /// Seconds since 1970 of `time` (days from civil, Howard Hinnant's algorithm).

@@ -10,8 +10,19 @@ use core::iter::FusedIterator;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Facts<'a> {
     /// `fact;fact;...;`, empty when the line has none.
-    facts: &'a [u8],
+    list: &'a [u8],
     name: &'a [u8],
+    /// What the check found of the facts this type reads, so that reading them is free.
+    known: Known<'a>,
+}
+
+/// The values of `type`, `size` and `modify`, found and checked in the one pass over the
+/// facts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Known<'a> {
+    kind: Option<&'a [u8]>,
+    size: Option<u64>,
+    modified: Option<Timestamp>,
 }
 
 /// One fact of an entry: its name as sent (`Size`, `UNIX.mode`) and its value.
@@ -63,8 +74,12 @@ pub fn mlsx(line: &[u8]) -> Result<Facts<'_>, ListingError> {
             space.saturating_add(1),
         ));
     }
-    check(facts)?;
-    Ok(Facts { facts, name })
+    let known = check(facts)?;
+    Ok(Facts {
+        list: facts,
+        name,
+        known,
+    })
 }
 
 /// Reads the fact line of an MLST reply (a line of `250-` ... `250 End`, from
@@ -95,7 +110,7 @@ pub fn mlst(line: &[u8]) -> Result<Facts<'_>, ListingError> {
         1 => mlsx(line.get(1..).unwrap_or_default()).map_err(shifted),
         _ => {
             let rest = line.get(spaces..).unwrap_or_default();
-            if mlsx(rest).is_ok_and(|facts| !facts.facts.is_empty()) {
+            if mlsx(rest).is_ok_and(|facts| !facts.list.is_empty()) {
                 return Err(ListingError::new(ListingErrorKind::Ambiguous, 0));
             }
             mlsx(line.get(1..).unwrap_or_default()).map_err(shifted)
@@ -104,10 +119,11 @@ pub fn mlst(line: &[u8]) -> Result<Facts<'_>, ListingError> {
 }
 
 /// Checks the facts' form: `1*(name "=" value ";")`, the facts read here once each and in
-/// their form.
-fn check(facts: &[u8]) -> Result<(), ListingError> {
+/// their form; their values.
+fn check(facts: &[u8]) -> Result<Known<'_>, ListingError> {
+    let mut known = Known::default();
     if facts.is_empty() {
-        return Ok(());
+        return Ok(known);
     }
     if facts.last() != Some(&b';') {
         return Err(ListingError::new(
@@ -128,28 +144,41 @@ fn check(facts: &[u8]) -> Result<(), ListingError> {
         if name.is_empty() {
             return Err(ListingError::new(ListingErrorKind::EmptyFactName, at));
         }
-        let Some(known) = KNOWN.iter().position(|k| name.eq_ignore_ascii_case(k)) else {
+        let Some(index) = known_fact(name) else {
             continue;
         };
-        if let Some(seen) = seen.get_mut(known) {
+        if let Some(seen) = seen.get_mut(index) {
             if *seen {
                 return Err(ListingError::new(ListingErrorKind::DuplicateFact, at));
             }
             *seen = true;
         }
-        let valid = match known {
-            1 => size_of(value).is_some(),
-            2 => time_val(value).is_ok_and(|(_, used)| used == value.len()),
-            _ => true,
-        };
-        if !valid {
-            return Err(ListingError::new(
-                ListingErrorKind::InvalidFactValue,
-                value_at,
-            ));
+        let invalid = ListingError::new(ListingErrorKind::InvalidFactValue, value_at);
+        match index {
+            0 => known.kind = Some(value),
+            1 => known.size = Some(size_of(value).ok_or(invalid)?),
+            _ => match time_val(value) {
+                Ok((time, used)) if used == value.len() => known.modified = Some(time),
+                _ => return Err(invalid),
+            },
         }
     }
-    Ok(())
+    Ok(known)
+}
+
+/// Which of [`KNOWN`] `name` is, ignoring case: by length and first letter first, so that the
+/// other facts cost one comparison.
+fn known_fact(name: &[u8]) -> Option<usize> {
+    let index = match (name.len(), name.first().map(u8::to_ascii_lowercase)) {
+        (4, Some(b't')) => 0,
+        (4, Some(b's')) => 1,
+        (6, Some(b'm')) => 2,
+        _ => return None,
+    };
+    KNOWN
+        .get(index)
+        .filter(|known| name.eq_ignore_ascii_case(known))
+        .map(|_| index)
 }
 
 /// The facts this module reads, in the order `check` indexes them.
@@ -186,13 +215,13 @@ impl<'a> Facts<'a> {
 
     /// What the entry is, from the `type` fact; [`Kind::Other`] without one.
     pub fn kind(&self) -> Kind {
-        self.known(b"type").map_or(Kind::Other, kind_of)
+        self.known.kind.map_or(Kind::Other, kind_of)
     }
 
     /// Where a link points, from `type=OS.unix=slink:TARGET` (RFC 3659 §7.5.1's example of an
     /// OS-specific type); `None` for anything else, or an empty target.
     pub fn link_target(&self) -> Option<&'a [u8]> {
-        let value = self.known(b"type")?;
+        let value = self.known.kind?;
         let prefix = value.get(..14)?;
         prefix
             .eq_ignore_ascii_case(b"OS.unix=slink:")
@@ -201,15 +230,13 @@ impl<'a> Facts<'a> {
     }
 
     /// The `size` fact, in bytes.
-    pub fn size(&self) -> Option<u64> {
-        self.known(b"size").and_then(size_of)
+    pub const fn size(&self) -> Option<u64> {
+        self.known.size
     }
 
     /// The `modify` fact: the last modification time, in UTC, with its fraction if sent.
-    pub fn modified(&self) -> Option<Timestamp> {
-        self.known(b"modify")
-            .and_then(|value| time_val(value).ok())
-            .map(|(time, _)| time)
+    pub const fn modified(&self) -> Option<Timestamp> {
+        self.known.modified
     }
 
     /// The value of the fact named `name`, ignoring ASCII case (`perm`, `unique`,
@@ -231,16 +258,9 @@ impl<'a> Facts<'a> {
     /// Every fact, in the order sent.
     pub fn iter(&self) -> FactIter<'a> {
         FactIter {
-            rest: self.facts.strip_suffix(b";").unwrap_or(self.facts),
-            done: self.facts.is_empty(),
+            rest: self.list.strip_suffix(b";").unwrap_or(self.list),
+            done: self.list.is_empty(),
         }
-    }
-
-    /// A fact that `mlsx` checked is there at most once.
-    fn known(&self, name: &[u8]) -> Option<&'a [u8]> {
-        self.iter()
-            .find(|fact| fact.name.eq_ignore_ascii_case(name))
-            .map(|fact| fact.value)
     }
 }
 

@@ -4,7 +4,7 @@
 use super::decimal::Decimal;
 use super::emit::{Sink, check};
 use super::{WriteError, Writer};
-use crate::listing::{FactSet, Kind, Listed, unix_seconds, yearless};
+use crate::listing::{FactSet, Kind, Listed, grace, unix_seconds, yearless};
 use crate::payload::Timestamp;
 use crate::payload::timestamp::fraction_ascii;
 
@@ -286,8 +286,15 @@ fn date(sink: &mut dyn Sink, time: Timestamp, now: Timestamp) -> Result<(), Writ
         (Some(t), Some(n)) => t.saturating_add(SIX_MONTHS) > n && t <= n.saturating_add(86_400),
         _ => false,
     };
-    let reads_back =
-        yearless(time.month(), time.day(), time.hour(), time.minute(), now) == Some(minute);
+    let reads_back = grace(now).is_some_and(|grace| {
+        yearless(
+            time.month(),
+            time.day(),
+            (time.hour(), time.minute()),
+            now,
+            grace,
+        ) == Some(minute)
+    });
     if recent && reads_back {
         sink.put(b" ")?;
         sink.put(Decimal::new(u64::from(time.hour())).padded(2))?;

@@ -1,0 +1,176 @@
+//! Directory listings: lines per second read by `listing::list` and `listing::mlsx`, against
+//! suppaftp's parsers (a Rust peer users pick today) and against the floor, a plain line split
+//! (`<[u8]>::split` on `\n`, and `memchr`'s). `cargo bench -p ftp-codes-benches --bench listing`.
+//!
+//! Inputs: a listing of 1,000 entries in each form, as vsftpd (LIST) and pyftpdlib (MLSD)
+//! write them: files, directories and links, names with spaces, recent and old dates.
+
+// Benchmark code, not reachable from input: indexing and panics state its expectations.
+#![allow(
+    clippy::indexing_slicing,
+    clippy::panic,
+    clippy::unwrap_used,
+    clippy::expect_used
+)]
+// `criterion_group!` defines an undocumented function.
+#![allow(missing_docs)]
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use ftp_codes::listing::{self, ListOptions};
+use ftp_codes::payload::Timestamp;
+use std::hint::black_box;
+use std::str::FromStr;
+
+const ENTRIES: usize = 1000;
+
+/// `ls -l` lines as vsftpd writes them, CRLF-ended.
+fn list_listing() -> String {
+    let mut out = String::new();
+    for i in 0..ENTRIES {
+        let line = match i % 4 {
+            0 => format!(
+                "-rw-r--r--    1 1000     1000     {:>10} Mar 0{} 10:{:02} report {i}.pdf",
+                i * 1237,
+                i % 9 + 1,
+                i % 60
+            ),
+            1 => format!("drwxr-xr-x    2 1000     1000         4096 Jan 12  2023 dir{i}"),
+            2 => format!(
+                "lrwxrwxrwx    1 1000     1000            9 Feb 28 23:59 link{i} -> target{i}"
+            ),
+            _ => format!(
+                "-rw-------    1 0        0        {:>10} Dec 24  2019 old file {i}.tar.gz",
+                i * 99_991
+            ),
+        };
+        out.push_str(&line);
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// MLSD lines as pyftpdlib writes them.
+fn mlsd_listing() -> String {
+    let mut out = String::new();
+    for i in 0..ENTRIES {
+        let line = match i % 3 {
+            0 => format!(
+                "type=file;size={};modify=20240301{:02}{:02}00;perm=radfw;unix.mode=0644; report {i}.pdf",
+                i * 1237,
+                i % 24,
+                i % 60
+            ),
+            1 => format!("type=dir;modify=20230112000000;perm=elcdmf;unix.mode=0755; dir{i}"),
+            _ => format!(
+                "type=file;size={};modify=20191224120000;perm=r;unix.mode=0600; old file {i}.tar.gz",
+                i * 99_991
+            ),
+        };
+        out.push_str(&line);
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn lines(text: &[u8]) -> impl Iterator<Item = &[u8]> {
+    text.split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| l.strip_suffix(b"\r").unwrap_or(l))
+}
+
+fn bench(c: &mut Criterion) {
+    let now = Timestamp::new(2024, 3, 15, 12, 0, 0, 0).unwrap();
+    let options = ListOptions::default().with_now(now);
+    for (form, text) in [("LIST", list_listing()), ("MLSD", mlsd_listing())] {
+        let bytes = text.as_bytes();
+        let mut group = c.benchmark_group(format!("listing/{form}"));
+        group.throughput(Throughput::Elements(ENTRIES as u64));
+        group.bench_function("split on \\n (floor)", |b| {
+            b.iter(|| lines(black_box(bytes)).map(<[u8]>::len).sum::<usize>());
+        });
+        group.bench_function("memchr line split (floor)", |b| {
+            b.iter(|| {
+                let bytes = black_box(bytes);
+                let mut start = 0;
+                let mut total = 0;
+                for end in memchr::memchr_iter(b'\n', bytes) {
+                    total += end - start;
+                    start = end + 1;
+                }
+                total
+            });
+        });
+        if form == "LIST" {
+            group.bench_function("ftp-codes listing::list", |b| {
+                b.iter(|| {
+                    lines(black_box(bytes))
+                        .filter_map(|l| listing::list(l, &options).ok())
+                        .map(|e| e.name().len())
+                        .sum::<usize>()
+                });
+            });
+            group.bench_function("suppaftp File::from_str", |b| {
+                b.iter(|| {
+                    black_box(&text)
+                        .lines()
+                        .filter_map(|l| suppaftp::list::File::from_str(l).ok())
+                        .map(|f| f.name().len())
+                        .sum::<usize>()
+                });
+            });
+        } else {
+            group.bench_function("ftp-codes listing::mlsx", |b| {
+                b.iter(|| {
+                    lines(black_box(bytes))
+                        .filter_map(|l| listing::mlsx(l).ok())
+                        .map(|f| {
+                            f.name().len()
+                                + usize::from(f.size().is_some())
+                                + usize::from(f.modified().is_some())
+                        })
+                        .sum::<usize>()
+                });
+            });
+            group.bench_function("suppaftp File::from_mlsx_line", |b| {
+                b.iter(|| {
+                    black_box(&text)
+                        .lines()
+                        .filter_map(|l| suppaftp::list::File::from_mlsx_line(l).ok())
+                        .map(|f| f.name().len())
+                        .sum::<usize>()
+                });
+            });
+        }
+        group.finish();
+    }
+    // What each parser reads: the same entries, or the comparison is void.
+    let list = list_listing();
+    let ours = lines(list.as_bytes())
+        .filter(|l| listing::list(l, &options).is_ok())
+        .count();
+    let theirs = list
+        .lines()
+        .filter(|l| suppaftp::list::File::from_str(l).is_ok())
+        .count();
+    assert_eq!(
+        (ours, theirs),
+        (ENTRIES, ENTRIES),
+        "both parsers read every LIST line"
+    );
+    let mlsd = mlsd_listing();
+    let ours = lines(mlsd.as_bytes())
+        .filter(|l| listing::mlsx(l).is_ok())
+        .count();
+    let theirs = mlsd
+        .lines()
+        .filter(|l| suppaftp::list::File::from_mlsx_line(l).is_ok())
+        .count();
+    assert_eq!(
+        (ours, theirs),
+        (ENTRIES, ENTRIES),
+        "both parsers read every MLSD line"
+    );
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
