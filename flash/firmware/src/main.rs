@@ -50,6 +50,36 @@ fn use_the_crate() {
             black_box(reply.lines().count());
         }
     }
+    #[cfg(feature = "listing")]
+    {
+        use ftp_codes::listing::{self, ListOptions};
+        use ftp_codes::payload::Timestamp;
+        if let Ok(facts) = listing::mlsx(black_box(b"type=file;size=12;modify=20240229123456; a b")) {
+            black_box((facts.name(), facts.kind(), facts.size(), facts.modified(), facts.fact(b"perm")));
+        }
+        black_box(listing::mlst(black_box(b" type=dir; /pub")).map(|f| f.kind()));
+        if let Ok(now) = Timestamp::new(2024, 3, 1, 12, 0, 0, 0) {
+            let options = ListOptions::default().with_now(black_box(now));
+            let line: &[u8] = black_box(b"-rw-r--r-- 1 ftp ftp 12 Feb 29 10:30 a b");
+            if let Ok(entry) = listing::list(line, &options) {
+                black_box((entry.name(), entry.kind(), entry.size(), entry.modified(), entry.link_target()));
+            }
+        }
+    }
+    #[cfg(feature = "listing-writer")]
+    {
+        use ftp_codes::listing::{FactSet, Kind, Listed};
+        use ftp_codes::payload::Timestamp;
+        use ftp_codes::write::{WriteOptions, Writer};
+        let mut buf = [0u8; 128];
+        let mut out = Writer::new(&mut buf, WriteOptions::default());
+        if let Ok(now) = Timestamp::new(2024, 3, 1, 12, 0, 0, 0) {
+            let entry = Listed::new(black_box(b"a b"), Kind::File).with_size(black_box(12)).with_modified(now);
+            black_box(out.mlsx_entry(&entry, FactSet::DEFAULT));
+            black_box(out.ls_entry(&entry, black_box(now)));
+        }
+        black_box(out.written());
+    }
     #[cfg(feature = "commands")]
     {
         use ftp_codes::{Command, ReplyCode};
