@@ -11,23 +11,19 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+// One pipeline, two tables: `input` reads a catalogue and reports located errors; `codes` and
+// `commands` each model, check and expand their own; `codegen` is what both expansions share.
 mod args;
-mod command_model;
-mod command_validate;
-mod diag;
-mod expand;
-mod fields;
-mod load;
-mod model;
-mod standard;
-mod standard_commands;
-mod tree;
-mod validate;
+mod codegen;
+mod codes;
+mod commands;
+mod input;
 
 use args::Args;
-use diag::Diagnostics;
+use codes::validate::{Against, File};
+use input::diag::Diagnostics;
+use input::{load, tree};
 use proc_macro::TokenStream;
-use validate::{Against, File};
 
 /// (Implemented by the `ftp-codes-macros` crate, which `ftp-codes` re-exports it from.)
 #[proc_macro]
@@ -73,7 +69,7 @@ fn generate(args: &Args) -> Result<proc_macro2::TokenStream, Vec<String>> {
     let against = if args.standard {
         Against::Itself
     } else {
-        let standard = standard::get().map_err(|errors| {
+        let standard = codes::standard::get().map_err(|errors| {
             errors.iter().map(|e| format!("{written}:1:1: the standard catalogue built into ftp-codes-macros is invalid: {e}")).collect::<Vec<_>>()
         })?;
         Against::Standard(standard)
@@ -81,12 +77,12 @@ fn generate(args: &Args) -> Result<proc_macro2::TokenStream, Vec<String>> {
     let mut diags = Diagnostics::default();
     let checked = match tree::parse(&source.text) {
         Ok(root) => {
-            let catalogue = model::read(root, &mut diags);
+            let catalogue = codes::model::read(root, &mut diags);
             let file = File {
                 path: &written,
                 text: &source.text,
             };
-            validate::check(catalogue, &against, &file, &mut diags)
+            codes::validate::check(catalogue, &against, &file, &mut diags)
         }
         Err((span, message)) => {
             diags.error(span, format!("TOML syntax error: {message}"));
@@ -94,7 +90,9 @@ fn generate(args: &Args) -> Result<proc_macro2::TokenStream, Vec<String>> {
         }
     };
     match checked {
-        Some(checked) if diags.is_empty() => Ok(expand::expand(args, &checked, &source.resolved)),
+        Some(checked) if diags.is_empty() => {
+            Ok(codes::expand::expand(args, &checked, &source.resolved))
+        }
         _ => Err(diags.render(&written, &source.text)),
     }
 }
@@ -113,7 +111,7 @@ fn generate_commands(args: &Args) -> Result<proc_macro2::TokenStream, Vec<String
             })
             .collect::<Vec<_>>()
     };
-    let standard_codes = standard::get().map_err(builtin)?;
+    let standard_codes = codes::standard::get().map_err(builtin)?;
     let codes = match &args.codes {
         Some(codes) => reply_catalogue(&codes.value(), standard_codes)?,
         None => standard_codes.clone(),
@@ -121,19 +119,19 @@ fn generate_commands(args: &Args) -> Result<proc_macro2::TokenStream, Vec<String
     let standard = if args.standard {
         None
     } else {
-        Some(standard_commands::get().map_err(builtin)?)
+        Some(commands::standard::get().map_err(builtin)?)
     };
     let mut diags = Diagnostics::default();
     let checked = match tree::parse(&source.text) {
         Ok(root) => {
-            let catalogue = command_model::read(root, &mut diags);
-            let context = command_validate::Context {
+            let catalogue = commands::model::read(root, &mut diags);
+            let context = commands::validate::Context {
                 codes: &codes,
                 standard,
                 path: &written,
                 text: &source.text,
             };
-            command_validate::check(catalogue, &context, &mut diags)
+            commands::validate::check(catalogue, &context, &mut diags)
         }
         Err((span, message)) => {
             diags.error(span, format!("TOML syntax error: {message}"));
@@ -142,7 +140,7 @@ fn generate_commands(args: &Args) -> Result<proc_macro2::TokenStream, Vec<String
     };
     match checked {
         Some(checked) if diags.is_empty() => {
-            Ok(expand::expand_commands(args, &checked, &source.resolved))
+            Ok(commands::expand::expand(args, &checked, &source.resolved))
         }
         _ => Err(diags.render(&written, &source.text)),
     }
@@ -151,19 +149,19 @@ fn generate_commands(args: &Args) -> Result<proc_macro2::TokenStream, Vec<String
 /// A user's reply catalogue named by `codes from`, checked as `catalog!` checks it.
 fn reply_catalogue(
     written: &str,
-    standard: &validate::Checked,
-) -> Result<validate::Checked, Vec<String>> {
+    standard: &codes::validate::Checked,
+) -> Result<codes::validate::Checked, Vec<String>> {
     let source =
         load::read(written).map_err(|message| vec![format!("{written}:1:1: {message}")])?;
     let mut diags = Diagnostics::default();
     let checked = match tree::parse(&source.text) {
         Ok(root) => {
-            let catalogue = model::read(root, &mut diags);
+            let catalogue = codes::model::read(root, &mut diags);
             let file = File {
                 path: written,
                 text: &source.text,
             };
-            validate::check(catalogue, &Against::Standard(standard), &file, &mut diags)
+            codes::validate::check(catalogue, &Against::Standard(standard), &file, &mut diags)
         }
         Err((span, message)) => {
             diags.error(span, format!("TOML syntax error: {message}"));

@@ -1,7 +1,7 @@
 //! `Category` and `Group`: the digit-rule enums of the standard catalogue.
 
 use super::doc::markdown_text;
-use crate::validate::{Checked, RuleDef};
+use crate::codes::validate::{Checked, RuleDef};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
@@ -50,7 +50,7 @@ fn rule_enum(
         };
         format!("`{shape}`: {}", markdown_text(&r.description))
     });
-    let derives = super::value_derives();
+    let derives = crate::codegen::value_derives();
     let lower = type_name.to_lowercase();
     // Each type's own first name, so that `Group::name`'s example is a group.
     let example = rules.first().map_or("", |r| r.name.as_str());

@@ -1,8 +1,9 @@
 //! Every semantic check of a catalogue. Problems are collected, not returned early, so that
 //! one build reports them all; the checked catalogue is what `expand` turns into code.
 
-use crate::diag::{Diagnostics, Span, locate};
-use crate::model::{Catalogue, Entry, Rule, Sp};
+use super::model::{Catalogue, Entry, Rule};
+use crate::input::Sp;
+use crate::input::diag::{Diagnostics, Span, locate};
 use std::collections::BTreeMap;
 
 /// What one digit means, after checking.

@@ -1,7 +1,7 @@
 //! The rustdoc that generated items carry: catalogue entries and examples, as Markdown.
 
 use crate::args::Args;
-use crate::validate::CodeDef;
+use crate::codes::validate::CodeDef;
 use proc_macro2::TokenStream;
 use quote::quote;
 

@@ -1,14 +1,16 @@
 //! The standard command catalogue, built into this crate so that user command catalogues can
 //! extend it. `commands.toml` here is a link to the workspace's one file.
 
-use crate::command_validate::{self, CheckedCommands, Context};
-use crate::diag::Diagnostics;
-use crate::{command_model, standard, tree};
+use super::validate::{CheckedCommands, Context};
+use super::{model, validate};
+use crate::codes::standard;
+use crate::input::diag::Diagnostics;
+use crate::input::tree;
 use std::sync::OnceLock;
 
 /// How messages name the standard command catalogue's file.
 const PATH: &str = "commands.toml";
-const TEXT: &str = include_str!("../commands.toml");
+const TEXT: &str = include_str!("../../commands.toml");
 
 /// The checked standard command catalogue, or the problems that make it unusable (rendered).
 pub(crate) fn get() -> Result<&'static CheckedCommands, &'static [String]> {
@@ -23,14 +25,14 @@ fn load() -> Result<CheckedCommands, Vec<String>> {
         diags.error(span, message);
         std::mem::take(&mut diags).render(PATH, TEXT)
     })?;
-    let catalogue = command_model::read(root, &mut diags);
+    let catalogue = model::read(root, &mut diags);
     let context = Context {
         codes,
         standard: None,
         path: PATH,
         text: TEXT,
     };
-    match command_validate::check(catalogue, &context, &mut diags) {
+    match validate::check(catalogue, &context, &mut diags) {
         Some(checked) if diags.is_empty() => Ok(checked),
         _ => Err(diags.render(PATH, TEXT)),
     }

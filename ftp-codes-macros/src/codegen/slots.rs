@@ -10,7 +10,7 @@ use quote::{format_ident, quote};
 
 /// A multiplicative perfect hash: `n.wrapping_mul(multiplier) >> shift`.
 #[derive(Clone, Copy)]
-pub(super) struct Hash {
+pub(crate) struct Hash {
     multiplier: u32,
     shift: u32,
 }
@@ -27,7 +27,7 @@ impl Hash {
     }
 
     /// The same function in the generated code, over `value`, a `u32` expression.
-    pub(super) fn tokens(self, value: &TokenStream) -> TokenStream {
+    pub(crate) fn tokens(self, value: &TokenStream) -> TokenStream {
         let (multiplier, shift) = (
             Literal::u32_unsuffixed(self.multiplier),
             Literal::u32_unsuffixed(self.shift),
@@ -51,10 +51,10 @@ impl Hash {
 }
 
 /// A table: its element type and its entries.
-pub(super) struct Slots {
+pub(crate) struct Slots {
     /// `u8` while positions fit, else `u16`.
-    pub(super) ty: TokenStream,
-    pub(super) table: Vec<Literal>,
+    pub(crate) ty: TokenStream,
+    pub(crate) table: Vec<Literal>,
 }
 
 /// Multipliers tried per table size before the next size up.
@@ -63,7 +63,7 @@ const TRIES: u32 = 100_000;
 impl Slots {
     /// One slot per number from 0 to 999 or the highest code; a slot no code has holds a
     /// position past the last.
-    pub(super) fn fast(codes: &[u16]) -> Self {
+    pub(crate) fn fast(codes: &[u16]) -> Self {
         let len = codes
             .iter()
             .map(|&c| usize::from(c) + 1)
@@ -86,7 +86,7 @@ impl Slots {
     /// that hashes to it, 0 where none does (the caller's comparison tells that apart). For
     /// the few hundred numbers of a catalogue a multiplier turns up in a table of twice as many
     /// slots, a few more bits at worst; the identity is the last resort for 16-bit numbers.
-    pub(super) fn hashed(numbers: &[u32]) -> (Self, Hash) {
+    pub(crate) fn hashed(numbers: &[u32]) -> (Self, Hash) {
         let hash = (min_bits(numbers.len())..=24)
             .find_map(|bits| multiply(numbers, bits))
             .unwrap_or(Hash::IDENTITY_16);

@@ -5,22 +5,18 @@
 //! `cfg(feature = ...)`: optional impls go through `__private` macros whose definitions depend
 //! on the features of `ftp-codes` itself.
 
-mod commands;
 mod doc;
 mod rules;
-mod slots;
 
+use super::validate::{Checked, CodeDef};
 use crate::args::Args;
-use crate::validate::{Checked, CodeDef};
+use crate::codegen::slots::Slots;
+use crate::codegen::value_derives;
 use doc::{Example, variant_doc};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 use rules::rule_types;
-use slots::Slots;
 use std::path::Path;
-
-/// Everything one `catalog!` call emits.
-pub(crate) use commands::expand as expand_commands;
 
 /// Everything one `catalog!` call emits.
 pub(crate) fn expand(args: &Args, checked: &Checked, tracked: &Path) -> TokenStream {
@@ -370,15 +366,5 @@ fn alternatives(krate: &TokenStream, codes: &[CodeDef]) -> TokenStream {
                 _ => &[],
             }
         }
-    }
-}
-
-/// The derives of every generated enum: a plain value, compared and hashed by its number.
-pub(super) fn value_derives() -> TokenStream {
-    quote! {
-        #[derive(
-            ::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug, ::core::cmp::PartialEq,
-            ::core::cmp::Eq, ::core::cmp::PartialOrd, ::core::cmp::Ord, ::core::hash::Hash
-        )]
     }
 }

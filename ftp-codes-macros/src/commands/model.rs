@@ -1,11 +1,11 @@
 //! The typed command catalogue (`commands.toml`), every value with its byte span, read from the
 //! spanned TOML tree. Structural problems are reported and reading goes on; the semantic checks
-//! live in `command_validate`.
+//! live in `validate`.
 
-use crate::diag::Diagnostics;
-use crate::fields::{Fields, integers, string, tables};
-use crate::model::Sp;
-use crate::tree::Node;
+use crate::input::Sp;
+use crate::input::diag::Diagnostics;
+use crate::input::fields::{Fields, integers, string, tables};
+use crate::input::tree::Node;
 
 /// The five reply slots of RFC 959 §5.4, by first digit, plus the mark for replies that can
 /// only follow a 1yz: codes as written (`Slots<Sp<i64>>`), or checked (`Slots<u16>`).
@@ -97,7 +97,7 @@ pub(crate) struct CommandEntry {
     pub(crate) added: Vec<Added>,
     pub(crate) tolerated: Vec<CodeNote>,
     /// Where the entry starts, for a missing key.
-    pub(crate) span: crate::diag::Span,
+    pub(crate) span: crate::input::diag::Span,
 }
 
 /// A whole command catalogue.
@@ -247,7 +247,7 @@ fn code_note(
     let mut fields = Fields::of(node, context, keys, diags)?;
     let code = fields
         .required("code", diags)
-        .and_then(|n| crate::fields::integer(n, "`code`", diags));
+        .and_then(|n| crate::input::fields::integer(n, "`code`", diags));
     let who = keys
         .get(1)
         .and_then(|key| fields.required_string(key, diags));
@@ -255,7 +255,7 @@ fn code_note(
     let description = fields.required_string("description", diags);
     let after_preliminary = fields
         .optional("after_preliminary")
-        .and_then(|n| crate::fields::boolean(n, "`after_preliminary`", diags));
+        .and_then(|n| crate::input::fields::boolean(n, "`after_preliminary`", diags));
     fields.finish(diags);
     Some(CodeNote {
         code: code?,

@@ -1,10 +1,10 @@
 //! Every semantic check of a command catalogue, against the reply catalogue its codes come
 //! from. Problems are collected so that one build reports them all.
 
-use crate::command_model::{CommandCatalogue, CommandEntry, SLOTS, Slots};
-use crate::diag::{Diagnostics, locate};
-use crate::model::Sp;
-use crate::validate::Checked;
+use super::model::{CommandCatalogue, CommandEntry, SLOTS, Slots};
+use crate::codes::validate::Checked;
+use crate::input::Sp;
+use crate::input::diag::{Diagnostics, locate};
 use std::collections::BTreeMap;
 
 /// A command's argument, after checking.
@@ -382,7 +382,7 @@ fn check_listed(
 
 /// The documented deviations: known codes the RFC row does not list, fully described.
 fn check_tolerated(
-    deviations: Vec<crate::command_model::CodeNote>,
+    deviations: Vec<super::model::CodeNote>,
     replies: &SlotCodes,
     verb: &str,
     known: &dyn Fn(&Sp<i64>, &mut Diagnostics) -> Option<u16>,

@@ -1,14 +1,15 @@
 //! The standard catalogue, built into this crate so that user catalogues can inherit its digit
 //! rules and extend its codes. `codes.toml` here is a link to the workspace's one file.
 
-use crate::diag::Diagnostics;
-use crate::validate::{self, Against, Checked, File};
-use crate::{model, tree};
+use super::model;
+use super::validate::{self, Against, Checked, File};
+use crate::input::diag::Diagnostics;
+use crate::input::tree;
 use std::sync::OnceLock;
 
 /// How messages name the standard catalogue's file.
 const PATH: &str = "codes.toml";
-const TEXT: &str = include_str!("../codes.toml");
+const TEXT: &str = include_str!("../../codes.toml");
 
 /// The checked standard catalogue, or the problems that make it unusable (rendered).
 pub(crate) fn get() -> Result<&'static Checked, &'static [String]> {

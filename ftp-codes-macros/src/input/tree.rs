@@ -6,7 +6,7 @@
 //! compiles once: deserializing through serde would instantiate toml's generic deserializer in
 //! this crate, and that was most of its build time.
 
-use crate::diag::Span;
+use super::diag::Span;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 

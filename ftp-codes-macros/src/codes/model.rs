@@ -3,16 +3,10 @@
 //! Reading reports the structural problems (unknown keys, missing keys, wrong types) and keeps
 //! going, so that one build lists them all; semantic checks live in `validate`.
 
-use crate::diag::{Diagnostics, Span};
-use crate::fields::{Fields, integer, string, tables};
-use crate::tree::{Node, Value};
-
-/// A value and the byte span of its text in the catalogue.
-#[derive(Clone)]
-pub(crate) struct Sp<T> {
-    pub(crate) value: T,
-    pub(crate) span: Span,
-}
+use crate::input::Sp;
+use crate::input::diag::{Diagnostics, Span};
+use crate::input::fields::{Fields, integer, string, tables};
+use crate::input::tree::{Node, Value};
 
 /// One row of `[categories]` or `[groups]`: what a digit means.
 pub(crate) struct Rule {
@@ -156,7 +150,7 @@ fn entry(node: Node, diags: &mut Diagnostics) -> Option<Entry> {
     });
     let replaces = fields
         .optional("replaces")
-        .and_then(|node| crate::fields::boolean(node, "`replaces`", diags));
+        .and_then(|node| crate::input::fields::boolean(node, "`replaces`", diags));
     fields.finish(diags);
     Some(Entry {
         code: code?,

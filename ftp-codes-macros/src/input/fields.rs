@@ -2,9 +2,9 @@
 //! structural problem (a missing or unknown key, a wrong type) reported and the reading going
 //! on. Shared by the reply-code and the command catalogues.
 
-use crate::diag::{Diagnostics, Span};
-use crate::model::Sp;
-use crate::tree::{Key, Node, Value};
+use super::Sp;
+use super::diag::{Diagnostics, Span};
+use super::tree::{Key, Node, Value};
 
 /// An array of tables such as `[[code]]`.
 pub(crate) fn tables(node: Node, what: &str, header: &str, diags: &mut Diagnostics) -> Vec<Node> {
