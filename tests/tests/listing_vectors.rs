@@ -2,6 +2,7 @@
 //! where ftp-codes reads a line differently from the peer, the difference and why.
 //!
 //! Origins: Apache Commons Net (`UnixFTPEntryParserTest.java`, `NTFTPEntryParserTest.java`),
+//! basic-ftp (`test/parseListSpec.js`),
 //! jlaffaye/ftp (`parse_test.go`, whose clock, 2017-03-10 23:00 UTC, is used here too; its
 //! vectors are also next to the parser), CPython (`test_ftplib.py`'s `MLSD_DATA`), RFC 3659
 //! §7.7 (its example listings), and D. J. Bernstein's EPLF page.
@@ -321,6 +322,11 @@ fn lines_the_peers_refuse() {
         "20-05-97  03:31PM                  681 .bash_history",
         "     0           DIR   05-19-97   12:56  local",
         "drwxr-xr-x   2 root     99           4096Feb 23 30:01 zzplayer",
+        // basic-ftp's unknown formats (a word, an MVS line) and blank lines.
+        "aaa",
+        "SAVE01 3390   2004/06/23  1    1  FB     128  6144  PO    INCOMING.RPTBM024.D061704",
+        "      ",
+        "total 0",
     ] {
         let error = listing::list(line.as_bytes(), &options()).unwrap_err();
         assert_eq!(error.kind(), ListingErrorKind::NotAnEntry, "{line}");
@@ -354,6 +360,20 @@ fn deliberate_differences() {
         &options(),
     );
     assert_eq!(japanese.unwrap_err().kind(), ListingErrorKind::NotAnEntry);
+    // basic-ftp (#193) reads a mode of nine letters (`drw-r--rw`); `ls` writes ten, and which
+    // one is missing is a guess.
+    let short = listing::list(
+        b"drw-r--rw   1     root     root         0 Apr 21 19:31 Directory1",
+        &options(),
+    );
+    assert_eq!(short.unwrap_err().kind(), ListingErrorKind::NotAnEntry);
+    // basic-ftp (#95) reads a `sizd` fact as the size; ftp-codes reads facts by their names,
+    // and leaves the misspelt one to `fact`.
+    let sizd = listing::mlsx(b"sizd=4096; filename").unwrap();
+    assert_eq!(
+        (sizd.size(), sizd.fact(b"sizd")),
+        (None, Some(&b"4096"[..]))
+    );
     // jlaffaye/ftp takes a year-less date up to six months ahead as this year's; `ls` never
     // prints the time for a future date, so ftp-codes takes it as last year's (a day's grace).
     let ahead = listing::list(b"-rw-r--r-- 1 0 0 1 Sep 10 22:59 f", &options()).unwrap();
@@ -432,6 +452,41 @@ fn mlsd_lines_of_cpython() {
     let link =
         listing::mlsx(b"type=OS.unix=slink:/foobar;perm=;unique==keVO1+4G4; foobar").unwrap();
     assert_eq!(link.link_target(), Some(&b"/foobar"[..]));
+}
+
+/// basic-ftp's MLSD cases (`parseListSpec.js`).
+#[test]
+fn mlsd_lines_of_basic_ftp() {
+    let any = listing::mlsx(b"anything=something; filename").unwrap();
+    assert_eq!((any.name(), any.kind()), (&b"filename"[..], Kind::Other));
+    let case =
+        listing::mlsx(b"SiZe=11;tYpe=file;MoDIfy=20181025120459;uNIx.MOde=0755; file one").unwrap();
+    assert_eq!(
+        (case.size(), case.kind(), case.fact(b"unix.mode")),
+        (Some(11), Kind::File, Some(&b"0755"[..]))
+    );
+    assert_eq!(
+        case.modified(),
+        Timestamp::new(2018, 10, 25, 12, 4, 59, 0).ok()
+    );
+    let fraction =
+        listing::mlsx(b"type=file;size=24;modify=20250628164658.025;perm=rw; awesome.txt").unwrap();
+    assert_eq!(
+        fraction.modified().map(|t| t.to_string()),
+        Some("2025-06-28T16:46:58.025Z".to_owned())
+    );
+    let empty_target = listing::mlsx(b"type=OS.unix=slink:; filename").unwrap();
+    assert_eq!(
+        (empty_target.kind(), empty_target.link_target()),
+        (Kind::Link, None)
+    );
+    let symlink = listing::mlsx(b"type=OS.unix=symlink;unique=1234; filename").unwrap();
+    assert_eq!(symlink.kind(), Kind::Link);
+    for dot in [&b"type=cdir; ."[..], b"type=pdir; .."] {
+        assert!(!listing::is_one_component(
+            listing::mlsx(dot).unwrap().name()
+        ));
+    }
 }
 
 /// RFC 3659 §7.7's example MLST and MLSD lines.

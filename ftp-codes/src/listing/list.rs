@@ -105,6 +105,18 @@ pub fn list<'a>(line: &'a [u8], options: &ListOptions) -> Result<Entry<'a>, List
         Some(b'+') => eplf(line),
         Some(b'0'..=b'9') => dos(line),
         Some(_) if is_unix_mode(line) => unix(line, options),
+        Some(b' ') => {
+            // Some servers indent `ls -l` lines (basic-ftp's macOS sample): a mode after the
+            // spaces is unmistakable, and the name is still the line's own bytes.
+            let indent = line.iter().take_while(|&&b| b == b' ').count();
+            let rest = line.get(indent..).unwrap_or_default();
+            if is_unix_mode(rest) {
+                unix(rest, options)
+                    .map_err(|e| ListingError::new(e.kind(), e.offset().saturating_add(indent)))
+            } else {
+                Err(ListingError::new(ListingErrorKind::NotAnEntry, 0))
+            }
+        }
         _ => Err(ListingError::new(ListingErrorKind::NotAnEntry, 0)),
     }
 }
