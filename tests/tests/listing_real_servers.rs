@@ -1,5 +1,5 @@
-//! The same directory listed by real servers, read by `listing`: pyftpdlib's LIST and MLSD
-//! and vsftpd's LIST must come to the same names, kinds, sizes and times (to the precision
+//! The same directory listed by real servers, read by `listing`: pyftpdlib's and Pure-FTPd's
+//! LIST and MLSD and vsftpd's LIST must come to the same names, kinds, sizes and times (to the precision
 //! each form has). Files, a subdirectory, a symlink, names with spaces and quotes, a file
 //! older than six months, and a sparse file above 4 GiB.
 
@@ -220,9 +220,33 @@ fn vsftpd_lists_the_same_in_list() {
     );
 }
 
+fn pure_ftpd_lists_the_same_in_list_and_mlsd() {
+    let dir = tree("listing-pure-ftpd");
+    let server = match servers::pure_ftpd(&dir.join("root"), &dir) {
+        Ok(server) => server,
+        Err(why) => unavailable("Pure-FTPd", &why),
+    };
+    let list = listing(server.address, b"alice", b"secret", Command::List);
+    assert_eq!(
+        read_list(&list),
+        as_list_shows(expected()),
+        "{}",
+        String::from_utf8_lossy(&list)
+    );
+    // Pure-FTPd writes `sizd` for directories' sizes (basic-ftp #95): not `size`, so none.
+    let mlsd = listing(server.address, b"alice", b"secret", Command::Mlsd);
+    assert_eq!(
+        read_mlsd(&mlsd),
+        expected(),
+        "{}",
+        String::from_utf8_lossy(&mlsd)
+    );
+}
+
 fn main() -> std::process::ExitCode {
     support::harness::run(tests![
         pyftpdlib_lists_the_same_in_list_and_mlsd,
-        vsftpd_lists_the_same_in_list
+        vsftpd_lists_the_same_in_list,
+        pure_ftpd_lists_the_same_in_list_and_mlsd,
     ])
 }

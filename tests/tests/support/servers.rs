@@ -213,3 +213,93 @@ fn vsftpd_config(root: &Path, empty: &Path, port: u16, writable: bool) -> String
         empty.display()
     )
 }
+
+/// Pure-FTPd serving `root` to the virtual user `alice`/`secret` (a PureDB of its own), on a
+/// free loopback port. Its package is unpacked, not installed (installing it would remove
+/// vsftpd): `FTP_CODES_PURE_FTPD` names the unpacked `usr/sbin/pure-ftpd` (`.ci/run` sets it),
+/// else `/usr/sbin/pure-ftpd`. It needs root, to become the virtual user.
+pub fn pure_ftpd(root: &Path, scratch: &Path) -> Result<Server, String> {
+    let binary = std::env::var_os("FTP_CODES_PURE_FTPD")
+        .map(PathBuf::from)
+        .into_iter()
+        .chain([PathBuf::from("/usr/sbin/pure-ftpd")])
+        .find(|path| path.exists())
+        .ok_or("Pure-FTPd is not unpacked (.ci/run does it: apt-get download pure-ftpd)")?;
+    let pure_pw = binary
+        .parent()
+        .and_then(Path::parent)
+        .map(|usr| usr.join("bin").join("pure-pw"))
+        .filter(|path| path.exists())
+        .ok_or("pure-pw is not beside pure-ftpd")?;
+    let uid = Command::new("id")
+        .arg("-u")
+        .output()
+        .map_err(|e| e.to_string())?;
+    if String::from_utf8_lossy(&uid.stdout).trim() != "0" {
+        return Err("Pure-FTPd's virtual users need root".into());
+    }
+    // The files belong to the account the virtual user runs as.
+    let owner = "nobody";
+    Command::new("chown")
+        .args(["-R", owner])
+        .arg(root)
+        .status()
+        .map_err(|e| e.to_string())?;
+    let (passwd, pdb) = (
+        scratch.join("pureftpd.passwd"),
+        scratch.join("pureftpd.pdb"),
+    );
+    let mut add = Command::new(&pure_pw)
+        .args(["useradd", "alice", "-u", owner, "-g", "nogroup", "-d"])
+        .arg(root)
+        .arg("-f")
+        .arg(&passwd)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot run pure-pw: {e}"))?;
+    if let Some(mut stdin) = add.stdin.take() {
+        use std::io::Write;
+        stdin
+            .write_all(b"secret\nsecret\n")
+            .map_err(|e| e.to_string())?;
+    }
+    add.wait().map_err(|e| e.to_string())?;
+    let made = Command::new(&pure_pw)
+        .arg("mkdb")
+        .arg(&pdb)
+        .arg("-f")
+        .arg(&passwd)
+        .status()
+        .map_err(|e| e.to_string())?;
+    if !made.success() {
+        return Err("pure-pw mkdb failed".into());
+    }
+    let port = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
+        .and_then(|l| l.local_addr())
+        .map_err(|e| e.to_string())?
+        .port();
+    let child = Command::new(&binary)
+        .arg(format!("-lpuredb:{}", pdb.display()))
+        .arg(format!("-S127.0.0.1,{port}"))
+        .args(["-E", "-A", "-H"])
+        .arg(format!("-I{}", LIFETIME_SECONDS / 60))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot start pure-ftpd: {e}"))?;
+    let address = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
+    let mut server = Server { child, address };
+    for _ in 0..100 {
+        if TcpStream::connect_timeout(&address, Duration::from_millis(100)).is_ok() {
+            return Ok(server);
+        }
+        if let Ok(Some(status)) = server.child.try_wait() {
+            return Err(format!("pure-ftpd exited: {status}"));
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Err("pure-ftpd did not listen".into())
+}
