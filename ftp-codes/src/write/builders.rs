@@ -110,30 +110,7 @@ impl Writer<'_> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn mdtm(&mut self, time: Timestamp) -> Result<usize, WriteError> {
-        // `Timestamp` guarantees a year of at most four digits.
-        self.line(Code::FileStatus, |sink| {
-            sink.put(Decimal::new(u64::from(time.year())).padded(4))?;
-            for field in [
-                time.month(),
-                time.day(),
-                time.hour(),
-                time.minute(),
-                time.second(),
-            ] {
-                sink.put(Decimal::new(u64::from(field)).padded(2))?;
-            }
-            if time.fraction_digits() > 0 {
-                let mut digits = [b'0'; 9];
-                fraction_ascii(time.nanosecond(), &mut digits);
-                sink.put(b".")?;
-                sink.put(
-                    digits
-                        .get(..usize::from(time.fraction_digits()))
-                        .unwrap_or(&digits),
-                )?;
-            }
-            Ok(())
-        })
+        self.line(Code::FileStatus, |sink| time_val(sink, time))
     }
 
     /// `150 File status okay; about to open data connection.`, with ` (N bytes)` before the
@@ -236,4 +213,31 @@ impl Writer<'_> {
     fn options_double_iac(&self) -> bool {
         self.options().double_iac
     }
+}
+
+/// RFC 3659's `time-val`, `YYYYMMDDHHMMSS[.sss]`, with the fraction digits the time carries:
+/// MDTM's reply and MLSx's `modify` fact.
+pub(crate) fn time_val(sink: &mut dyn Sink, time: Timestamp) -> Result<(), WriteError> {
+    // `Timestamp` guarantees a year of at most four digits.
+    sink.put(Decimal::new(u64::from(time.year())).padded(4))?;
+    for field in [
+        time.month(),
+        time.day(),
+        time.hour(),
+        time.minute(),
+        time.second(),
+    ] {
+        sink.put(Decimal::new(u64::from(field)).padded(2))?;
+    }
+    if time.fraction_digits() > 0 {
+        let mut digits = [b'0'; 9];
+        fraction_ascii(time.nanosecond(), &mut digits);
+        sink.put(b".")?;
+        sink.put(
+            digits
+                .get(..usize::from(time.fraction_digits()))
+                .unwrap_or(&digits),
+        )?;
+    }
+    Ok(())
 }

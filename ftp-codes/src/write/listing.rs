@@ -1,12 +1,12 @@
 //! Directory listings for servers: MLSx entries and their MLST reply (RFC 3659 §7), and
 //! `ls -l` style LIST lines, the exact inverses of the `listing` parsers.
 
+use super::builders::time_val;
 use super::decimal::Decimal;
 use super::emit::{Sink, check};
 use super::{WriteError, Writer};
 use crate::listing::{FactSet, Kind, Listed, grace, unix_seconds, yearless};
 use crate::payload::Timestamp;
-use crate::payload::timestamp::fraction_ascii;
 
 /// Six months, as `ls -l` counts them (half of 365.2425 days): older dates show their year.
 const SIX_MONTHS: u64 = 15_778_476;
@@ -205,31 +205,6 @@ fn facts(sink: &mut dyn Sink, entry: &Listed<'_>, selected: FactSet) -> Result<(
 fn head(sink: &mut dyn Sink, name: &str) -> Result<(), WriteError> {
     sink.put(name.as_bytes())?;
     sink.put(b"=")
-}
-
-/// `YYYYMMDDHHMMSS[.sss]`, the fraction as the time carries it.
-fn time_val(sink: &mut dyn Sink, time: Timestamp) -> Result<(), WriteError> {
-    sink.put(Decimal::new(u64::from(time.year())).padded(4))?;
-    for field in [
-        time.month(),
-        time.day(),
-        time.hour(),
-        time.minute(),
-        time.second(),
-    ] {
-        sink.put(Decimal::new(u64::from(field)).padded(2))?;
-    }
-    if time.fraction_digits() > 0 {
-        let mut digits = [b'0'; 9];
-        fraction_ascii(time.nanosecond(), &mut digits);
-        sink.put(b".")?;
-        sink.put(
-            digits
-                .get(..usize::from(time.fraction_digits()))
-                .unwrap_or(&digits),
-        )?;
-    }
-    Ok(())
 }
 
 /// Four octal digits: `0644`.

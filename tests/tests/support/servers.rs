@@ -180,21 +180,28 @@ fn vsftpd_with(root: &Path, scratch: &Path, writable: bool) -> Result<Server, St
             .stderr(Stdio::null())
             .spawn()
             .map_err(|e| format!("cannot start vsftpd: {e}"))?;
-        let address = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
-        let mut server = Server { child, address };
-        for _ in 0..100 {
-            if TcpStream::connect_timeout(&address, Duration::from_millis(100)).is_ok() {
-                return Ok(server);
-            }
-            if let Ok(Some(status)) = server.child.try_wait() {
-                last_error = format!("vsftpd exited: {status}");
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(50));
+        match listening(child, port, "vsftpd") {
+            Ok(server) => return Ok(server),
+            Err(why) => last_error = why,
         }
-        drop(server);
     }
     Err(last_error)
+}
+
+/// The server `child` once it accepts connections on `port` (ten seconds at most), or why not.
+fn listening(child: Child, port: u16, name: &str) -> Result<Server, String> {
+    let address = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
+    let mut server = Server { child, address };
+    for _ in 0..100 {
+        if TcpStream::connect_timeout(&address, Duration::from_millis(100)).is_ok() {
+            return Ok(server);
+        }
+        if let Ok(Some(status)) = server.child.try_wait() {
+            return Err(format!("{name} exited: {status}"));
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Err(format!("{name} did not listen"))
 }
 
 fn vsftpd_config(root: &Path, empty: &Path, port: u16, writable: bool) -> String {
@@ -290,16 +297,5 @@ pub fn pure_ftpd(root: &Path, scratch: &Path) -> Result<Server, String> {
         .stderr(Stdio::null())
         .spawn()
         .map_err(|e| format!("cannot start pure-ftpd: {e}"))?;
-    let address = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
-    let mut server = Server { child, address };
-    for _ in 0..100 {
-        if TcpStream::connect_timeout(&address, Duration::from_millis(100)).is_ok() {
-            return Ok(server);
-        }
-        if let Ok(Some(status)) = server.child.try_wait() {
-            return Err(format!("pure-ftpd exited: {status}"));
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    Err("pure-ftpd did not listen".into())
+    listening(child, port, "pure-ftpd")
 }
