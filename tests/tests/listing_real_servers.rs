@@ -1,5 +1,5 @@
-//! The same directory listed by real servers, read by `listing`: pyftpdlib's and Pure-FTPd's
-//! LIST and MLSD and vsftpd's LIST must come to the same names, kinds, sizes and times (to the precision
+//! The same directory listed by real servers, read by `listing`: pyftpdlib's, Pure-FTPd's and
+//! ProFTPD's LIST and MLSD and vsftpd's LIST must come to the same names, kinds, sizes and times (to the precision
 //! each form has). Files, a subdirectory, a symlink, names with spaces and quotes, a file
 //! older than six months, and a sparse file above 4 GiB.
 
@@ -105,7 +105,11 @@ fn listing(address: SocketAddr, user: &[u8], password: &[u8], command: Command) 
     assert_eq!(started.first_digit(), 1, "{command}: {started}");
     let mut bytes = Vec::new();
     data.read_to_end(&mut bytes).unwrap();
-    let (outcome, _) = control.finish().unwrap();
+    // ProFTPD sends the 226 only once the client has closed its end too (a lingering close).
+    drop(data);
+    let outcome = control.finish().map(|(outcome, _)| outcome);
+    let outcome =
+        outcome.unwrap_or_else(|e| panic!("{command}: {e}; {:?}", control.conversation()));
     assert_eq!(outcome, Outcome::Completed);
     bytes
 }
@@ -184,20 +188,17 @@ fn pyftpdlib_lists_the_same_in_list_and_mlsd() {
         Ok(server) => server,
         Err(why) => unavailable("pyftpdlib", &why),
     };
-    let list = listing(server.address, b"alice", b"secret", Command::List);
-    assert_eq!(
-        read_list(&list),
-        as_list_shows(expected()),
-        "{}",
-        String::from_utf8_lossy(&list)
-    );
-    let mlsd = listing(server.address, b"alice", b"secret", Command::Mlsd);
-    assert_eq!(
-        read_mlsd(&mlsd),
-        expected(),
-        "{}",
-        String::from_utf8_lossy(&mlsd)
-    );
+    list_and_mlsd(server.address);
+}
+
+/// LIST and MLSD, as alice, read to the same entries.
+fn list_and_mlsd(address: SocketAddr) {
+    let list = listing(address, b"alice", b"secret", Command::List);
+    let shown = String::from_utf8_lossy(&list);
+    assert_eq!(read_list(&list), as_list_shows(expected()), "{shown}");
+    let mlsd = listing(address, b"alice", b"secret", Command::Mlsd);
+    let shown = String::from_utf8_lossy(&mlsd);
+    assert_eq!(read_mlsd(&mlsd), expected(), "{shown}");
 }
 
 fn vsftpd_lists_the_same_in_list() {
@@ -226,21 +227,17 @@ fn pure_ftpd_lists_the_same_in_list_and_mlsd() {
         Ok(server) => server,
         Err(why) => unavailable("Pure-FTPd", &why),
     };
-    let list = listing(server.address, b"alice", b"secret", Command::List);
-    assert_eq!(
-        read_list(&list),
-        as_list_shows(expected()),
-        "{}",
-        String::from_utf8_lossy(&list)
-    );
     // Pure-FTPd writes `sizd` for directories' sizes (basic-ftp #95): not `size`, so none.
-    let mlsd = listing(server.address, b"alice", b"secret", Command::Mlsd);
-    assert_eq!(
-        read_mlsd(&mlsd),
-        expected(),
-        "{}",
-        String::from_utf8_lossy(&mlsd)
-    );
+    list_and_mlsd(server.address);
+}
+
+fn proftpd_lists_the_same_in_list_and_mlsd() {
+    let dir = tree("listing-proftpd");
+    let server = match servers::proftpd(&dir.join("root"), &dir) {
+        Ok(server) => server,
+        Err(why) => unavailable("ProFTPD", &why),
+    };
+    list_and_mlsd(server.address);
 }
 
 fn main() -> std::process::ExitCode {
@@ -248,5 +245,6 @@ fn main() -> std::process::ExitCode {
         pyftpdlib_lists_the_same_in_list_and_mlsd,
         vsftpd_lists_the_same_in_list,
         pure_ftpd_lists_the_same_in_list_and_mlsd,
+        proftpd_lists_the_same_in_list_and_mlsd,
     ])
 }

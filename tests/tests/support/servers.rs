@@ -299,3 +299,72 @@ pub fn pure_ftpd(root: &Path, scratch: &Path) -> Result<Server, String> {
         .map_err(|e| format!("cannot start pure-ftpd: {e}"))?;
     listening(child, port, "pure-ftpd")
 }
+
+/// ProFTPD serving `root` to `alice`/`secret` (mod_auth_file), on a free loopback port, in the
+/// foreground (`-n`). Unpacked, not installed, as Pure-FTPd is: `FTP_CODES_PROFTPD` names the
+/// unpacked `usr/sbin/proftpd`, whose libraries are looked for beside it (`.ci/run` unpacks them
+/// too), else `/usr/sbin/proftpd`. It needs root, to become `nobody` for the session.
+pub fn proftpd(root: &Path, scratch: &Path) -> Result<Server, String> {
+    let binary = std::env::var_os("FTP_CODES_PROFTPD")
+        .map(PathBuf::from)
+        .into_iter()
+        .chain([PathBuf::from("/usr/sbin/proftpd")])
+        .find(|path| path.exists())
+        .ok_or("ProFTPD is not unpacked (.ci/run does it: apt-get download proftpd-core)")?;
+    let libraries = binary
+        .parent()
+        .and_then(Path::parent)
+        .map(|usr| usr.join("lib").join("x86_64-linux-gnu"))
+        .unwrap_or_default();
+    let uid = Command::new("id")
+        .arg("-u")
+        .output()
+        .map_err(|e| e.to_string())?;
+    if String::from_utf8_lossy(&uid.stdout).trim() != "0" {
+        return Err("ProFTPD's sessions need root, to become nobody".into());
+    }
+    Command::new("chown")
+        .args(["-R", "nobody"])
+        .arg(root)
+        .status()
+        .map_err(|e| e.to_string())?;
+    // "secret", SHA-512 crypt with a fixed salt (`openssl passwd -6 -salt ftpcodestests`).
+    let hash = "$6$ftpcodestests$FEjh17z1C.WO7eRNLcb.Kaieswl4E1l6JSJuM9159xG.JhCh1yrEYOhixDxCBFIv9ESjzw5eCbF1ZsTePcUfG1";
+    let passwd = scratch.join("proftpd.passwd");
+    std::fs::write(
+        &passwd,
+        format!("alice:{hash}:65534:65534::{}:/bin/false\n", root.display()),
+    )
+    .map_err(|e| e.to_string())?;
+    // mod_auth_file refuses a password file others may read.
+    std::fs::set_permissions(&passwd, std::os::unix::fs::PermissionsExt::from_mode(0o600))
+        .map_err(|e| e.to_string())?;
+    let port = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
+        .and_then(|l| l.local_addr())
+        .map_err(|e| e.to_string())?
+        .port();
+    let config = scratch.join("proftpd.conf");
+    let state = scratch.display();
+    std::fs::write(
+        &config,
+        format!(
+            "ServerType standalone\nDefaultServer on\nPort {port}\nDefaultAddress 127.0.0.1\n\
+             UseIPv6 off\nUser nobody\nGroup nogroup\nScoreboardFile {state}/proftpd.scoreboard\n\
+             PidFile {state}/proftpd.pid\nWtmpLog off\nDelayTable none\nUseReverseDNS off\n\
+             AuthOrder mod_auth_file.c\nAuthUserFile {}\nRequireValidShell off\nDefaultRoot ~\n\
+             TransferLog none\nTimeoutIdle {LIFETIME_SECONDS}\n",
+            passwd.display()
+        ),
+    )
+    .map_err(|e| e.to_string())?;
+    let child = Command::new(&binary)
+        .args(["-n", "-q", "-c"])
+        .arg(&config)
+        .env("LD_LIBRARY_PATH", libraries)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot start proftpd: {e}"))?;
+    listening(child, port, "proftpd")
+}
