@@ -2,7 +2,7 @@
 //! where ftp-codes reads a line differently from the peer, the difference and why.
 //!
 //! Origins: Apache Commons Net (`UnixFTPEntryParserTest.java`, `NTFTPEntryParserTest.java`),
-//! basic-ftp (`test/parseListSpec.js`),
+//! basic-ftp (`test/parseListSpec.js`), suppaftp (`src/list.rs`'s tests),
 //! jlaffaye/ftp (`parse_test.go`, whose clock, 2017-03-10 23:00 UTC, is used here too; its
 //! vectors are also next to the parser), CPython (`test_ftplib.py`'s `MLSD_DATA`), RFC 3659
 //! §7.7 (its example listings), and D. J. Bernstein's EPLF page.
