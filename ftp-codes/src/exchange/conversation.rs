@@ -1,7 +1,7 @@
 //! `Conversation`: the replies still due on one control connection, and the command each one
 //! answers. What keeps a reply from ever reaching the wrong command.
 
-use super::{Exchange, Next};
+use super::{ABOR, Exchange, Next};
 use crate::{Command, CommandCatalogue, Outcome, ReplyCode};
 use core::fmt;
 
@@ -104,7 +104,8 @@ impl core::error::Error for NotNow {}
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Conversation<C = Command> {
-    greeting: Greeting,
+    /// Whether the greeting was read (a 1yz keeps it due).
+    greeted: bool,
     /// The exchange of the command sent last (or the transfer that ABOR interrupts).
     current: Option<Exchange<C>>,
     /// The next command of `current`'s sequence (PASS after USER's 331), not yet sent.
@@ -117,14 +118,6 @@ pub struct Conversation<C = Command> {
     verb: Option<bool>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Greeting {
-    Due,
-    /// A 120 came; the 220 is due.
-    Delayed,
-    Read,
-}
-
 impl<C: CommandCatalogue> Default for Conversation<C> {
     fn default() -> Self {
         Self::new()
@@ -135,7 +128,7 @@ impl<C: CommandCatalogue> Conversation<C> {
     /// A new connection's conversation: the greeting is due.
     pub const fn new() -> Self {
         Self {
-            greeting: Greeting::Due,
+            greeted: false,
             current: None,
             sequence: None,
             abort: None,
@@ -148,13 +141,13 @@ impl<C: CommandCatalogue> Conversation<C> {
     /// after `AUTH TLS`, say): nothing is due.
     pub const fn greeted() -> Self {
         let mut conversation = Self::new();
-        conversation.greeting = Greeting::Read;
+        conversation.greeted = true;
         conversation
     }
 
     /// Whether `command` may be sent now; [`begin`](Self::begin) says the same and records it.
     pub fn may_begin(&self, command: C) -> Result<(), NotNow> {
-        if self.greeting != Greeting::Read {
+        if !self.greeted {
             return Err(NotNow::GreetingDue);
         }
         if self.verb.is_some() {
@@ -169,8 +162,8 @@ impl<C: CommandCatalogue> Conversation<C> {
             Some(current) if !current.is_finished() && self.sequence.is_none() => {
                 // ABOR interrupts a transfer, not another ABOR (whose replies could not be
                 // told apart from its own).
-                let aborting = current.command().is("ABOR");
-                if command.is("ABOR") && current.is_started() && !aborting {
+                let aborting = current.command().verb_key() == ABOR;
+                if command.verb_key() == ABOR && current.is_started() && !aborting {
                     Ok(())
                 } else {
                     Err(NotNow::ReplyDue {
@@ -214,7 +207,7 @@ impl<C: CommandCatalogue> Conversation<C> {
     }
 
     fn may_begin_nothing_due(&self) -> Result<(), NotNow> {
-        if self.greeting != Greeting::Read {
+        if !self.greeted {
             return Err(NotNow::GreetingDue);
         }
         if self.verb.is_some() {
@@ -239,9 +232,8 @@ impl<C: CommandCatalogue> Conversation<C> {
 
     /// Takes the next reply's code: which command it answers, and what comes next.
     pub fn reply(&mut self, code: ReplyCode) -> Delivery<C> {
-        match self.greeting {
-            Greeting::Due | Greeting::Delayed => return Delivery::Greeting(self.greet(code)),
-            Greeting::Read => {}
+        if !self.greeted {
+            return Delivery::Greeting(self.greet(code));
         }
         if self.verb.is_some() {
             return Delivery::Verb(if code.first_digit() == 1 {
@@ -289,16 +281,13 @@ impl<C: CommandCatalogue> Conversation<C> {
             421 => Next::Done(Outcome::TransientFailure),
             _ => Next::Done(Outcome::Unexpected),
         };
-        self.greeting = match next {
-            Next::AwaitReply => Greeting::Delayed,
-            _ => Greeting::Read,
-        };
+        self.greeted = !matches!(next, Next::AwaitReply);
         next
     }
 
     /// Whether no reply is due.
     pub fn is_idle(&self) -> bool {
-        self.greeting == Greeting::Read && self.due().is_none() && self.verb.is_none()
+        self.greeted && self.due().is_none() && self.verb.is_none()
     }
 
     /// Whether a reply to a command outside the catalogue is due.
@@ -308,7 +297,7 @@ impl<C: CommandCatalogue> Conversation<C> {
 
     /// Whether the greeting is still due.
     pub fn greeting_due(&self) -> bool {
-        self.greeting != Greeting::Read
+        !self.greeted
     }
 
     /// The command whose reply comes next, if one is due (the transfer's, while ABOR waits

@@ -123,7 +123,7 @@ impl<C: CommandCatalogue> Exchange<C> {
             State::Finished => Next::Done(Outcome::Unexpected),
             // The server is closing the connection, whatever was under way.
             _ if code == 421 => Next::Done(Outcome::TransientFailure),
-            State::Sent | State::Aborted if command.is("ABOR") && code == 426 => {
+            State::Sent | State::Aborted if command.verb_key() == ABOR && code == 426 => {
                 if self.state == State::Aborted {
                     return Next::Done(Outcome::Unexpected);
                 }
@@ -181,8 +181,8 @@ fn continuation<C: CommandCatalogue>(command: C, code: ReplyCode) -> Option<C> {
     C::from_verb(next)
 }
 
-/// The keys of the verbs that start sequences: compared as numbers, so that sequencing links
-/// no verb text.
+/// The keys of the verbs that sequencing looks for: compared as numbers, so that it links no
+/// verb text.
 const fn key(verb: &[u8]) -> u32 {
     match crate::__private::verb_key(verb) {
         Some(key) => key,
@@ -194,6 +194,7 @@ const PASS: u32 = key(b"PASS");
 const RNFR: u32 = key(b"RNFR");
 const AUTH: u32 = key(b"AUTH");
 const ADAT: u32 = key(b"ADAT");
+pub(crate) const ABOR: u32 = key(b"ABOR");
 
 #[cfg(test)]
 mod tests {

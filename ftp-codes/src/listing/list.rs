@@ -2,7 +2,7 @@
 //! `ls -l`, DOS/IIS, and EPLF.
 
 use super::{Kind, ListingError, ListingErrorKind};
-use crate::payload::Timestamp;
+use crate::payload::{Timestamp, whole_number};
 
 /// How [`list`] reads lines: the reference time that year-less Unix dates are resolved
 /// against.
@@ -183,14 +183,9 @@ impl<const N: usize> Words<N> {
     }
 }
 
+/// `1*DIGIT` and nothing else, as a `u64`.
 fn digits(word: &[u8]) -> Option<u64> {
-    if word.is_empty() {
-        return None;
-    }
-    word.iter().try_fold(0u64, |n, &b| {
-        let digit = b.checked_sub(b'0').filter(|d| *d <= 9)?;
-        n.checked_mul(10)?.checked_add(u64::from(digit))
-    })
+    whole_number(word)
 }
 
 fn small(word: &[u8]) -> Option<u8> {
@@ -221,8 +216,9 @@ fn is_unix_mode(line: &[u8]) -> bool {
         && rest.iter().all(u8::is_ascii_digit)
 }
 
-const MONTHS: [&[u8; 3]; 12] = [
-    b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec",
+/// The months as `ls -l` writes them (read ignoring case).
+pub(crate) const MONTHS: [&[u8; 3]; 12] = [
+    b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov", b"Dec",
 ];
 
 fn month(word: &[u8]) -> Option<u8> {
@@ -369,45 +365,7 @@ pub(crate) fn yearless(
 
 /// A day after `now`.
 pub(crate) fn grace(now: Timestamp) -> Option<Timestamp> {
-    Timestamp::from_unix(unix_seconds(now)?.saturating_add(86_400), 0).ok()
-}
-
-/// Seconds since 1970 of `time` (days from civil, Howard Hinnant's algorithm).
-pub(crate) fn unix_seconds(time: Timestamp) -> Option<u64> {
-    let (y, m, d) = (
-        i64::from(time.year()),
-        i64::from(time.month()),
-        i64::from(time.day()),
-    );
-    let y = if m <= 2 { y.checked_sub(1)? } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y.checked_sub(era.checked_mul(400)?)?;
-    let mp = if m > 2 {
-        m.checked_sub(3)?
-    } else {
-        m.checked_add(9)?
-    };
-    let doy = mp
-        .checked_mul(153)?
-        .checked_add(2)?
-        .checked_div(5)?
-        .checked_add(d)?
-        .checked_sub(1)?;
-    let doe = yoe
-        .checked_mul(365)?
-        .checked_add(yoe / 4)?
-        .checked_sub(yoe / 100)?
-        .checked_add(doy)?;
-    let days = era
-        .checked_mul(146_097)?
-        .checked_add(doe)?
-        .checked_sub(719_468)?;
-    let seconds = days
-        .checked_mul(86_400)?
-        .checked_add(i64::from(time.hour()).checked_mul(3600)?)?
-        .checked_add(i64::from(time.minute()).checked_mul(60)?)?
-        .checked_add(i64::from(time.second()))?;
-    u64::try_from(seconds).ok()
+    Timestamp::from_unix(now.unix_seconds()?.saturating_add(86_400), 0).ok()
 }
 
 /// DOS/IIS: `MM-DD-YY hh:mmAM <DIR> name` or `MM-DD-YYYY HH:MM size name`.

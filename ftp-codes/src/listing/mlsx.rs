@@ -1,7 +1,7 @@
 //! MLSx entries (RFC 3659 §7.2): `[facts] SP pathname`, facts `1*(factname "=" value ";")`.
 
 use super::{Kind, ListingError, ListingErrorKind};
-use crate::payload::{Timestamp, time_val};
+use crate::payload::{Timestamp, time_val, whole_number};
 use core::iter::FusedIterator;
 
 /// One entry of an MLSD listing, or the fact line of an MLST reply: the facts and the name,
@@ -156,7 +156,7 @@ fn check(facts: &[u8]) -> Result<Known<'_>, ListingError> {
         let invalid = ListingError::new(ListingErrorKind::InvalidFactValue, value_at);
         match index {
             0 => known.kind = Some(value),
-            1 => known.size = Some(size_of(value).ok_or(invalid)?),
+            1 => known.size = Some(whole_number(value).ok_or(invalid)?),
             _ => match time_val(value) {
                 Ok((time, used)) if used == value.len() => known.modified = Some(time),
                 _ => return Err(invalid),
@@ -191,17 +191,6 @@ fn positions(facts: &[u8]) -> impl Iterator<Item = (usize, &[u8])> {
         let start = *at;
         *at = at.saturating_add(fact.len()).saturating_add(1);
         Some((start, fact))
-    })
-}
-
-/// `1*DIGIT` as a `u64`, or `None` (not digits, or too large).
-fn size_of(value: &[u8]) -> Option<u64> {
-    if value.is_empty() {
-        return None;
-    }
-    value.iter().try_fold(0u64, |size, &b| {
-        let digit = b.checked_sub(b'0').filter(|d| *d <= 9)?;
-        size.checked_mul(10)?.checked_add(u64::from(digit))
     })
 }
 

@@ -28,7 +28,7 @@ pub use error::{ListingError, ListingErrorKind};
 pub use facts::FactSet;
 pub use kind::Kind;
 pub use list::{Entry, ListOptions, list};
-pub(crate) use list::{grace, unix_seconds, yearless};
+pub(crate) use list::{MONTHS, grace, yearless};
 pub use listed::Listed;
 pub use mlsx::{Fact, FactIter, Facts, mlst, mlsx};
 

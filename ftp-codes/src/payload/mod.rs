@@ -40,6 +40,7 @@ pub use file_status::{mdtm, size};
 pub use notes::{Mark, mark, minutes, transfer_size};
 pub use passive::{epsv, lpsv, pasv, pasv_port};
 pub use pathname::{Chunks, Pathname, pathname};
+pub(crate) use scan::whole_number;
 pub use timestamp::Timestamp;
 
 use crate::ReplyCode;

@@ -23,6 +23,14 @@ pub(crate) fn number(text: &[u8], max: u64) -> Option<Result<(u64, &[u8]), ()>> 
     Some(Ok((value, rest)))
 }
 
+/// `text` as a number when it is digits and nothing else (`1*DIGIT`), fitting a `u64`.
+pub(crate) fn whole_number(text: &[u8]) -> Option<u64> {
+    match number(text, u64::MAX)? {
+        Ok((value, [])) => Some(value),
+        _ => None,
+    }
+}
+
 /// Where each run of digits in `text` starts.
 pub(crate) fn digit_runs(text: &[u8]) -> impl Iterator<Item = usize> + '_ {
     (0..text.len()).filter(move |&i| {

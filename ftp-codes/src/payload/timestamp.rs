@@ -157,6 +157,45 @@ impl Timestamp {
         Self::new(year, month, day, hour, minute, second, nanosecond)
     }
 
+    /// Seconds since 1970 (the inverse of [`from_unix`](Self::from_unix), fractions dropped);
+    /// `None` before 1970. Howard Hinnant's days-from-civil algorithm.
+    pub(crate) fn unix_seconds(&self) -> Option<u64> {
+        let (y, m, d) = (
+            i64::from(self.year()),
+            i64::from(self.month()),
+            i64::from(self.day()),
+        );
+        let y = if m <= 2 { y.checked_sub(1)? } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y.checked_sub(era.checked_mul(400)?)?;
+        let mp = if m > 2 {
+            m.checked_sub(3)?
+        } else {
+            m.checked_add(9)?
+        };
+        let doy = mp
+            .checked_mul(153)?
+            .checked_add(2)?
+            .checked_div(5)?
+            .checked_add(d)?
+            .checked_sub(1)?;
+        let doe = yoe
+            .checked_mul(365)?
+            .checked_add(yoe / 4)?
+            .checked_sub(yoe / 100)?
+            .checked_add(doy)?;
+        let days = era
+            .checked_mul(146_097)?
+            .checked_add(doe)?
+            .checked_sub(719_468)?;
+        let seconds = days
+            .checked_mul(86_400)?
+            .checked_add(i64::from(self.hour()).checked_mul(3600)?)?
+            .checked_add(i64::from(self.minute()).checked_mul(60)?)?
+            .checked_add(i64::from(self.second()))?;
+        u64::try_from(seconds).ok()
+    }
+
     /// The year, such as 2026.
     pub const fn year(&self) -> u16 {
         self.year

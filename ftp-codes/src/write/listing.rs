@@ -5,15 +5,11 @@ use super::builders::time_val;
 use super::decimal::Decimal;
 use super::emit::{Sink, check};
 use super::{WriteError, Writer};
-use crate::listing::{FactSet, Kind, Listed, grace, unix_seconds, yearless};
+use crate::listing::{FactSet, Kind, Listed, MONTHS, grace, yearless};
 use crate::payload::Timestamp;
 
 /// Six months, as `ls -l` counts them (half of 365.2425 days): older dates show their year.
 const SIX_MONTHS: u64 = 15_778_476;
-
-const MONTHS: [&[u8; 3]; 12] = [
-    b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov", b"Dec",
-];
 
 impl Writer<'_> {
     /// Appends one MLSD line (`type=file;size=12;modify=20240229123456; name\r\n`) with the
@@ -257,7 +253,7 @@ fn date(sink: &mut dyn Sink, time: Timestamp, now: Timestamp) -> Result<(), Writ
         0,
     )
     .map_err(|_| WriteError::Unrepresentable)?;
-    let recent = match (unix_seconds(minute), unix_seconds(now)) {
+    let recent = match (minute.unix_seconds(), now.unix_seconds()) {
         (Some(t), Some(n)) => t.saturating_add(SIX_MONTHS) > n && t <= n.saturating_add(86_400),
         _ => false,
     };
