@@ -270,6 +270,10 @@ fn abor_while_the_transfer_runs_426_for_it_then_226_for_abor() {
             seen(ready(control.run(Command::Noop, b"", &[]))),
             (Outcome::Completed, 200)
         );
+        assert_eq!(
+            control.into_transport().written,
+            b"STOR f\r\nABOR\r\nNOOP\r\n"
+        );
     }
 }
 
@@ -486,6 +490,8 @@ fn verbs_outside_the_catalogue_wait_their_turn_too() {
     );
     control.finish().unwrap();
     assert_eq!(control.send_verb(b"XCRC", b"f").unwrap().code(), 200);
+    // The refused ones never reached the wire.
+    assert_eq!(control.into_transport().written, b"RETR f\r\nXCRC f\r\n");
 }
 
 #[test]
@@ -582,9 +588,26 @@ fn send_and_read_reply_cancelled_at_every_await_point() {
                 ready(control.greeting()).unwrap();
             }
             let _ = poll_at_most(control.send(Command::Pwd, b""), polls);
-            match after_cancellation(&mut control) {
-                Ok(code) => assert_eq!(code, 200, "step {step}, {polls} polls"),
-                Err(ControlError::Broken) => {}
+            let next = after_cancellation(&mut control);
+            let written = control.into_transport().written;
+            match next {
+                // Whole lines only: PWD (if it went out at all), then NOOP.
+                Ok(code) => {
+                    assert_eq!(code, 200, "step {step}, {polls} polls");
+                    let whole: &[u8] = if written.starts_with(b"PWD") {
+                        b"PWD\r\nNOOP\r\n"
+                    } else {
+                        b"NOOP\r\n"
+                    };
+                    assert_eq!(written, whole, "step {step}, {polls} polls");
+                }
+                // Part of PWD's line went out, and nothing after it.
+                Err(ControlError::Broken) => {
+                    assert!(
+                        b"PWD\r\n".starts_with(&written) && written.len() < 5,
+                        "step {step}, {polls} polls: {written:?}"
+                    );
+                }
                 Err(other) => panic!("step {step}, {polls} polls: {other:?}"),
             }
         }
