@@ -84,25 +84,18 @@ impl FactSet {
         selected: Self,
         buf: &mut [u8],
     ) -> Result<&[u8], crate::write::WriteError> {
-        let mut len = 0usize;
-        let mut put = |bytes: &[u8]| {
-            let end = len
-                .checked_add(bytes.len())
-                .ok_or(crate::write::WriteError::BufferTooSmall)?;
-            buf.get_mut(len..end)
-                .ok_or(crate::write::WriteError::BufferTooSmall)?
-                .copy_from_slice(bytes);
-            len = end;
-            Ok::<(), crate::write::WriteError>(())
-        };
-        put(b"MLST ")?;
-        for (fact, name) in self.each() {
-            put(name.as_bytes())?;
-            if selected.contains(fact) {
-                put(b"*")?;
+        let options = crate::write::WriteOptions::default();
+        let len = crate::write::Writer::new(buf, options).transaction(|sink| {
+            sink.put(b"MLST ")?;
+            for (fact, name) in self.each() {
+                sink.put(name.as_bytes())?;
+                if selected.contains(fact) {
+                    sink.put(b"*")?;
+                }
+                sink.put(b";")?;
             }
-            put(b";")?;
-        }
+            Ok(())
+        })?;
         Ok(buf.get(..len).unwrap_or_default())
     }
 }
