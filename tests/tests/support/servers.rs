@@ -226,32 +226,16 @@ fn vsftpd_config(root: &Path, empty: &Path, port: u16, writable: bool) -> String
 /// vsftpd): `FTP_CODES_PURE_FTPD` names the unpacked `usr/sbin/pure-ftpd` (`.ci/run` sets it),
 /// else `/usr/sbin/pure-ftpd`. It needs root, to become the virtual user.
 pub fn pure_ftpd(root: &Path, scratch: &Path) -> Result<Server, String> {
-    let binary = std::env::var_os("FTP_CODES_PURE_FTPD")
-        .map(PathBuf::from)
-        .into_iter()
-        .chain([PathBuf::from("/usr/sbin/pure-ftpd")])
-        .find(|path| path.exists())
-        .ok_or("Pure-FTPd is not unpacked (.ci/run does it: apt-get download pure-ftpd)")?;
+    let binary = unpacked("FTP_CODES_PURE_FTPD", "pure-ftpd", "pure-ftpd")?;
     let pure_pw = binary
         .parent()
         .and_then(Path::parent)
         .map(|usr| usr.join("bin").join("pure-pw"))
         .filter(|path| path.exists())
         .ok_or("pure-pw is not beside pure-ftpd")?;
-    let uid = Command::new("id")
-        .arg("-u")
-        .output()
-        .map_err(|e| e.to_string())?;
-    if String::from_utf8_lossy(&uid.stdout).trim() != "0" {
-        return Err("Pure-FTPd's virtual users need root".into());
-    }
     // The files belong to the account the virtual user runs as.
     let owner = "nobody";
-    Command::new("chown")
-        .args(["-R", owner])
-        .arg(root)
-        .status()
-        .map_err(|e| e.to_string())?;
+    give_to_nobody(root, "Pure-FTPd's virtual users")?;
     let (passwd, pdb) = (
         scratch.join("pureftpd.passwd"),
         scratch.join("pureftpd.pdb"),
@@ -305,29 +289,13 @@ pub fn pure_ftpd(root: &Path, scratch: &Path) -> Result<Server, String> {
 /// unpacked `usr/sbin/proftpd`, whose libraries are looked for beside it (`.ci/run` unpacks them
 /// too), else `/usr/sbin/proftpd`. It needs root, to become `nobody` for the session.
 pub fn proftpd(root: &Path, scratch: &Path) -> Result<Server, String> {
-    let binary = std::env::var_os("FTP_CODES_PROFTPD")
-        .map(PathBuf::from)
-        .into_iter()
-        .chain([PathBuf::from("/usr/sbin/proftpd")])
-        .find(|path| path.exists())
-        .ok_or("ProFTPD is not unpacked (.ci/run does it: apt-get download proftpd-core)")?;
+    let binary = unpacked("FTP_CODES_PROFTPD", "proftpd", "proftpd-core")?;
     let libraries = binary
         .parent()
         .and_then(Path::parent)
         .map(|usr| usr.join("lib").join("x86_64-linux-gnu"))
         .unwrap_or_default();
-    let uid = Command::new("id")
-        .arg("-u")
-        .output()
-        .map_err(|e| e.to_string())?;
-    if String::from_utf8_lossy(&uid.stdout).trim() != "0" {
-        return Err("ProFTPD's sessions need root, to become nobody".into());
-    }
-    Command::new("chown")
-        .args(["-R", "nobody"])
-        .arg(root)
-        .status()
-        .map_err(|e| e.to_string())?;
+    give_to_nobody(root, "ProFTPD's sessions")?;
     // "secret", SHA-512 crypt with a fixed salt (`openssl passwd -6 -salt ftpcodestests`).
     let hash = "$6$ftpcodestests$FEjh17z1C.WO7eRNLcb.Kaieswl4E1l6JSJuM9159xG.JhCh1yrEYOhixDxCBFIv9ESjzw5eCbF1ZsTePcUfG1";
     let passwd = scratch.join("proftpd.passwd");
@@ -367,4 +335,33 @@ pub fn proftpd(root: &Path, scratch: &Path) -> Result<Server, String> {
         .spawn()
         .map_err(|e| format!("cannot start proftpd: {e}"))?;
     listening(child, port, "proftpd")
+}
+
+/// The unpacked server binary that `variable` names, else `/usr/sbin/NAME`.
+fn unpacked(variable: &str, name: &str, package: &str) -> Result<PathBuf, String> {
+    std::env::var_os(variable)
+        .map(PathBuf::from)
+        .into_iter()
+        .chain([Path::new("/usr/sbin").join(name)])
+        .find(|path| path.exists())
+        .ok_or_else(|| {
+            format!("{name} is not unpacked (.ci/run does it: apt-get download {package})")
+        })
+}
+
+/// Gives `root` to `nobody`, whom `who` run as once they leave root, which they need.
+fn give_to_nobody(root: &Path, who: &str) -> Result<(), String> {
+    let uid = Command::new("id")
+        .arg("-u")
+        .output()
+        .map_err(|e| e.to_string())?;
+    if String::from_utf8_lossy(&uid.stdout).trim() != "0" {
+        return Err(format!("{who} need root, to become nobody"));
+    }
+    Command::new("chown")
+        .args(["-R", "nobody"])
+        .arg(root)
+        .status()
+        .map_err(|e| e.to_string())?;
+    Ok(())
 }
