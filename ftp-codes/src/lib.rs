@@ -127,8 +127,9 @@
 // Input reaches this crate from the network: no arithmetic that could overflow on it.
 #![warn(clippy::arithmetic_side_effects)]
 
-// Unit tests use the standard library (collections, formatting); the crate itself never does.
-#[cfg(test)]
+// Unit tests use the standard library (collections, formatting); the crate itself only with
+// feature `std` (the client over `std::net`, a control connection that owns its buffer).
+#[cfg(any(test, feature = "std"))]
 extern crate std;
 
 mod catalogue;
@@ -144,6 +145,8 @@ mod undouble;
 #[cfg(feature = "serde")]
 mod serde_impls;
 
+#[cfg(any(feature = "embedded-io", feature = "embedded-io-async"))]
+pub mod client;
 pub mod command;
 pub mod exchange;
 #[cfg(any(feature = "embedded-io", feature = "embedded-io-async"))]

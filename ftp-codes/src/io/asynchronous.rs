@@ -1,5 +1,6 @@
 //! `AsyncControl` over `embedded_io_async` transports: the blocking layer's calls, awaited.
 
+use super::buffer::Buffer;
 use super::core::{Framed, Sent, Step, answers, step};
 use super::{Async, Connection, ControlError};
 use crate::exchange::{Delivery, Next};
@@ -12,7 +13,7 @@ impl<'b, T> Connection<'b, T, Async> {
     /// `TcpStream` in `FromTokio`), reading into `buffer`. The server's
     /// greeting is due first.
     pub fn new(transport: T, buffer: &'b mut [u8], options: ParseOptions) -> Self {
-        Self::with_parts(transport, buffer, options)
+        Self::with_parts(transport, Buffer::Borrowed(buffer), options)
     }
 }
 
@@ -20,7 +21,7 @@ impl<'b, T, C: CommandCatalogue> Connection<'b, T, Async, C> {
     /// [`new`](Connection::new) for a command catalogue of your own
     /// ([`command_catalog!`](crate::command_catalog!)): `Control::<_, SiteCommand>::with_catalogue(...)`.
     pub fn with_catalogue(transport: T, buffer: &'b mut [u8], options: ParseOptions) -> Self {
-        Self::with_parts(transport, buffer, options)
+        Self::with_parts(transport, Buffer::Borrowed(buffer), options)
     }
 }
 

@@ -1,8 +1,9 @@
 //! `Connection`: what the blocking [`Control`] and the async [`AsyncControl`] share.
 
+use super::buffer::Buffer;
 use super::core::Core;
 use crate::exchange::Conversation;
-use crate::reply::ParseOptions;
+use crate::reply::{ParseOptions, Reply};
 use crate::write::WriteOptions;
 use crate::{Command, CommandCatalogue, Outcome};
 use core::marker::PhantomData;
@@ -71,14 +72,31 @@ impl<T, M, C: CommandCatalogue> core::fmt::Debug for Connection<'_, T, M, C> {
     }
 }
 
+#[cfg(feature = "std")]
+impl<T, M, C: CommandCatalogue> Connection<'static, T, M, C> {
+    /// A connection that owns its buffer of `capacity` bytes, to keep in a struct without a
+    /// lifetime (what [`client::Client`](crate::client::Client) does). The greeting is due
+    /// first; for a catalogue of your own, name it: `Control::<_, SiteCommand>::with_owned_buffer`.
+    pub fn with_owned_buffer(transport: T, capacity: usize, options: ParseOptions) -> Self {
+        let buffer = std::vec![0; capacity].into_boxed_slice();
+        Self::with_parts(transport, Buffer::Owned(buffer), options)
+    }
+}
+
 impl<'b, T, M, C: CommandCatalogue> Connection<'b, T, M, C> {
-    pub(super) fn with_parts(transport: T, buffer: &'b mut [u8], options: ParseOptions) -> Self {
+    pub(super) fn with_parts(transport: T, buffer: Buffer<'b>, options: ParseOptions) -> Self {
         Self {
             transport,
             core: Core::new(buffer, options),
             write_options: WriteOptions::default(),
             mode: PhantomData,
         }
+    }
+
+    /// The reply handed out last, until the next call reads or writes: after a refusal, the
+    /// server's own words, for an error message. `None` once a later call began.
+    pub fn last_reply(&self) -> Option<Reply<'_>> {
+        self.core.last_reply()
     }
 
     /// Says that the greeting was read elsewhere (a connection taken over after `AUTH TLS`):

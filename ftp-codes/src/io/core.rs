@@ -3,6 +3,7 @@
 //! bytes in and out.
 
 use super::ControlError;
+use super::buffer::Buffer;
 use crate::exchange::{Conversation, Delivery, Next};
 use crate::reply::{ParseOptions, Parser, Reply, Status};
 use crate::write::{WriteOptions, Writer};
@@ -50,7 +51,7 @@ struct InFlight<C> {
 /// broken, since the next line would complete it on the server's side (`DELE impor` +
 /// `NOOP` reaching it as `DELE imporNOOP`).
 pub(crate) struct Core<'b, C> {
-    buf: &'b mut [u8],
+    buf: Buffer<'b>,
     start: usize,
     consumed: usize,
     filled: usize,
@@ -58,6 +59,8 @@ pub(crate) struct Core<'b, C> {
     pub(crate) conversation: Conversation<C>,
     in_flight: Option<InFlight<C>>,
     broken: bool,
+    /// The reply handed out last, while its bytes are still where it was framed.
+    last: Option<Framed<C>>,
 }
 
 impl<C: CommandCatalogue> core::fmt::Debug for Core<'_, C> {
@@ -72,9 +75,10 @@ impl<C: CommandCatalogue> core::fmt::Debug for Core<'_, C> {
 }
 
 impl<'b, C: CommandCatalogue> Core<'b, C> {
-    pub(crate) fn new(buf: &'b mut [u8], options: ParseOptions) -> Self {
+    pub(crate) fn new(buf: Buffer<'b>, options: ParseOptions) -> Self {
         Self {
             buf,
+            last: None,
             start: 0,
             consumed: 0,
             filled: 0,
@@ -127,6 +131,7 @@ impl<'b, C: CommandCatalogue> Core<'b, C> {
 
     /// Forgets the reply handed out last; with nothing left after it, the buffer is empty.
     fn release(&mut self) {
+        self.last = None;
         self.start = self.start.saturating_add(self.consumed).min(self.filled);
         self.consumed = 0;
         if self.start == self.filled {
@@ -170,6 +175,7 @@ impl<'b, C: CommandCatalogue> Core<'b, C> {
                     delivery: self.conversation.reply(code),
                 };
                 self.consumed = used;
+                self.last = Some(framed);
                 Ok(Some(framed))
             }
             Ok(Status::Partial) if self.start == 0 && self.filled >= self.buf.len() => {
@@ -215,6 +221,12 @@ impl<'b, C: CommandCatalogue> Core<'b, C> {
             framed.mismatched,
             framed.control,
         )
+    }
+
+    /// The reply handed out last, until the next call reads or writes: after a refusal, the
+    /// server's text.
+    pub(crate) fn last_reply(&self) -> Option<Reply<'_>> {
+        self.last.map(|framed| self.reply(framed))
     }
 
     /// The bytes read after the last reply handed out.

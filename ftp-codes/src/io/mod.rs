@@ -53,6 +53,7 @@
 mod asynchronous;
 #[cfg(feature = "embedded-io")]
 mod blocking;
+mod buffer;
 mod control;
 mod core;
 mod error;

@@ -114,20 +114,21 @@ impl Writer<'_> {
 
 /// A command argument formed on the stack: the longest, an LPRT of an IPv6 address, is 84
 /// bytes.
-struct Argument96 {
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Argument96 {
     bytes: [u8; 96],
     len: usize,
 }
 
 impl Argument96 {
-    const fn new() -> Self {
+    pub(crate) const fn new() -> Self {
         Self {
             bytes: [0; 96],
             len: 0,
         }
     }
 
-    fn as_bytes(&self) -> &[u8] {
+    pub(crate) fn as_bytes(&self) -> &[u8] {
         self.bytes.get(..self.len).unwrap_or_default()
     }
 }
@@ -171,13 +172,7 @@ impl Writer<'_> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn port(&mut self, address: core::net::SocketAddrV4) -> Result<usize, WriteError> {
-        if address.port() == 0 {
-            return Err(WriteError::Unrepresentable);
-        }
-        let mut argument = Argument96::new();
-        let [p1, p2] = address.port().to_be_bytes();
-        let [h1, h2, h3, h4] = address.ip().octets();
-        byte_list(&mut argument, &[h1, h2, h3, h4, p1, p2]).map_err(|_| WriteError::Fmt)?;
+        let argument = port_argument(address)?;
         self.command_line(b"PORT", argument.as_bytes(), false)
     }
 
@@ -194,14 +189,7 @@ impl Writer<'_> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn eprt(&mut self, address: core::net::SocketAddr) -> Result<usize, WriteError> {
-        use core::fmt::Write as _;
-        if address.port() == 0 {
-            return Err(WriteError::Unrepresentable);
-        }
-        let family = if address.is_ipv4() { 1 } else { 2 };
-        let mut argument = Argument96::new();
-        write!(argument, "|{family}|{}|{}|", address.ip(), address.port())
-            .map_err(|_| WriteError::Fmt)?;
+        let argument = eprt_argument(address)?;
         self.command_line(b"EPRT", argument.as_bytes(), false)
     }
 
@@ -232,6 +220,31 @@ impl Writer<'_> {
         written.map_err(|_| WriteError::Fmt)?;
         self.command_line(b"LPRT", argument.as_bytes(), false)
     }
+}
+
+/// PORT's argument, `h1,h2,h3,h4,p1,p2`; port 0 cannot be written.
+pub(crate) fn port_argument(address: core::net::SocketAddrV4) -> Result<Argument96, WriteError> {
+    if address.port() == 0 {
+        return Err(WriteError::Unrepresentable);
+    }
+    let mut argument = Argument96::new();
+    let [p1, p2] = address.port().to_be_bytes();
+    let [h1, h2, h3, h4] = address.ip().octets();
+    byte_list(&mut argument, &[h1, h2, h3, h4, p1, p2]).map_err(|_| WriteError::Fmt)?;
+    Ok(argument)
+}
+
+/// EPRT's argument, `|1|a.b.c.d|port|` or `|2|ipv6|port|`; port 0 cannot be written.
+pub(crate) fn eprt_argument(address: core::net::SocketAddr) -> Result<Argument96, WriteError> {
+    use core::fmt::Write as _;
+    if address.port() == 0 {
+        return Err(WriteError::Unrepresentable);
+    }
+    let family = if address.is_ipv4() { 1 } else { 2 };
+    let mut argument = Argument96::new();
+    write!(argument, "|{family}|{}|{}|", address.ip(), address.port())
+        .map_err(|_| WriteError::Fmt)?;
+    Ok(argument)
 }
 
 /// `,host bytes...,2,p1,p2` after LPRT's family and host length.

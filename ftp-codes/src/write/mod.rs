@@ -33,6 +33,7 @@ mod listing;
 mod options;
 mod writer;
 
+pub(crate) use command::{Argument96, eprt_argument, port_argument};
 pub use emit::to_fmt;
 pub use error::WriteError;
 pub use options::{Style, WriteOptions};

@@ -320,7 +320,9 @@ pub fn proftpd(root: &Path, scratch: &Path) -> Result<Server, String> {
              UseIPv6 off\nUser nobody\nGroup nogroup\nScoreboardFile {state}/proftpd.scoreboard\n\
              PidFile {state}/proftpd.pid\nWtmpLog off\nDelayTable none\nUseReverseDNS off\n\
              AuthOrder mod_auth_file.c\nAuthUserFile {}\nRequireValidShell off\nDefaultRoot ~\n\
-             TransferLog none\nTimeoutIdle {LIFETIME_SECONDS}\n",
+             TransferLog none\nTimeoutIdle {LIFETIME_SECONDS}\n\
+             # APPE and REST before STOR (off by default: 451 \"Append/Restart not permitted\")\n\
+             AllowStoreRestart on\n",
             passwd.display()
         ),
     )

@@ -1,0 +1,297 @@
+//! `Session`: the client session over a blocking control connection and a
+//! [`DataConnection`]; it follows the [`Operation`]s' steps and moves bytes, nothing more.
+
+use super::data::DataConnection;
+use super::error::SessionError;
+use super::operation::{Moved, Operation, Request, Step};
+use super::state::{DataMode, State, TransferType};
+use crate::io::{Control, ControlError};
+use crate::payload::{self, Pathname, Timestamp};
+use crate::reply::Reply;
+use crate::{Command, Outcome};
+use core::ops::ControlFlow;
+use embedded_io::{Read, Write};
+
+/// A client session over a blocking control connection ([`Control`]) and a data connection of
+/// the caller's ([`DataConnection`]): no allocation, `no_std`. Every method fails when the
+/// server refuses ([`SessionError::Refused`]); the connection stays in step whatever fails.
+///
+/// What it keeps: the transfer type (`TYPE I` sent once, before the first SIZE or transfer, and
+/// again only when [`set_transfer_type`](Self::set_transfer_type) changed it), the data mode
+/// (EPSV, or PASV for the rest of the session once EPSV was refused; EPRT then PORT in active
+/// mode). [`Client`](super::Client) is this session over `std::net`, with owned results.
+pub struct Session<'b, T, D> {
+    control: Control<'b, T>,
+    data: D,
+    state: State,
+}
+
+/// The data connection by its type name: the session should be `Debug` whatever it is.
+impl<T, D> core::fmt::Debug for Session<'_, T, D> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Session")
+            .field("control", &self.control)
+            .field("data", &core::any::type_name::<D>())
+            .field("state", &self.state)
+            .finish()
+    }
+}
+
+type Result<V, T> = core::result::Result<V, SessionError<<T as embedded_io::ErrorType>::Error>>;
+
+impl<'b, T, D> Session<'b, T, D>
+where
+    T: Read + Write,
+    D: DataConnection<Error = T::Error>,
+{
+    /// Reads the server's greeting on `control` (220, or 120 then 220): the session, ready to
+    /// log in. [`SessionError::Unavailable`] for a 421.
+    pub fn start(mut control: Control<'b, T>, data: D) -> Result<Self, T> {
+        if let (outcome, greeting) = control.greeting()?
+            && outcome != Outcome::Completed
+        {
+            return Err(SessionError::Unavailable {
+                code: greeting.code(),
+            });
+        }
+        Ok(Self::greeted(control, data))
+    }
+
+    /// A session on a control connection whose greeting was read already.
+    pub fn greeted(control: Control<'b, T>, data: D) -> Self {
+        Self {
+            control,
+            data,
+            state: State::default(),
+        }
+    }
+
+    /// USER, then PASS if the server asks for it (an empty password is sent empty).
+    pub fn login(&mut self, user: &[u8], password: &[u8]) -> Result<(), T> {
+        self.login_with_account(user, password, b"")
+    }
+
+    /// USER, PASS and ACCT, each sent only if the server asks for it (a 332 without an
+    /// `account` is a refusal).
+    pub fn login_with_account(
+        &mut self,
+        user: &[u8],
+        password: &[u8],
+        account: &[u8],
+    ) -> Result<(), T> {
+        self.run(Request::Login {
+            user,
+            password,
+            account,
+        })
+    }
+
+    /// PWD: the working directory, read from the 257 (its doubled quotes undone by
+    /// [`Pathname::chunks`]). Borrowed from the buffer until the next call.
+    pub fn pwd(&mut self) -> Result<Pathname<'_>, T> {
+        self.command(Command::Pwd, b"")?;
+        let reply = self.last()?;
+        payload::pathname(&reply).map_err(|error| SessionError::Unreadable {
+            command: Command::Pwd,
+            error,
+        })
+    }
+
+    /// Runs `command` with `argument`; anything but a completion is an error. The last reply
+    /// is [`Control::last_reply`] (through [`control`](Self::control)) until the next call.
+    pub fn command(&mut self, command: Command, argument: &[u8]) -> Result<(), T> {
+        self.run(Request::Command {
+            command,
+            argument,
+            typed: false,
+        })
+    }
+
+    /// RNFR `from`, then RNTO `to`.
+    pub fn rename(&mut self, from: &[u8], to: &[u8]) -> Result<(), T> {
+        self.run(Request::Rename { from, to })
+    }
+
+    /// SIZE, in the session's transfer type (TYPE I first if it is due).
+    pub fn size(&mut self, path: &[u8]) -> Result<u64, T> {
+        self.run(Request::Command {
+            command: Command::Size,
+            argument: path,
+            typed: true,
+        })?;
+        let reply = self.last()?;
+        payload::size(&reply).map_err(|error| SessionError::Unreadable {
+            command: Command::Size,
+            error,
+        })
+    }
+
+    /// MDTM: the file's modification time, in UTC.
+    pub fn mdtm(&mut self, path: &[u8]) -> Result<Timestamp, T> {
+        self.command(Command::Mdtm, path)?;
+        let reply = self.last()?;
+        payload::mdtm(&reply).map_err(|error| SessionError::Unreadable {
+            command: Command::Mdtm,
+            error,
+        })
+    }
+
+    /// A transfer: `command` (RETR, STOR, APPE, LIST, NLST, MLSD) with `argument`, from
+    /// `offset` (REST first when it is not 0). The session sets the type (RETR, STOR and APPE),
+    /// opens the data connection (passive or active), sends the command, and after its 1yz
+    /// calls `mover` with the data connection and the size the 1yz announced, if any. `mover`
+    /// moves the bytes and says whether it went through ([`ControlFlow::Continue`]) or wants
+    /// the transfer aborted ([`ControlFlow::Break`]: ABOR is sent, the result is
+    /// [`SessionError::Aborted`]). The data connection is then closed and the completion read.
+    pub fn transfer<F>(
+        &mut self,
+        command: Command,
+        argument: &[u8],
+        offset: u64,
+        mover: F,
+    ) -> Result<(), T>
+    where
+        F: FnOnce(&mut D, Option<u64>) -> core::result::Result<ControlFlow<()>, T::Error>,
+    {
+        let typed = matches!(command, Command::Retr | Command::Stor | Command::Appe);
+        let request = Request::Transfer {
+            command,
+            argument,
+            offset,
+            typed,
+        };
+        self.drive(request, Some(mover))
+    }
+
+    /// QUIT: the server's goodbye; the control connection back, to close.
+    pub fn quit(mut self) -> Result<Control<'b, T>, T> {
+        self.command(Command::Quit, b"")?;
+        Ok(self.control)
+    }
+
+    /// How data connections are opened from now on.
+    pub fn set_mode(&mut self, mode: DataMode) {
+        self.state.mode = mode;
+    }
+
+    /// Whether EPSV and EPRT (RFC 2428) are tried (the default) before PASV and PORT; off,
+    /// only PASV and PORT are sent (curl's `--disable-epsv`, for a server or middlebox that
+    /// mishandles them). A server's refusal turns them off for the session by itself.
+    pub fn set_extended(&mut self, on: bool) {
+        self.state.no_epsv = !on;
+        self.state.no_eprt = !on;
+    }
+
+    /// The transfer type from now on (TYPE is sent before the next transfer or SIZE).
+    pub fn set_transfer_type(&mut self, transfer_type: TransferType) {
+        self.state.transfer_type = transfer_type;
+    }
+
+    /// The control connection: its last reply, its conversation.
+    pub fn control(&self) -> &Control<'b, T> {
+        &self.control
+    }
+
+    /// The control connection, for a command of your own; it keeps the session in step.
+    pub fn control_mut(&mut self) -> &mut Control<'b, T> {
+        &mut self.control
+    }
+
+    /// The data connection.
+    pub fn data_mut(&mut self) -> &mut D {
+        &mut self.data
+    }
+
+    fn last(&self) -> Result<Reply<'_>, T> {
+        // run() ended with a reply, which nothing has released since.
+        self.control
+            .last_reply()
+            .ok_or(SessionError::Control(ControlError::NothingDue))
+    }
+
+    fn run(&mut self, request: Request<'_>) -> Result<(), T> {
+        type Mover<D, E> = fn(&mut D, Option<u64>) -> core::result::Result<ControlFlow<()>, E>;
+        self.drive::<Mover<D, T::Error>>(request, None)
+    }
+
+    /// Follows the operation's steps to its end. The data connection is closed on every
+    /// way out once it was opened.
+    fn drive<F>(&mut self, request: Request<'_>, mover: Option<F>) -> Result<(), T>
+    where
+        F: FnOnce(&mut D, Option<u64>) -> core::result::Result<ControlFlow<()>, T::Error>,
+    {
+        let mut operation = Operation::new(request, self.state);
+        let result = self.steps(&mut operation, mover);
+        if operation.data_open() || result.is_err() {
+            // The error that ended the operation is the one to report.
+            let _ = self.data.close();
+        }
+        result
+    }
+
+    fn steps<F>(&mut self, operation: &mut Operation<'_>, mover: Option<F>) -> Result<(), T>
+    where
+        F: FnOnce(&mut D, Option<u64>) -> core::result::Result<ControlFlow<()>, T::Error>,
+    {
+        let mut mover = mover;
+        let mut data_error = None;
+        // Bounded: every operation has at most a dozen steps (TYPE, EPSV, PASV, EPRT, PORT,
+        // REST, the command, accept, move, finish, ABOR).
+        loop {
+            match operation.next(self.state) {
+                Step::Run {
+                    command,
+                    argument,
+                    then,
+                } => {
+                    let (outcome, reply) = self.control.run(command, argument, then)?;
+                    operation.replied(&mut self.state, outcome, &reply);
+                }
+                Step::Start { command, argument } => {
+                    let reply = self.control.send(command, argument)?;
+                    operation.started(self.state, &reply);
+                }
+                Step::Finish => {
+                    let (outcome, reply) = self.control.finish()?;
+                    operation.replied(&mut self.state, outcome, &reply);
+                }
+                Step::Connect { port } => {
+                    self.data.connect(port).map_err(SessionError::Data)?;
+                    operation.connected();
+                }
+                Step::Listen => {
+                    let address = self.data.listen().map_err(SessionError::Data)?;
+                    operation.listening(self.state, address);
+                }
+                Step::Accept => match self.data.accept() {
+                    Ok(()) => operation.accepted(),
+                    Err(error) => {
+                        data_error = Some(error);
+                        operation.moved(Moved::Failed);
+                    }
+                },
+                Step::Move { expected } => {
+                    let result = match mover.take() {
+                        Some(mover) => mover(&mut self.data, expected),
+                        None => Ok(ControlFlow::Continue(())),
+                    };
+                    // Closing ends an upload; a download's server may wait for it too
+                    // (ProFTPD sends its 226 only then).
+                    let closed = self.data.close();
+                    operation.moved(match (result, closed) {
+                        (Ok(ControlFlow::Continue(())), Ok(())) => Moved::Whole,
+                        (Ok(ControlFlow::Break(())), _) => Moved::Stopped,
+                        (Err(error), _) | (Ok(_), Err(error)) => {
+                            data_error = Some(error);
+                            Moved::Failed
+                        }
+                    });
+                }
+                Step::Done(result) => {
+                    return result
+                        .map_err(|failure| SessionError::from_failure(failure, data_error.take()));
+                }
+            }
+        }
+    }
+}
