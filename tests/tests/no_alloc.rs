@@ -293,6 +293,110 @@ fn exercise_control() -> usize {
     work + control.into_transport().len
 }
 
+/// A data connection in memory: what a mover reads.
+struct StackData {
+    opened: usize,
+    data: &'static [u8],
+}
+
+impl ftp_codes::client::DataConnection for StackData {
+    type Error = embedded_io::ErrorKind;
+    fn connect(&mut self, port: u16) -> Result<(), Self::Error> {
+        self.opened += usize::from(port);
+        Ok(())
+    }
+    fn listen(&mut self) -> Result<std::net::SocketAddr, Self::Error> {
+        Ok(std::net::SocketAddr::from(([127, 0, 0, 1], 4097)))
+    }
+    fn accept(&mut self) -> Result<(), Self::Error> {
+        Ok(())
+    }
+    fn close(&mut self) -> Result<(), Self::Error> {
+        Ok(())
+    }
+}
+
+impl ftp_codes::client::AsyncDataConnection for StackData {
+    type Error = embedded_io::ErrorKind;
+    async fn connect(&mut self, port: u16) -> Result<(), Self::Error> {
+        ftp_codes::client::DataConnection::connect(self, port)
+    }
+    async fn listen(&mut self) -> Result<std::net::SocketAddr, Self::Error> {
+        ftp_codes::client::DataConnection::listen(self)
+    }
+    async fn accept(&mut self) -> Result<(), Self::Error> {
+        Ok(())
+    }
+    async fn close(&mut self) -> Result<(), Self::Error> {
+        Ok(())
+    }
+}
+
+/// The replies of a whole client session: login, PWD, a download (TYPE, EPSV, RETR), SIZE,
+/// MDTM, a rename, an upload in active mode (EPRT refused, PORT), an aborted download, QUIT.
+const SESSION: &[u8] = b"220 Ready\r\n331 Password\r\n230 In\r\n257 \"/pub\" ok\r\n\
+200 Binary\r\n229 Entering Extended Passive Mode (|||40001|)\r\n150 Go (5 bytes)\r\n226 Done\r\n\
+213 5\r\n213 20261204101500\r\n350 RNTO next\r\n250 Renamed\r\n\
+500 EPRT unknown\r\n200 PORT ok\r\n150 Go\r\n226 Done\r\n\
+200 PORT ok\r\n150 Go\r\n426 Aborted\r\n226 ABOR ok\r\n221 Bye\r\n";
+
+/// A whole session through `client::Session`, then `client::AsyncSession`.
+fn exercise_client_session() -> usize {
+    use ftp_codes::client::{AsyncSession, DataMode, Session, SessionError};
+    use ftp_codes::io::{AsyncControl, Control};
+    use std::ops::ControlFlow;
+    let mut work = 0;
+    let mut buffer = [0u8; 128];
+    let transport = Canned {
+        input: SESSION,
+        written: [0; 256],
+        len: 0,
+    };
+    let control = Control::new(transport, &mut buffer, ParseOptions::default());
+    let data = StackData { opened: 0, data: b"hello" };
+    let mut ftp = Session::start(control, data).unwrap();
+    ftp.login(b"u", b"p").unwrap();
+    work += ftp.pwd().unwrap().len();
+    ftp.transfer(Command::Retr, b"f", 0, |data, expected| {
+        work += data.data.len() + usize::from(expected == Some(5));
+        Ok(ControlFlow::Continue(()))
+    })
+    .unwrap();
+    work += usize::try_from(ftp.size(b"f").unwrap()).unwrap();
+    work += usize::from(ftp.mdtm(b"f").unwrap().year());
+    ftp.rename(b"f", b"g").unwrap();
+    ftp.set_mode(DataMode::Active);
+    ftp.transfer(Command::Stor, b"g", 0, |_, _| Ok(ControlFlow::Continue(())))
+        .unwrap();
+    let stopped = ftp.transfer(Command::Retr, b"g", 0, |_, _| Ok(ControlFlow::Break(())));
+    work += usize::from(matches!(stopped, Err(SessionError::Aborted { .. })));
+    let control = ftp.quit().unwrap();
+    work += control.into_transport().len;
+
+    let mut buffer = [0u8; 128];
+    let transport = Canned {
+        input: SESSION,
+        written: [0; 256],
+        len: 0,
+    };
+    let control = AsyncControl::new(transport, &mut buffer, ParseOptions::default());
+    let data = StackData { opened: 0, data: b"hello" };
+    ready(async {
+        let mut ftp = AsyncSession::start(control, data).await.unwrap();
+        ftp.login(b"u", b"p").await.unwrap();
+        work += ftp.pwd().await.unwrap().len();
+        ftp.transfer(Command::Retr, b"f", 0, async |data: &mut StackData, _| {
+            work += data.opened;
+            Ok(ControlFlow::Continue(()))
+        })
+        .await
+        .unwrap();
+        work += usize::try_from(ftp.size(b"f").await.unwrap()).unwrap();
+        ftp.quit().await.map(drop).unwrap_err();
+    });
+    work
+}
+
 /// The command catalogue, the exchange, the command writer and the address arguments.
 fn exercise_commands(text: &mut StackBuf) -> usize {
     let mut work = 0usize;
@@ -401,9 +505,11 @@ fn exercise_listings() -> usize {
 #[test]
 fn the_runtime_api_never_allocates() {
     // Warm up anything lazy in the harness first, then count only our own calls.
-    let _ = exercise_everything() + exercise_listings();
+    let _ = exercise_everything() + exercise_listings() + exercise_client_session();
     let before = allocations();
-    let work = black_box(exercise_everything()) + black_box(exercise_listings());
+    let work = black_box(exercise_everything())
+        + black_box(exercise_listings())
+        + black_box(exercise_client_session());
     let after = allocations();
     assert!(work > 0);
     assert_eq!(

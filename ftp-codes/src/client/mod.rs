@@ -38,6 +38,8 @@ mod operation;
 mod state;
 #[cfg(feature = "std")]
 mod std_client;
+#[cfg(all(test, feature = "embedded-io", feature = "embedded-io-async"))]
+mod tests;
 #[cfg(feature = "tokio")]
 mod tokio_data;
 
