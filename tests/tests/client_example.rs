@@ -100,6 +100,61 @@ fn session(url: &str, passive: &[&[u8]], root: &Path, scratch: &Path) {
     );
 }
 
+/// The commands on top of the first ones: append, mv, nlst, cdup, and a resumed `get -c` that
+/// keeps the partial file's bytes and adds only the rest.
+fn more_commands(url: &str, flags: &[&[u8]], root: &Path, scratch: &Path) {
+    let data = megabyte();
+    let (half, whole) = (scratch.join("half.bin"), scratch.join("whole.bin"));
+    std::fs::write(&half, &data[..data.len() / 2]).unwrap();
+    std::fs::write(&whole, &data).unwrap();
+    // The partial download holds the first 300,000 bytes.
+    let partial = scratch.join("partial.bin");
+    std::fs::write(&partial, &data[..300_000]).unwrap();
+    let (half, whole, partial) = (
+        half.to_str().unwrap(),
+        whole.to_str().unwrap(),
+        partial.to_str().unwrap(),
+    );
+    let mut args: Vec<&[u8]> = flags.to_vec();
+    args.push(url.as_bytes());
+    for command in [
+        &[&b"mkdir"[..], b"sub"][..],
+        &[b"cd", b"sub"],
+        &[b"put", half.as_bytes(), b"a.bin"],
+        &[b"append", half.as_bytes(), b"a.bin"],
+        &[b"size", b"a.bin"],
+        &[b"put", whole.as_bytes(), b"w.bin"],
+        &[b"get", b"-c", b"w.bin", partial.as_bytes()],
+        &[b"mv", b"a.bin", b"b.bin"],
+        &[b"nlst"],
+        &[b"rm", b"b.bin"],
+        &[b"rm", b"w.bin"],
+        &[b"cdup"],
+        &[b"rmdir", b"sub"],
+    ] {
+        args.extend_from_slice(command);
+        args.push(b";");
+    }
+    let run = client(&args, b"");
+    let (stdout, stderr) = (text(&run.stdout), text(&run.stderr));
+    assert!(run.status.success(), "{stderr}\n{stdout}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    // The appended file is both halves; the names listed after the rename.
+    assert_eq!(lines[0], data.len().to_string(), "{stdout}");
+    let names: Vec<&str> = lines[1..]
+        .iter()
+        .map(|l| l.trim_start_matches("./"))
+        .collect();
+    let mut names = names;
+    names.sort_unstable();
+    assert_eq!(names, ["b.bin", "w.bin"], "{stdout}");
+    assert!(
+        std::fs::read(partial).unwrap() == data,
+        "the resumed download is the file"
+    );
+    assert!(!root.join("sub").exists());
+}
+
 /// `YYYY-MM-DDTHH:MM:SSZ` as seconds since 1970 (days from the civil calendar).
 fn unix_seconds(time: &str) -> u64 {
     let field = |range: std::ops::Range<usize>| time[range].parse::<i64>().unwrap();
@@ -125,7 +180,7 @@ fn failures(url: &str, bad_login: &str, root: &Path) {
     let missing = client(&[url.as_bytes(), b"size", b"no-such-file"], b"");
     assert_eq!(missing.status.code(), Some(1));
     assert!(
-        text(&missing.stderr).starts_with("550"),
+        text(&missing.stderr).starts_with("SIZE refused: 550"),
         "{}",
         text(&missing.stderr)
     );
@@ -133,7 +188,7 @@ fn failures(url: &str, bad_login: &str, root: &Path) {
     let login = client(&[bad_login.as_bytes(), b"pwd"], b"");
     assert_eq!(login.status.code(), Some(1));
     assert!(
-        text(&login.stderr).starts_with("530"),
+        text(&login.stderr).contains("refused: 530"),
         "{}",
         text(&login.stderr)
     );
@@ -159,7 +214,11 @@ fn failures(url: &str, bad_login: &str, root: &Path) {
         "4\n",
         "pwd after the failure never ran"
     );
-    assert!(text(&piped.stderr).starts_with("550"));
+    assert!(
+        text(&piped.stderr).contains("refused: 550"),
+        "{}",
+        text(&piped.stderr)
+    );
 }
 
 fn scratch(name: &str) -> (PathBuf, PathBuf) {
@@ -182,6 +241,9 @@ fn against_pyftpdlib() {
     let url = url_of(&server, "alice:secret@");
     session(&url, &[], &root, &dir);
     session(&url, &[b"--pasv"], &root, &dir);
+    session(&url, &[b"--active"], &root, &dir);
+    more_commands(&url, &[], &root, &dir);
+    more_commands(&url, &[b"--active", b"--pasv"], &root, &dir);
     failures(&url, &url_of(&server, "alice:wrong@"), &root);
 }
 
@@ -194,6 +256,8 @@ fn against_vsftpd() {
     let url = url_of(&server, "");
     session(&url, &[], &root, &dir);
     session(&url, &[b"--pasv"], &root, &dir);
+    session(&url, &[b"--active"], &root, &dir);
+    more_commands(&url, &[], &root, &dir);
     failures(&url, &url_of(&server, "nobody:secret@"), &root);
 }
 
@@ -386,7 +450,8 @@ fn epsv_answered_227_is_read_as_pasv() {
     let url = format!("ftp://127.0.0.1:{control_port}/");
     let run = client(&[url.as_bytes(), b"ls"], b"");
     assert!(run.status.success(), "{}", text(&run.stderr));
-    assert_eq!(text(&run.stdout), "listed.txt\r\n");
+    // One line a name, the server's CRLF as the terminal's newline.
+    assert_eq!(text(&run.stdout), "listed.txt\n");
     sender.join().unwrap();
     assert_eq!(
         server.join().unwrap(),

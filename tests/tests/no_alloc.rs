@@ -353,7 +353,10 @@ fn exercise_client_session() -> usize {
         len: 0,
     };
     let control = Control::new(transport, &mut buffer, ParseOptions::default());
-    let data = StackData { opened: 0, data: b"hello" };
+    let data = StackData {
+        opened: 0,
+        data: b"hello",
+    };
     let mut ftp = Session::start(control, data).unwrap();
     ftp.login(b"u", b"p").unwrap();
     work += ftp.pwd().unwrap().len();
@@ -380,7 +383,10 @@ fn exercise_client_session() -> usize {
         len: 0,
     };
     let control = AsyncControl::new(transport, &mut buffer, ParseOptions::default());
-    let data = StackData { opened: 0, data: b"hello" };
+    let data = StackData {
+        opened: 0,
+        data: b"hello",
+    };
     ready(async {
         let mut ftp = AsyncSession::start(control, data).await.unwrap();
         ftp.login(b"u", b"p").await.unwrap();

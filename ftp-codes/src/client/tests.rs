@@ -11,9 +11,7 @@
     clippy::panic
 )]
 
-use super::{
-    AsyncDataConnection, AsyncSession, DataConnection, DataMode, Session, SessionError,
-};
+use super::{AsyncDataConnection, AsyncSession, DataConnection, DataMode, Session, SessionError};
 use crate::io::{AsyncControl, Control};
 use crate::reply::ParseOptions;
 use crate::{Command, ReplyCode};
@@ -65,7 +63,10 @@ impl Server {
 
     fn read_now(&mut self, buf: &mut [u8]) -> usize {
         let n = self.pending.len().min(buf.len()).min(self.step);
-        assert!(n > 0, "the client waits for a reply the script does not have");
+        assert!(
+            n > 0,
+            "the client waits for a reply the script does not have"
+        );
         buf[..n].copy_from_slice(&self.pending[..n]);
         self.pending.drain(..n);
         n
@@ -241,7 +242,10 @@ const TASK: &[(&str, &str)] = &[
     ("CWD reports", "250 OK.\r\n"),
     ("TYPE I", "200 Binary.\r\n"),
     ("EPSV", "229 Entering Extended Passive Mode (|||40001|)\r\n"),
-    ("STOR r.bin", "150 Ok to send data.\r\n226 Transfer complete.\r\n"),
+    (
+        "STOR r.bin",
+        "150 Ok to send data.\r\n226 Transfer complete.\r\n",
+    ),
     ("EPSV", "229 Entering Extended Passive Mode (|||40002|)\r\n"),
     ("NLST", "150 Here comes the list.\r\n226 Done.\r\n"),
     ("SIZE r.bin", "213 5\r\n"),
@@ -270,7 +274,10 @@ fn the_whole_task_reaches_the_wire_in_order_in_any_pieces() {
         let mut ftp = Session::start(control, Pipe::serving(b"hello")).unwrap();
         ftp.login(b"alice", b"secret").unwrap();
         let mut path = [0u8; 32];
-        assert_eq!(ftp.pwd().unwrap().copy_to(&mut path).unwrap(), b"/home/alice");
+        assert_eq!(
+            ftp.pwd().unwrap().copy_to(&mut path).unwrap(),
+            b"/home/alice"
+        );
         ftp.command(Command::Mkd, b"reports").unwrap();
         ftp.command(Command::Cwd, b"reports").unwrap();
         let mut expected_seen = None;
@@ -284,7 +291,10 @@ fn the_whole_task_reaches_the_wire_in_order_in_any_pieces() {
         ftp.transfer(Command::Nlst, b"", 0, |_, _| Ok(ControlFlow::Continue(())))
             .unwrap();
         assert_eq!(ftp.size(b"r.bin").unwrap(), 5);
-        assert_eq!(ftp.mdtm(b"r.bin").unwrap().to_string(), "2026-12-04T10:15:00Z");
+        assert_eq!(
+            ftp.mdtm(b"r.bin").unwrap().to_string(),
+            "2026-12-04T10:15:00Z"
+        );
         ftp.transfer(Command::Retr, b"r.bin", 0, |pipe, expected| {
             assert_eq!(expected, Some(5));
             download(pipe, step)
@@ -414,9 +424,15 @@ fn a_227_to_epsv_is_read_as_pasv_and_extended_off_sends_pasv_alone() {
 fn active_mode_falls_back_from_eprt_to_port_and_accepts_after_the_1yz() {
     let script = [
         ("TYPE I", "200 OK\r\n"),
-        ("EPRT |1|192.0.2.7|4097|", "522 Network protocol not supported, use (1)\r\n"),
+        (
+            "EPRT |1|192.0.2.7|4097|",
+            "522 Network protocol not supported, use (1)\r\n",
+        ),
         ("PORT 192,0,2,7,16,1", "200 PORT command successful.\r\n"),
-        ("STOR up", "150 Ok to send data.\r\n226 Transfer complete.\r\n"),
+        (
+            "STOR up",
+            "150 Ok to send data.\r\n226 Transfer complete.\r\n",
+        ),
         ("PORT 192,0,2,7,16,1", "200 PORT command successful.\r\n"),
         ("LIST", "150 Here it comes.\r\n226 Done.\r\n"),
     ];
@@ -432,7 +448,10 @@ fn active_mode_falls_back_from_eprt_to_port_and_accepts_after_the_1yz() {
         core::mem::take(&mut ftp.data_mut().uploaded)
     });
     assert_eq!(uploaded, b"data");
-    assert_eq!(events, ["listen", "accept", "close", "listen", "accept", "close"]);
+    assert_eq!(
+        events,
+        ["listen", "accept", "close", "listen", "accept", "close"]
+    );
 }
 
 #[test]
@@ -550,7 +569,8 @@ fn a_login_that_asks_for_an_account_it_was_not_given_is_refused() {
         let mut ftp = Session::start(control, Pipe::default()).unwrap();
         let error = ftp.login(b"alice", b"secret").unwrap_err();
         assert_eq!(code(&error), Some(332));
-        ftp.login_with_account(b"alice", b"secret", b"books").unwrap();
+        ftp.login_with_account(b"alice", b"secret", b"books")
+            .unwrap();
     }
 }
 

@@ -1,0 +1,3 @@
+//! Programs on `ftp-codes` that need crates the library does not: `examples/client/`, a
+//! command-line FTP client on `ftp_codes::client::Client` with a progress bar (indicatif).
+//! Run it with `cargo run --example client -- ftp://HOST:PORT/ ls`.
