@@ -1,131 +1,113 @@
-//! An FTP client on a microcontroller, as an embassy-net user writes it: the control socket
-//! passed in, a buffer of a few hundred bytes on the stack, and `io::AsyncControl` over any
-//! `embedded_io_async::{Read, Write}` transport. No allocation and no runtime of its own.
+//! A firmware update over FTP on a microcontroller, as an embassy-net user writes it, on
+//! `client::AsyncSession`: the control socket and one data socket passed in, a buffer of a few
+//! hundred bytes on the stack, the image read straight into its place. No allocation and no
+//! runtime of its own; the session decides the protocol (TYPE, EPSV or PASV, the transfer
+//! order, ABOR when the image would not fit).
 //!
 //! CI builds it for `thumbv7em-none-eabihf`
-//! (`cargo build -p ftp-codes --example embedded_async --target thumbv7em-none-eabihf`); its
-//! tests drive it on the host over scripted transports. With embassy-net:
+//! (`cargo build -p ftp-codes --example embedded_async --target thumbv7em-none-eabihf`), its
+//! tests drive it on the host over scripted transports, and the QEMU firmware
+//! (`tests/qemu`) runs it on the emulated Cortex-M4F. With embassy-net, the data connection is
+//! one `TcpSocket` that the session opens and closes for each transfer:
 //!
 //! ```text
-//! let mut socket = TcpSocket::new(stack, &mut rx, &mut tx);
-//! socket.connect((server, 21)).await?;
+//! struct DataSocket<'a> { server: IpAddress, socket: TcpSocket<'a> }
+//!
+//! impl AsyncDataConnection for DataSocket<'_> {
+//!     type Error = tcp::Error;
+//!     async fn connect(&mut self, port: u16) -> Result<(), tcp::Error> {
+//!         self.socket.connect((self.server, port)).await.map_err(|_| tcp::Error::ConnectionReset)
+//!     }
+//!     async fn listen(&mut self) -> Result<SocketAddr, tcp::Error> { Err(tcp::Error::ConnectionReset) } // passive only
+//!     async fn accept(&mut self) -> Result<(), tcp::Error> { Err(tcp::Error::ConnectionReset) }
+//!     async fn close(&mut self) -> Result<(), tcp::Error> {
+//!         self.socket.close();
+//!         self.socket.flush().await
+//!     }
+//! }
+//! // embedded_io_async::Read for DataSocket: self.socket.read(buf).await
+//!
+//! let mut control = TcpSocket::new(stack, &mut rx, &mut tx);
+//! control.connect((server, 21)).await?;
+//! let data = DataSocket { server, socket: TcpSocket::new(stack, &mut data_rx, &mut data_tx) };
 //! let mut buffer = [0; 256];
-//! let mut control = AsyncControl::new(socket, &mut buffer, ParseOptions::default());
-//! login(&mut control, b"alice", b"secret").await?;
-//! let info = file_info(&mut control, b"firmware.bin").await?;
-//! let n = download(&mut control, b"firmware.bin", &mut image, async |port| {
-//!     let mut data = TcpSocket::new(stack, &mut data_rx, &mut data_tx);
-//!     data.connect((server, port)).await.map_err(|_| embassy_net::tcp::Error::ConnectionReset)?;
-//!     Ok(data)
-//! }).await?;
+//! let control = AsyncControl::new(control, &mut buffer, ParseOptions::default());
+//! let mut ftp = AsyncSession::start(control, data).await?;
+//! ftp.login(b"alice", b"secret").await?;
+//! let image = fetch(&mut ftp, b"firmware.bin", &mut flash_staging).await?;
 //! ```
 
 #![no_std]
 
+use core::ops::ControlFlow;
 use embedded_io_async::{Read, Write};
-use ftp_codes::io::{AsyncControl, ControlError};
-use ftp_codes::payload::{self, PayloadError, Timestamp};
-use ftp_codes::reply::Reply;
-use ftp_codes::{Command, Outcome, ReplyCode};
+use ftp_codes::Command;
+use ftp_codes::client::{AsyncDataConnection, AsyncSession, SessionError};
+use ftp_codes::payload::Timestamp;
 
-/// Why a step failed.
+/// Why fetching failed.
 #[derive(Debug)]
 pub enum Error<E> {
-    /// The control connection failed: `E` is the socket's error.
-    Control(ControlError<E>),
-    /// The data connection failed.
-    Data(E),
-    /// The server refused: its code.
-    Refused(ReplyCode),
-    /// A reply without the payload it should carry.
-    Payload(PayloadError),
-    /// The file is larger than the buffer given for it.
+    /// The session failed: `E` is the socket's error.
+    Session(SessionError<E>),
+    /// The file is larger than the buffer given for it (by its SIZE, or by what arrived:
+    /// the transfer was aborted then).
     TooLarge,
 }
 
-impl<E> From<ControlError<E>> for Error<E> {
-    fn from(error: ControlError<E>) -> Self {
-        Self::Control(error)
+impl<E> From<SessionError<E>> for Error<E> {
+    fn from(error: SessionError<E>) -> Self {
+        Self::Session(error)
     }
 }
 
-impl<E> From<PayloadError> for Error<E> {
-    fn from(error: PayloadError) -> Self {
-        Self::Payload(error)
-    }
-}
-
-/// A file's size and modification time.
+/// An image read into its buffer.
 #[derive(Debug, PartialEq, Eq)]
-pub struct FileInfo {
-    /// Its size in bytes (in TYPE I).
-    pub size: u64,
-    /// Its modification time, in UTC.
+pub struct Fetched {
+    /// Its size in bytes.
+    pub size: usize,
+    /// Its modification time on the server, in UTC (a version check).
     pub modified: Timestamp,
 }
 
-/// The greeting (220, or 120 then 220), then USER and (if asked for) PASS; TYPE I for what
-/// follows.
-pub async fn login<S: Read + Write>(
-    control: &mut AsyncControl<'_, S>,
-    user: &[u8],
-    password: &[u8],
-) -> Result<(), Error<S::Error>> {
-    completed(control.greeting().await?)?;
-    completed(
-        control
-            .run(Command::User, user, &[(Command::Pass, password)])
-            .await?,
-    )?;
-    completed(control.run(Command::Type, b"I", &[]).await?).map(drop)
-}
-
-/// SIZE and MDTM of `path`.
-pub async fn file_info<S: Read + Write>(
-    control: &mut AsyncControl<'_, S>,
+/// SIZE and MDTM of `path`, then RETR straight into `image`: the bytes received and the time.
+/// A file larger than `image` is refused before the transfer, or aborted (ABOR) if more
+/// arrives than SIZE said.
+pub async fn fetch<T, D>(
+    ftp: &mut AsyncSession<'_, T, D>,
     path: &[u8],
-) -> Result<FileInfo, Error<S::Error>> {
-    let size = payload::size(&completed(control.run(Command::Size, path, &[]).await?)?)?;
-    let modified = payload::mdtm(&completed(control.run(Command::Mdtm, path, &[]).await?)?)?;
-    Ok(FileInfo { size, modified })
-}
-
-/// RETR `path` into `into` over a data connection that `open_data` makes to the port the
-/// server's 229 names (on the control connection's host); the number of bytes received.
-pub async fn download<S, D>(
-    control: &mut AsyncControl<'_, S>,
-    path: &[u8],
-    into: &mut [u8],
-    open_data: impl AsyncFnOnce(u16) -> Result<D, S::Error>,
-) -> Result<usize, Error<S::Error>>
+    image: &mut [u8],
+) -> Result<Fetched, Error<T::Error>>
 where
-    S: Read + Write,
-    D: Read<Error = S::Error>,
+    T: Read + Write,
+    D: AsyncDataConnection<Error = T::Error> + Read<Error = T::Error>,
 {
-    let port = payload::epsv(&completed(control.run(Command::Epsv, b"", &[]).await?)?)?;
-    let mut data = open_data(port).await.map_err(Error::Data)?;
-    let started = control.send(Command::Retr, path).await?.code();
-    if Command::Retr.classify(started) != Outcome::Preliminary {
-        return Err(Error::Refused(started));
+    let size = ftp.size(path).await?;
+    if usize::try_from(size).map_or(true, |size| size > image.len()) {
+        return Err(Error::TooLarge);
     }
+    let modified = ftp.mdtm(path).await?;
     let mut received = 0;
-    loop {
-        let Some(rest) = into.get_mut(received..).filter(|rest| !rest.is_empty()) else {
-            return Err(Error::TooLarge);
-        };
-        match data.read(rest).await.map_err(Error::Data)? {
-            0 => break,
-            n => received += n,
-        }
-    }
-    completed(control.finish().await?)?;
-    Ok(received)
-}
-
-fn completed<E>((outcome, reply): (Outcome, Reply<'_>)) -> Result<Reply<'_>, Error<E>> {
-    match outcome {
-        Outcome::Completed => Ok(reply),
-        _ => Err(Error::Refused(reply.code())),
+    let result = ftp
+        .transfer(Command::Retr, path, 0, async |data: &mut D, _| {
+            loop {
+                let Some(rest) = image.get_mut(received..).filter(|rest| !rest.is_empty()) else {
+                    return Ok(ControlFlow::Break(()));
+                };
+                match data.read(rest).await? {
+                    0 => return Ok(ControlFlow::Continue(())),
+                    n => received += n,
+                }
+            }
+        })
+        .await;
+    match result {
+        Ok(()) => Ok(Fetched {
+            size: received,
+            modified,
+        }),
+        Err(SessionError::Aborted { .. }) => Err(Error::TooLarge),
+        Err(error) => Err(error.into()),
     }
 }
 
@@ -134,7 +116,9 @@ mod tests {
     extern crate std;
 
     use super::*;
+    use core::net::SocketAddr;
     use embedded_io_async::ErrorType;
+    use ftp_codes::io::AsyncControl;
     use ftp_codes::reply::ParseOptions;
     use std::vec::Vec;
 
@@ -170,16 +154,64 @@ mod tests {
         }
     }
 
+    /// The data socket: serves a file, records the ports it was opened to.
+    struct DataSocket {
+        file: Script,
+        ports: Vec<u16>,
+    }
+
+    impl ErrorType for DataSocket {
+        type Error = embedded_io_async::ErrorKind;
+    }
+
+    impl Read for DataSocket {
+        async fn read(&mut self, buf: &mut [u8]) -> Result<usize, Self::Error> {
+            self.file.read(buf).await
+        }
+    }
+
+    impl AsyncDataConnection for DataSocket {
+        type Error = embedded_io_async::ErrorKind;
+
+        async fn connect(&mut self, port: u16) -> Result<(), Self::Error> {
+            self.ports.push(port);
+            Ok(())
+        }
+
+        async fn listen(&mut self) -> Result<SocketAddr, Self::Error> {
+            Err(embedded_io_async::ErrorKind::Unsupported)
+        }
+
+        async fn accept(&mut self) -> Result<(), Self::Error> {
+            Err(embedded_io_async::ErrorKind::Unsupported)
+        }
+
+        async fn close(&mut self) -> Result<(), Self::Error> {
+            Ok(())
+        }
+    }
+
     /// Polls a future that never waits, as the scripted transports never do.
     fn ready<F: Future>(future: F) -> F::Output {
         let mut future = core::pin::pin!(future);
         let mut context = core::task::Context::from_waker(core::task::Waker::noop());
-        for _ in 0..1000 {
+        for _ in 0..10_000 {
             if let core::task::Poll::Ready(output) = future.as_mut().poll(&mut context) {
                 return output;
             }
         }
         panic!("the scripted transports never wait");
+    }
+
+    fn data(file: &'static [u8], step: usize) -> DataSocket {
+        DataSocket {
+            file: Script {
+                replies: file,
+                step,
+                sent: Vec::new(),
+            },
+            ports: Vec::new(),
+        }
     }
 
     const SESSION: &[u8] = b"220 ready\r\n331 password?\r\n230 in\r\n200 binary\r\n\
@@ -195,30 +227,23 @@ mod tests {
                 sent: Vec::new(),
             };
             let mut buffer = [0; 256];
-            let mut control = AsyncControl::new(script, &mut buffer, ParseOptions::default());
-            ready(login(&mut control, b"alice", b"secret")).unwrap();
-            let info = ready(file_info(&mut control, b"fw.bin")).unwrap();
-            assert_eq!(info.size, 11);
-            assert_eq!(std::format!("{}", info.modified), "2026-11-24T09:43:19Z");
+            let control = AsyncControl::new(script, &mut buffer, ParseOptions::default());
             let mut image = [0; 32];
-            let mut opened = None;
-            let n = ready(download(
-                &mut control,
-                b"fw.bin",
-                &mut image,
-                async |port| {
-                    opened = Some(port);
-                    Ok(Script {
-                        replies: b"hello world",
-                        step,
-                        sent: Vec::new(),
-                    })
-                },
-            ))
+            let (fetched, ports, sent) = ready(async {
+                let mut ftp = AsyncSession::start(control, data(b"hello world", step)).await?;
+                ftp.login(b"alice", b"secret").await?;
+                let fetched = fetch(&mut ftp, b"fw.bin", &mut image).await;
+                let ports = core::mem::take(&mut ftp.data_mut().ports);
+                let sent = core::mem::take(&mut ftp.control_mut().transport_mut().sent);
+                Ok::<_, SessionError<_>>((fetched, ports, sent))
+            })
             .unwrap();
-            assert_eq!((opened, &image[..n]), (Some(50021), &b"hello world"[..]));
+            let fetched = fetched.unwrap();
+            assert_eq!(fetched.size, 11);
+            assert_eq!(std::format!("{}", fetched.modified), "2026-11-24T09:43:19Z");
+            assert_eq!((&ports[..], &image[..11]), (&[50021][..], &b"hello world"[..]));
             assert_eq!(
-                control.transport_mut().sent,
+                sent,
                 b"USER alice\r\nPASS secret\r\nTYPE I\r\nSIZE fw.bin\r\nMDTM fw.bin\r\nEPSV\r\nRETR fw.bin\r\n"
             );
         }
@@ -231,26 +256,29 @@ mod tests {
             step: 5,
             sent: Vec::new(),
         };
-        let mut buffer = [0; 64];
-        let mut control = AsyncControl::new(script, &mut buffer, ParseOptions::default());
-        let refused = ready(login(&mut control, b"alice", b"wrong"));
-        assert!(matches!(refused, Err(Error::Refused(code)) if code == 530));
+        let mut buffer = [0; 128];
+        let control = AsyncControl::new(script, &mut buffer, ParseOptions::default());
+        let refused = ready(async {
+            let mut ftp = AsyncSession::start(control, data(b"", 5)).await?;
+            ftp.login(b"alice", b"wrong").await
+        });
+        assert_eq!(refused.unwrap_err().reply_code().map(|c| c.as_u16()), Some(530));
 
-        let replies = b"229 (|||2000|)\r\n150 go\r\n";
+        // SIZE says 5 but 14 bytes come: the transfer is aborted, the session in step.
+        let replies = b"200 binary\r\n213 5\r\n213 20261124094319\r\n\
+            229 (|||2000|)\r\n150 go\r\n426 aborted\r\n226 abort ok\r\n200 noop\r\n";
         let script = Script {
             replies,
             step: 64,
             sent: Vec::new(),
         };
-        let mut control = AsyncControl::new(script, &mut buffer, ParseOptions::default()).greeted();
-        let mut small = [0; 4];
-        let result = ready(download(&mut control, b"big", &mut small, async |_| {
-            Ok(Script {
-                replies: b"more than four",
-                step: 64,
-                sent: Vec::new(),
-            })
-        }));
-        assert!(matches!(result, Err(Error::TooLarge)));
+        let control = AsyncControl::new(script, &mut buffer, ParseOptions::default()).greeted();
+        let mut small = [0; 5];
+        let result = ready(async {
+            let mut ftp = AsyncSession::greeted(control, data(b"more than four", 64));
+            let fetched = fetch(&mut ftp, b"big", &mut small).await;
+            ftp.command(Command::Noop, b"").await.map(|()| fetched)
+        });
+        assert!(matches!(result, Ok(Err(Error::TooLarge))));
     }
 }

@@ -109,6 +109,29 @@ fn use_the_crate() {
         black_box(control.read_reply().map(|r| r.code()).ok());
         black_box(control.run(Command::User, b"u", &[(Command::Pass, b"p")]).map(|(o, r)| (o, r.code())).ok());
     }
+    #[cfg(feature = "client")]
+    {
+        use ftp_codes::client::Session;
+        use ftp_codes::io::Control;
+        use ftp_codes::reply::ParseOptions;
+        use ftp_codes::Command;
+        let mut buffer = [0u8; 256];
+        let control = Control::new(Wire(black_box(b"220 Hi\r\n")), &mut buffer, ParseOptions::default());
+        if let Ok(mut ftp) = Session::start(control, Data) {
+            black_box(ftp.login(b"u", b"p").ok());
+            black_box(ftp.size(b"f").ok());
+            black_box(ftp.mdtm(b"f").ok());
+            let mut received = 0usize;
+            black_box(ftp.transfer(Command::Retr, b"f", 0, |_, expected| {
+                received += expected.map_or(0, |n| n as usize);
+                Ok(core::ops::ControlFlow::Continue(()))
+            }).ok());
+            black_box(received);
+            black_box(ftp.rename(b"f", b"g").ok());
+            black_box(ftp.command(Command::Dele, b"g").ok());
+            black_box(ftp.quit().ok().map(|control| control.into_transport().0.len()));
+        }
+    }
     #[cfg(feature = "write")]
     {
         use ftp_codes::Code;
@@ -120,6 +143,28 @@ fn use_the_crate() {
         black_box(out.pathname(black_box(b"/pub"), b"created").ok());
         black_box(out.size(black_box(1234)).ok());
         black_box(out.written());
+    }
+}
+
+/// A data connection that opens and closes without moving anything.
+#[cfg(feature = "client")]
+struct Data;
+
+#[cfg(feature = "client")]
+impl ftp_codes::client::DataConnection for Data {
+    type Error = embedded_io::ErrorKind;
+    fn connect(&mut self, port: u16) -> Result<(), Self::Error> {
+        black_box(port);
+        Ok(())
+    }
+    fn listen(&mut self) -> Result<core::net::SocketAddr, Self::Error> {
+        Err(embedded_io::ErrorKind::Unsupported)
+    }
+    fn accept(&mut self) -> Result<(), Self::Error> {
+        Err(embedded_io::ErrorKind::Unsupported)
+    }
+    fn close(&mut self) -> Result<(), Self::Error> {
+        Ok(())
     }
 }
 

@@ -125,8 +125,9 @@ pub(crate) struct Operation<'a> {
     request: Request<'a>,
     phase: Phase,
     then: [(Command, &'a [u8]); 2],
-    /// EPRT's, PORT's or REST's argument, formed here.
-    argument: Argument96,
+    /// EPRT's, PORT's or REST's argument, formed here (only then: most operations need none,
+    /// and its 96 bytes are not written for them).
+    argument: Option<Argument96>,
     /// Whether the data connection is open (passive) or the listener is (active).
     data_open: bool,
     data_failed: bool,
@@ -148,7 +149,7 @@ impl<'a> Operation<'a> {
             request,
             phase: Phase::Main,
             then,
-            argument: Argument96::new(),
+            argument: None,
             data_open: false,
             data_failed: false,
             expected: None,
@@ -199,8 +200,8 @@ impl<'a> Operation<'a> {
             Phase::Passive(command) => run(command, b""),
             Phase::Connect(port) => Step::Connect { port },
             Phase::Listen => Step::Listen,
-            Phase::Announce(command) => run(command, self.argument.as_bytes()),
-            Phase::Rest => run(Command::Rest, self.argument.as_bytes()),
+            Phase::Announce(command) => run(command, self.formed()),
+            Phase::Rest => run(Command::Rest, self.formed()),
             Phase::Start => match self.request {
                 Request::Transfer {
                     command, argument, ..
@@ -292,7 +293,7 @@ impl<'a> Operation<'a> {
         };
         match argument {
             Ok(argument) => {
-                self.argument = argument;
+                self.argument = Some(argument);
                 Phase::Announce(command)
             }
             Err(error) => Phase::Done(Err(Failure::Unannounceable(error))),
@@ -323,6 +324,11 @@ impl<'a> Operation<'a> {
         self.data_open
     }
 
+    /// The argument formed for EPRT, PORT or REST.
+    fn formed(&self) -> &[u8] {
+        self.argument.as_ref().map_or(&[], Argument96::as_bytes)
+    }
+
     /// The command the operation is about (the transfer command, USER for a login).
     pub(crate) fn main_command(&self) -> Command {
         match self.request {
@@ -349,7 +355,7 @@ impl<'a> Operation<'a> {
                 let mut argument = Argument96::new();
                 // 20 digits at most: always fits.
                 let _ = write!(argument, "{offset}");
-                self.argument = argument;
+                self.argument = Some(argument);
                 Phase::Rest
             }
             _ => Phase::Start,

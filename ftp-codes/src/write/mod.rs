@@ -33,6 +33,7 @@ mod listing;
 mod options;
 mod writer;
 
+#[cfg(any(feature = "embedded-io", feature = "embedded-io-async"))]
 pub(crate) use command::{Argument96, eprt_argument, port_argument};
 pub use emit::to_fmt;
 pub use error::WriteError;

@@ -225,6 +225,36 @@ mod measure {
             out,
             "instructions per classify (RETR, codes 100..659): {}",
             classify_all / 1000
+        )?;
+        client(out, &mut clock)
+    }
+
+    /// The client session against the same exchanges through `io::Control` alone: stack and
+    /// instructions of a whole firmware download (login, TYPE, SIZE, MDTM, EPSV, RETR, QUIT).
+    fn client(out: &mut dyn fmt::Write, clock: &mut Clock) -> fmt::Result {
+        use crate::client::{control_alone, session};
+        let session_stack = stack_used(&mut || {
+            black_box(session(black_box(1460)));
+        });
+        let control_stack = stack_used(&mut || {
+            black_box(control_alone(black_box(1460)));
+        });
+        const SESSIONS: u64 = 50;
+        let session_instructions = clock.instructions(&mut || {
+            for _ in 0..SESSIONS {
+                black_box(session(black_box(1460)));
+            }
+        }) / SESSIONS;
+        let control_instructions = clock.instructions(&mut || {
+            for _ in 0..SESSIONS {
+                black_box(control_alone(black_box(1460)));
+            }
+        }) / SESSIONS;
+        writeln!(
+            out,
+            "client session (a firmware download, 10 replies, 256-byte buffer): peak stack client::Session {session_stack} bytes, io::Control alone {control_stack}; instructions per session {session_instructions}, io::Control alone {control_instructions} ({}.{:02}x)",
+            session_instructions / control_instructions.max(1),
+            session_instructions * 100 / control_instructions.max(1) % 100
         )
     }
 }

@@ -4,6 +4,7 @@
 
 #![cfg_attr(target_os = "none", no_std, no_main)]
 
+mod client;
 mod report;
 
 #[cfg(target_os = "none")]

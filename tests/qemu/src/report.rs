@@ -336,6 +336,7 @@ pub fn report(out: &mut dyn fmt::Write) -> fmt::Result {
         }
         parsers(out, server)?;
     }
+    crate::client::report(out)?;
     writeln!(out, "writer:")?;
     writer(out)?;
     writeln!(out, "classify:")?;
