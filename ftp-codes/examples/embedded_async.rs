@@ -241,7 +241,10 @@ mod tests {
             let fetched = fetched.unwrap();
             assert_eq!(fetched.size, 11);
             assert_eq!(std::format!("{}", fetched.modified), "2026-11-24T09:43:19Z");
-            assert_eq!((&ports[..], &image[..11]), (&[50021][..], &b"hello world"[..]));
+            assert_eq!(
+                (&ports[..], &image[..11]),
+                (&[50021][..], &b"hello world"[..])
+            );
             assert_eq!(
                 sent,
                 b"USER alice\r\nPASS secret\r\nTYPE I\r\nSIZE fw.bin\r\nMDTM fw.bin\r\nEPSV\r\nRETR fw.bin\r\n"
@@ -262,7 +265,13 @@ mod tests {
             let mut ftp = AsyncSession::start(control, data(b"", 5)).await?;
             ftp.login(b"alice", b"wrong").await
         });
-        assert_eq!(refused.unwrap_err().reply_code().map(|c| c.as_u16()), Some(530));
+        assert_eq!(
+            refused
+                .unwrap_err()
+                .reply_code()
+                .map(ftp_codes::ReplyCode::as_u16),
+            Some(530)
+        );
 
         // SIZE says 5 but 14 bytes come: the transfer is aborted, the session in step.
         let replies = b"200 binary\r\n213 5\r\n213 20261124094319\r\n\

@@ -351,10 +351,9 @@ impl<'a> Operation<'a> {
     fn after_data_setup(&mut self) -> Phase {
         match self.request {
             Request::Transfer { offset, .. } if offset > 0 => {
-                use core::fmt::Write as _;
                 let mut argument = Argument96::new();
                 // 20 digits at most: always fits.
-                let _ = write!(argument, "{offset}");
+                let _ = argument.push_decimal(offset);
                 self.argument = Some(argument);
                 Phase::Rest
             }

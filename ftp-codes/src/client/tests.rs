@@ -8,7 +8,8 @@
     clippy::arithmetic_side_effects,
     clippy::expect_used,
     clippy::unwrap_used,
-    clippy::panic
+    clippy::panic,
+    clippy::unnecessary_wraps
 )]
 
 use super::{AsyncDataConnection, AsyncSession, DataConnection, DataMode, Session, SessionError};

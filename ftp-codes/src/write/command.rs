@@ -1,5 +1,6 @@
 //! Command lines for clients: `VERB [argument]\r\n`, with nothing a hostile name can inject.
 
+use super::argument::{eprt_argument, lprt_argument, port_argument};
 use super::emit::check;
 use super::{WriteError, Writer};
 use crate::CommandCatalogue;
@@ -112,51 +113,6 @@ impl Writer<'_> {
     }
 }
 
-/// A command argument formed on the stack: the longest, an LPRT of an IPv6 address, is 84
-/// bytes.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Argument96 {
-    bytes: [u8; 96],
-    len: usize,
-}
-
-impl Argument96 {
-    pub(crate) const fn new() -> Self {
-        Self {
-            bytes: [0; 96],
-            len: 0,
-        }
-    }
-
-    pub(crate) fn as_bytes(&self) -> &[u8] {
-        self.bytes.get(..self.len).unwrap_or_default()
-    }
-}
-
-impl core::fmt::Write for Argument96 {
-    fn write_str(&mut self, s: &str) -> core::fmt::Result {
-        let end = self.len.checked_add(s.len()).ok_or(core::fmt::Error)?;
-        self.bytes
-            .get_mut(self.len..end)
-            .ok_or(core::fmt::Error)?
-            .copy_from_slice(s.as_bytes());
-        self.len = end;
-        Ok(())
-    }
-}
-
-/// `n1,n2,...` for a list of byte values.
-fn byte_list(out: &mut Argument96, values: &[u8]) -> core::fmt::Result {
-    use core::fmt::Write as _;
-    for (i, value) in values.iter().enumerate() {
-        if i > 0 {
-            out.write_str(",")?;
-        }
-        write!(out, "{value}")?;
-    }
-    Ok(())
-}
-
 impl Writer<'_> {
     /// `PORT h1,h2,h3,h4,p1,p2`, read back by [`command::port`](crate::command::port). Port 0
     /// cannot be written.
@@ -209,49 +165,7 @@ impl Writer<'_> {
         if address.port() == 0 {
             return Err(WriteError::Unrepresentable);
         }
-        let mut argument = Argument96::new();
-        let [p1, p2] = address.port().to_be_bytes();
-        let written = match address.ip() {
-            core::net::IpAddr::V4(ip) => byte_list(&mut argument, &[4, 4])
-                .and_then(|()| argument_tail(&mut argument, &ip.octets(), [p1, p2])),
-            core::net::IpAddr::V6(ip) => byte_list(&mut argument, &[6, 16])
-                .and_then(|()| argument_tail(&mut argument, &ip.octets(), [p1, p2])),
-        };
-        written.map_err(|_| WriteError::Fmt)?;
+        let argument = lprt_argument(address)?;
         self.command_line(b"LPRT", argument.as_bytes(), false)
     }
-}
-
-/// PORT's argument, `h1,h2,h3,h4,p1,p2`; port 0 cannot be written.
-pub(crate) fn port_argument(address: core::net::SocketAddrV4) -> Result<Argument96, WriteError> {
-    if address.port() == 0 {
-        return Err(WriteError::Unrepresentable);
-    }
-    let mut argument = Argument96::new();
-    let [p1, p2] = address.port().to_be_bytes();
-    let [h1, h2, h3, h4] = address.ip().octets();
-    byte_list(&mut argument, &[h1, h2, h3, h4, p1, p2]).map_err(|_| WriteError::Fmt)?;
-    Ok(argument)
-}
-
-/// EPRT's argument, `|1|a.b.c.d|port|` or `|2|ipv6|port|`; port 0 cannot be written.
-pub(crate) fn eprt_argument(address: core::net::SocketAddr) -> Result<Argument96, WriteError> {
-    use core::fmt::Write as _;
-    if address.port() == 0 {
-        return Err(WriteError::Unrepresentable);
-    }
-    let family = if address.is_ipv4() { 1 } else { 2 };
-    let mut argument = Argument96::new();
-    write!(argument, "|{family}|{}|{}|", address.ip(), address.port())
-        .map_err(|_| WriteError::Fmt)?;
-    Ok(argument)
-}
-
-/// `,host bytes...,2,p1,p2` after LPRT's family and host length.
-fn argument_tail(out: &mut Argument96, host: &[u8], port: [u8; 2]) -> core::fmt::Result {
-    use core::fmt::Write as _;
-    out.write_str(",")?;
-    byte_list(out, host)?;
-    out.write_str(",2,")?;
-    byte_list(out, &port)
 }

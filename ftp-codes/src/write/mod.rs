@@ -24,6 +24,7 @@
 //! # Ok::<(), ftp_codes::write::WriteError>(())
 //! ```
 
+mod argument;
 mod builders;
 mod command;
 mod decimal;
@@ -34,7 +35,7 @@ mod options;
 mod writer;
 
 #[cfg(any(feature = "embedded-io", feature = "embedded-io-async"))]
-pub(crate) use command::{Argument96, eprt_argument, port_argument};
+pub(crate) use argument::{Argument96, eprt_argument, port_argument};
 pub use emit::to_fmt;
 pub use error::WriteError;
 pub use options::{Style, WriteOptions};
