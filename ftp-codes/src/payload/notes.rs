@@ -16,15 +16,17 @@ use crate::reply::Reply;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn transfer_size(reply: &Reply<'_>) -> Result<Option<u64>, PayloadError> {
-    let text = text_of(reply, 150)?;
-    for (open, _) in text.iter().enumerate().filter(|&(_, &b)| b == b'(') {
-        let inside = text.get(open.saturating_add(1)..).unwrap_or_default();
-        let (size, rest) = match number(inside, u64::MAX) {
+    let mut rest = text_of(reply, 150)?;
+    // Each `(` in turn: a plain search per parenthesis, not a test per byte.
+    while let Some(open) = rest.iter().position(|&b| b == b'(') {
+        let inside = rest.get(open.saturating_add(1)..).unwrap_or_default();
+        rest = inside;
+        let (size, after) = match number(inside, u64::MAX) {
             Some(Ok(found)) => found,
             Some(Err(())) => return Err(PayloadError::OutOfRange),
             None => continue,
         };
-        let unit = rest.strip_prefix(b" ").unwrap_or(rest);
+        let unit = after.strip_prefix(b" ").unwrap_or(after);
         let is_bytes = unit
             .get(..5)
             .is_some_and(|word| word.eq_ignore_ascii_case(b"bytes"))
