@@ -1,5 +1,5 @@
-//! The command writer and `io::Control`: commands written per second, and replies read per
-//! second through `io::Control` over an in-memory transport against `reply::Parser` alone on the
+//! The command writer and `control::Control`: commands written per second, and replies read per
+//! second through `control::Control` over an in-memory transport against `reply::Parser` alone on the
 //! same bytes. `cargo bench -p ftp-codes-benches --bench control`.
 
 // Benchmark code, not reachable from input: indexing and panics state its expectations.
@@ -20,7 +20,7 @@ mod transcript;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use ftp_codes::Command;
-use ftp_codes::io::Control;
+use ftp_codes::client::control::Control;
 use ftp_codes::reply::{ParseOptions, Parser, Status};
 use ftp_codes::write::{WriteOptions, Writer};
 use std::hint::black_box;
@@ -111,7 +111,7 @@ fn reading(c: &mut Criterion) {
         b.iter(|| parser_alone(black_box(&bytes)));
     });
     group.bench_function(
-        "io::Control::read_reply, 1,460-byte reads, 4 KiB buffer",
+        "control::Control::read_reply, 1,460-byte reads, 4 KiB buffer",
         |b| {
             b.iter(|| through_control(black_box(&bytes)));
         },

@@ -1,6 +1,6 @@
 //! The client session's overhead: a whole firmware download (login, TYPE, SIZE, MDTM, EPSV,
 //! RETR, QUIT) over an in-memory transport, through `client::Session` and through the same
-//! exchanges written against `io::Control` alone (the glue the session replaces). The goal is
+//! exchanges written against `control::Control` alone (the glue the session replaces). The goal is
 //! at most 1.1x. `cargo bench -p ftp-codes-benches --bench session`.
 
 // Benchmark code, not reachable from input.
@@ -8,12 +8,12 @@
 // `criterion_group!` defines an undocumented function.
 #![allow(missing_docs)]
 
-#[allow(dead_code, unreachable_pub)] // shared with the QEMU firmware, which uses all of it
-#[path = "../../tests/shared/pieces.rs"]
-mod pieces;
 #[allow(dead_code, unreachable_pub)]
 #[path = "../../tests/shared/download.rs"]
 mod download;
+#[allow(dead_code, unreachable_pub)] // shared with the QEMU firmware, which uses all of it
+#[path = "../../tests/shared/pieces.rs"]
+mod pieces;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use pieces::Pieces;
@@ -26,7 +26,7 @@ fn session(c: &mut Criterion) {
     group.bench_function("client::Session", |b| {
         b.iter(|| download::session(black_box(1460)));
     });
-    group.bench_function("io::Control alone", |b| {
+    group.bench_function("control::Control alone", |b| {
         b.iter(|| download::control_alone(black_box(1460)));
     });
     group.finish();

@@ -1,13 +1,13 @@
 //! Runs the firmware download of `tests/shared/download.rs` N times through `client::Session`
-//! or through `io::Control` alone, for an instruction counter (`valgrind --tool=callgrind`):
+//! or through `control::Control` alone, for an instruction counter (`valgrind --tool=callgrind`):
 //! `cargo run --release -p ftp-codes-benches --example session_instructions -- session 1000`.
 
 #[allow(dead_code, unreachable_pub)]
-#[path = "../../tests/shared/pieces.rs"]
-mod pieces;
-#[allow(dead_code, unreachable_pub)]
 #[path = "../../tests/shared/download.rs"]
 mod download;
+#[allow(dead_code, unreachable_pub)]
+#[path = "../../tests/shared/pieces.rs"]
+mod pieces;
 
 use pieces::Pieces;
 use std::hint::black_box;

@@ -118,7 +118,7 @@ mod tests {
     use super::*;
     use core::net::SocketAddr;
     use embedded_io_async::ErrorType;
-    use ftp_codes::io::AsyncControl;
+    use ftp_codes::client::control::AsyncControl;
     use ftp_codes::reply::ParseOptions;
     use std::vec::Vec;
 

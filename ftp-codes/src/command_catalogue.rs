@@ -13,7 +13,7 @@ use core::str::FromStr;
 /// generated catalogues do, so that every implementation went through the macro's checks.
 ///
 /// ```
-/// use ftp_codes::exchange::{Exchange, Next};
+/// use ftp_codes::client::exchange::{Exchange, Next};
 /// use ftp_codes::{Command, CommandCatalogue, Outcome, ReplyCode};
 ///
 /// /// Runs `codes` through `command`'s exchange, whatever catalogue it comes from.

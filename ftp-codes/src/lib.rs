@@ -7,11 +7,9 @@
 //!   digits.
 //! - [`catalog!`]: the macro that generated [`Code`], for catalogues of your own codes.
 //! - [`Command`]: the FTP commands, each with its argument and the replies its RFC allows;
-//!   [`Command::classify`] says what a reply means as its answer ([`Outcome`]),
-//!   [`exchange::Exchange`] runs one command's whole sequence, and
-//!   [`exchange::Conversation`] keeps a whole control connection in step (which replies are
-//!   due, and which command each answers). [`command_catalog!`] generates catalogues of your
-//!   own commands, which all of these take through [`CommandCatalogue`].
+//!   [`Command::classify`] says what a reply means as its answer ([`Outcome`]).
+//!   [`command_catalog!`] generates catalogues of your own commands, which everything here
+//!   takes through [`CommandCatalogue`].
 //! - [`reply`]: framing replies from the bytes a client reads (sans-IO, zero-copy), strict or
 //!   lenient, with hard limits.
 //! - [`payload`]: what the text of 110, 120, 150, 211, 213, 227, 228, 229 and 257 replies says.
@@ -20,12 +18,15 @@
 //!   and the address arguments of PORT, EPRT and LPRT.
 //! - [`write`](mod@write): writing replies for servers, into a buffer or a `core::fmt::Write`, with the
 //!   payload builders that the [`payload`] parsers read back; and command lines for clients.
-//! - `io` (features `embedded-io`, `std`, `embedded-io-async`, `tokio`): the control connection
-//!   over a transport and a buffer of yours, `io::Control` (blocking: `embedded_io`, `std`) and
-//!   `io::AsyncControl` (`embedded_io_async`, tokio): the read loop, command writing and whole
-//!   exchanges below are done for you there, and no reply ever reaches a command it does not
-//!   answer. The crate's examples include a whole client
-//!   (`examples/client/`) and the embassy-net shape (`examples/embedded_async.rs`).
+//! - [`client`]: the client's side. [`client::exchange`] runs one command's whole sequence
+//!   (`Exchange`) and keeps a whole control connection in step (`Conversation`: which reply
+//!   answers which command); `client::control` (features `embedded-io`, `std`,
+//!   `embedded-io-async`, `tokio`) is the control connection over a transport and a buffer of
+//!   yours (`Control`, `AsyncControl`); `client::Session` and `client::AsyncSession` are a
+//!   whole session, `no_std`, over it and a data connection of yours; `client::Client`
+//!   (feature `std`) is that session over `std::net`, as short to use as Python's ftplib. The
+//!   workspace's examples include a command-line client on it (`examples/client/`) and the
+//!   embassy-net shape (`ftp-codes/examples/embedded_async.rs`).
 //!
 //! ```
 //! use ftp_codes::{Category, Code, ReplyCode};
@@ -48,7 +49,7 @@
 //!
 //! # Reading replies from a connection
 //!
-//! The parsers do no I/O (the `io` module, behind features, is the loop below done for you):
+//! The parsers do no I/O (`client::control`, behind features, is the loop below done for you):
 //! you read into a buffer you own, and [`reply::Parser`] says whether a whole reply is there. A reply may arrive in many reads, and one read may hold the end of
 //! one reply and the start of the next: keep the bytes after each reply for the next call.
 //! Here a real TCP connection on loopback, with a server that sends its greeting a few bytes
@@ -115,10 +116,10 @@
 //!   (a framing error as `{"kind", "offset"}`, the others as their message).
 //! - `defmt`: `defmt::Format` for the code types, [`ReplyCode`], the options and the error
 //!   types, for logging on microcontrollers.
-//! - `embedded-io`: `io::Control`, the control connection over blocking `embedded_io`
-//!   transports; `std`: the same over `std::io` streams (`io::FromStd`).
-//!   `embedded-io-async`: `io::AsyncControl` over `embedded_io_async` transports; `tokio`: the
-//!   same over tokio's streams (`io::FromTokio`). The crate stays `no_std` without `std` and
+//! - `embedded-io`: `control::Control`, the control connection over blocking `embedded_io`
+//!   transports; `std`: the same over `std::io` streams (`control::FromStd`).
+//!   `embedded-io-async`: `control::AsyncControl` over `embedded_io_async` transports; `tokio`: the
+//!   same over tokio's streams (`control::FromTokio`). The crate stays `no_std` without `std` and
 //!   `tokio`.
 
 #![no_std]
@@ -145,12 +146,8 @@ mod undouble;
 #[cfg(feature = "serde")]
 mod serde_impls;
 
-#[cfg(any(feature = "embedded-io", feature = "embedded-io-async"))]
 pub mod client;
 pub mod command;
-pub mod exchange;
-#[cfg(any(feature = "embedded-io", feature = "embedded-io-async"))]
-pub mod io;
 pub mod listing;
 pub mod payload;
 pub mod reply;

@@ -1,5 +1,5 @@
 //! A firmware download (login, TYPE, SIZE, MDTM, EPSV, RETR, QUIT) over an in-memory
-//! transport, through `client::Session` and through `io::Control` alone (the glue the session
+//! transport, through `client::Session` and through `control::Control` alone (the glue the session
 //! replaces): the QEMU firmware measures both, and so do the benchmarks (each includes this
 //! file with `#[path]`, next to `pieces.rs`).
 
@@ -7,8 +7,8 @@ use super::Pieces;
 use core::net::SocketAddr;
 use core::ops::ControlFlow;
 use embedded_io::ErrorKind;
+use ftp_codes::client::control::Control;
 use ftp_codes::client::{DataConnection, Session};
-use ftp_codes::io::Control;
 use ftp_codes::reply::ParseOptions;
 use ftp_codes::{Command, Outcome};
 
@@ -87,7 +87,7 @@ pub fn session(step: usize) -> Option<usize> {
     Some(received)
 }
 
-/// The same exchanges written against `io::Control` alone, as a user did before the session
+/// The same exchanges written against `control::Control` alone, as a user did before the session
 /// (the glue the session replaces): the bytes received, or `None`.
 pub fn control_alone(step: usize) -> Option<usize> {
     let mut buffer = [0u8; 256];
@@ -108,7 +108,13 @@ pub fn control_alone(step: usize) -> Option<usize> {
     ftp_codes::payload::mdtm(&control.run(Command::Mdtm, b"fw.bin", &[]).ok()?.1).ok()?;
     let port = ftp_codes::payload::epsv(&control.run(Command::Epsv, b"", &[]).ok()?.1).ok()?;
     DataConnection::connect(&mut data, port).ok()?;
-    if control.send(Command::Retr, b"fw.bin").ok()?.code().first_digit() != 1 {
+    if control
+        .send(Command::Retr, b"fw.bin")
+        .ok()?
+        .code()
+        .first_digit()
+        != 1
+    {
         return None;
     }
     let mut image = [0u8; 64];
@@ -128,4 +134,3 @@ pub fn control_alone(step: usize) -> Option<usize> {
 fn completed<T>((outcome, _): (Outcome, T)) -> Option<()> {
     (outcome == Outcome::Completed).then_some(())
 }
-

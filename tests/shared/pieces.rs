@@ -1,4 +1,4 @@
-//! An in-memory transport for `io::Control`: it serves a transcript `step` bytes a read and
+//! An in-memory transport for `control::Control`: it serves a transcript `step` bytes a read and
 //! counts what is written. Shared by the QEMU firmware's report and the benchmarks (each
 //! includes this file with `#[path]`).
 

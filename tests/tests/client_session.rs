@@ -257,8 +257,8 @@ fn epsv_refused_falls_back_to_pasv_once() {
 }
 
 fn the_same_session_runs_on_tokio() {
+    use ftp_codes::client::control::{AsyncControl, FromTokio};
     use ftp_codes::client::{AsyncSession, TokioData};
-    use ftp_codes::io::{AsyncControl, FromTokio};
     use ftp_codes::reply::ParseOptions;
     use std::time::Duration;
 

@@ -1,10 +1,10 @@
-//! `io::Control` over an in-memory transport that delivers a transcript in pieces of 1, 3, 7
+//! `control::Control` over an in-memory transport that delivers a transcript in pieces of 1, 3, 7
 //! and 64 bytes, and over a real TCP connection to pyftpdlib (and vsftpd where installed).
 
 mod support;
 
 use embedded_io::{ErrorKind, ErrorType, Read, Write};
-use ftp_codes::io::{Control, ControlError, FromStd};
+use ftp_codes::client::control::{Control, ControlError, FromStd};
 use ftp_codes::reply::ParseOptions;
 use ftp_codes::{Code, Command, Outcome, payload};
 use std::net::{SocketAddr, TcpStream};
@@ -171,7 +171,7 @@ fn what_the_control_connection_refuses() {
 
 /// The same session through tokio: `AsyncControl` over `FromTokio<TcpStream>`.
 async fn tokio_session(address: SocketAddr, user: &[u8], password: &[u8]) {
-    use ftp_codes::io::{AsyncControl, FromTokio};
+    use ftp_codes::client::control::{AsyncControl, FromTokio};
     let stream = tokio::time::timeout(
         Duration::from_secs(10),
         tokio::net::TcpStream::connect(address),
@@ -338,7 +338,7 @@ fn session(address: SocketAddr, user: &[u8], password: &[u8]) {
     );
 }
 
-const CONTENT: &[u8] = b"served through io::Control\n";
+const CONTENT: &[u8] = b"served through control::Control\n";
 
 fn root(name: &str) -> std::path::PathBuf {
     let dir = scratch_dir(name);

@@ -5,7 +5,7 @@
 
 mod support;
 
-use ftp_codes::io::{Control, FromStd};
+use ftp_codes::client::control::{Control, FromStd};
 use ftp_codes::listing::{self, Kind, ListOptions, ListingErrorKind};
 use ftp_codes::payload::{self, Timestamp};
 use ftp_codes::reply::ParseOptions;

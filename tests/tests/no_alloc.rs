@@ -1,6 +1,6 @@
 //! The whole runtime API never allocates: a counting global allocator sees zero allocations.
 
-use ftp_codes::exchange::{Exchange, Next};
+use ftp_codes::client::exchange::{Exchange, Next};
 use ftp_codes::payload::{self, Timestamp};
 use ftp_codes::reply::{LineParser, ParseOptions, Parser, Status};
 use ftp_codes::write::{WriteOptions, Writer};
@@ -242,9 +242,9 @@ fn ready<F: std::future::Future>(future: F) -> F::Output {
     panic!("an in-memory exchange never finished");
 }
 
-/// A whole session through `io::AsyncControl`.
+/// A whole session through `control::AsyncControl`.
 fn exercise_async_control() -> usize {
-    use ftp_codes::io::AsyncControl;
+    use ftp_codes::client::control::AsyncControl;
     let transport = Canned {
         input: b"220 Ready\r\n331 Password\r\n230 In\r\n150 Go\r\n226 Done\r\n",
         written: [0; 256],
@@ -270,9 +270,9 @@ fn exercise_async_control() -> usize {
     work + written.len
 }
 
-/// A whole session through `io::Control`.
+/// A whole session through `control::Control`.
 fn exercise_control() -> usize {
-    use ftp_codes::io::Control;
+    use ftp_codes::client::control::Control;
     let transport = Canned {
         input: b"220 Ready\r\n331 Password\r\n230 In\r\n257 \"/\" ok\r\n150 Go\r\n226 Done\r\n221 Bye\r\n",
         written: [0; 256],
@@ -342,8 +342,8 @@ const SESSION: &[u8] = b"220 Ready\r\n331 Password\r\n230 In\r\n257 \"/pub\" ok\
 
 /// A whole session through `client::Session`, then `client::AsyncSession`.
 fn exercise_client_session() -> usize {
+    use ftp_codes::client::control::{AsyncControl, Control};
     use ftp_codes::client::{AsyncSession, DataMode, Session, SessionError};
-    use ftp_codes::io::{AsyncControl, Control};
     use std::ops::ControlFlow;
     let mut work = 0;
     let mut buffer = [0u8; 128];
@@ -453,7 +453,7 @@ fn exercise_commands(text: &mut StackBuf) -> usize {
 
 /// The listing parsers and writers, and the conversation of a whole session.
 fn exercise_listings() -> usize {
-    use ftp_codes::exchange::Conversation;
+    use ftp_codes::client::exchange::Conversation;
     use ftp_codes::listing::{self, FactSet, Kind, ListOptions, Listed};
     use ftp_codes::payload::Timestamp;
     let mut work = 0usize;

@@ -5,7 +5,7 @@
 
 mod support;
 
-use ftp_codes::exchange::{Exchange, Next};
+use ftp_codes::client::exchange::{Exchange, Next};
 use ftp_codes::payload;
 use ftp_codes::reply::{ParseOptions, Parser, Status};
 use ftp_codes::write::{WriteOptions, Writer};

@@ -101,7 +101,7 @@ fn use_the_crate() {
     }
     #[cfg(feature = "control")]
     {
-        use ftp_codes::io::Control;
+        use ftp_codes::client::control::Control;
         use ftp_codes::reply::ParseOptions;
         use ftp_codes::Command;
         let mut buffer = [0u8; 256];
@@ -112,7 +112,7 @@ fn use_the_crate() {
     #[cfg(feature = "client")]
     {
         use ftp_codes::client::Session;
-        use ftp_codes::io::Control;
+        use ftp_codes::client::control::Control;
         use ftp_codes::reply::ParseOptions;
         use ftp_codes::Command;
         let mut buffer = [0u8; 256];

@@ -6,7 +6,7 @@ use super::data::AsyncDataConnection;
 use super::error::SessionError;
 use super::operation::{Moved, Operation, Request, Step};
 use super::state::{DataMode, State, TransferType};
-use crate::io::{AsyncControl, ControlError};
+use crate::client::control::{AsyncControl, ControlError};
 use crate::payload::{self, Pathname, Timestamp};
 use crate::reply::Reply;
 use crate::{Command, Outcome};
@@ -106,7 +106,8 @@ where
     }
 
     /// Runs `command` with `argument`; anything but a completion is an error. The last reply
-    /// is [`Control::last_reply`] (through [`control`](Self::control)) until the next call.
+    /// is the control connection's `last_reply()` (through [`control`](Self::control)) until
+    /// the next call.
     pub async fn command(&mut self, command: Command, argument: &[u8]) -> Result<(), T> {
         self.run(Request::Command {
             command,

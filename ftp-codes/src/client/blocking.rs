@@ -5,7 +5,7 @@ use super::data::DataConnection;
 use super::error::SessionError;
 use super::operation::{Moved, Operation, Request, Step};
 use super::state::{DataMode, State, TransferType};
-use crate::io::{Control, ControlError};
+use crate::client::control::{Control, ControlError};
 use crate::payload::{self, Pathname, Timestamp};
 use crate::reply::Reply;
 use crate::{Command, Outcome};
@@ -19,7 +19,7 @@ use embedded_io::{Read, Write};
 /// What it keeps: the transfer type (`TYPE I` sent once, before the first SIZE or transfer, and
 /// again only when [`set_transfer_type`](Self::set_transfer_type) changed it), the data mode
 /// (EPSV, or PASV for the rest of the session once EPSV was refused; EPRT then PORT in active
-/// mode). [`Client`](super::Client) is this session over `std::net`, with owned results.
+/// mode). `Client` (feature `std`) is this session over `std::net`, with owned results.
 pub struct Session<'b, T, D> {
     control: Control<'b, T>,
     data: D,
@@ -98,7 +98,8 @@ where
     }
 
     /// Runs `command` with `argument`; anything but a completion is an error. The last reply
-    /// is [`Control::last_reply`] (through [`control`](Self::control)) until the next call.
+    /// is the control connection's `last_reply()` (through [`control`](Self::control)) until
+    /// the next call.
     pub fn command(&mut self, command: Command, argument: &[u8]) -> Result<(), T> {
         self.run(Request::Command {
             command,

@@ -5,11 +5,11 @@
 
 use core::net::SocketAddr;
 
-/// A blocking data connection (feature `embedded-io`): what [`Session`](super::Session) opens
-/// and closes around each transfer. The transfer's own code (the mover given to
-/// [`Session::transfer`](super::Session::transfer)) moves the bytes over it.
+/// A blocking data connection: what `Session` (feature `embedded-io`) opens and closes around
+/// each transfer. The transfer's own code (the mover given to `Session::transfer`) moves the
+/// bytes over it.
 ///
-/// [`StdData`](super::StdData) is the one `std` users get with [`Client`](super::Client).
+/// `StdData` is the one `std` users get with `Client` (feature `std`).
 pub trait DataConnection {
     /// What opening, accepting or closing can fail with: the control transport's error type.
     type Error;
@@ -34,7 +34,7 @@ pub trait DataConnection {
 
 /// [`DataConnection`] for an async session (feature `embedded-io-async`): the same four
 /// calls, awaited. Dropping a future of it leaves the session's connection as
-/// [`AsyncSession`](super::AsyncSession) documents.
+/// `AsyncSession` documents.
 pub trait AsyncDataConnection {
     /// What opening, accepting or closing can fail with: the control transport's error type.
     type Error;

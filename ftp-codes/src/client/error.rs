@@ -2,7 +2,7 @@
 //! [`AsyncSession`](super::AsyncSession) failed.
 
 use super::operation::Failure;
-use crate::io::ControlError;
+use crate::client::control::ControlError;
 use crate::payload::PayloadError;
 use crate::write::WriteError;
 use crate::{Command, ReplyCode};
@@ -11,8 +11,8 @@ use core::fmt;
 /// Why an operation failed. `E` is the transport's error (control and data connections).
 ///
 /// A refusal carries the command and the code; the server's text is the control connection's
-/// [`last_reply`](crate::io::Connection::last_reply) until the next call
-/// ([`Client`](super::Client)'s error keeps it).
+/// [`last_reply`](crate::client::control::Connection::last_reply) until the next call
+/// (`Client`'s error keeps it).
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum SessionError<E> {

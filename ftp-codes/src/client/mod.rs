@@ -1,19 +1,26 @@
-//! The client session: a whole FTP client, from the greeting to QUIT, with the glue every
-//! client writes (a success check around every command, the data connection, the 1yz / data /
-//! close / completion order of a transfer, refusals as errors) written once.
+//! The client's side of the conversation, from the replies it classifies to a whole session:
+//! the glue every client writes (a success check around every command, the data connection,
+//! the 1yz / data / close / completion order of a transfer, refusals as errors) written once.
 //!
-//! Three layers, one decision-maker:
-//! - a sans-IO core (no IO, no allocation, `no_std`): what to send next, which reply is a
-//!   refusal, when TYPE is due, EPSV or PASV, EPRT or PORT, REST, ABOR;
-//! - [`Session`] (feature `embedded-io`) and [`AsyncSession`] (feature `embedded-io-async`):
-//!   the core over a control connection ([`io::Control`](crate::io::Control),
-//!   [`io::AsyncControl`](crate::io::AsyncControl)) and a data connection of the caller's
-//!   ([`DataConnection`], [`AsyncDataConnection`]): an embassy-net user's sockets, tokio's
-//!   streams ([`TokioData`], feature `tokio`);
-//! - [`Client`] (feature `std`): the session over `std::net`, with timeouts, owned results and
-//!   [`Error`]s that quote the server, as short to use as Python's ftplib.
+//! From the bottom up (the layers shared with servers, codes, commands, framing, writing and
+//! payloads, are the crate's other modules):
+//! - [`exchange`] (sans-IO, always there): which replies a command gets and what each means
+//!   (`Exchange`), and a whole control connection kept in step (`Conversation`: which
+//!   reply answers which command).
+//! - `control` (features `embedded-io`, `std`, `embedded-io-async`, `tokio`): the control
+//!   connection over a transport and a buffer of yours, `Control` (blocking) and
+//!   `AsyncControl`: the read loop, command writing, whole exchanges.
+//! - The session: a sans-IO core that decides what to send next (TYPE when due, EPSV or PASV
+//!   and the fallback, EPRT or PORT, REST, the transfer order, ABOR, which reply is a
+//!   refusal), driven by `Session` (feature `embedded-io`) and `AsyncSession` (feature
+//!   `embedded-io-async`) over a control connection and a data connection of the caller's
+//!   ([`DataConnection`], [`AsyncDataConnection`]: an embassy-net socket, tokio's streams
+//!   through `TokioData` with feature `tokio`). No allocation, `no_std`.
+//! - `Client` (feature `std`): the session over `std::net`, with timeouts, owned results and
+//!   errors that quote the server, as short to use as Python's ftplib.
 //!
 //! ```no_run
+//! # #[cfg(feature = "std")]
 //! # fn main() -> Result<(), ftp_codes::client::Error> {
 //! use ftp_codes::client::Client;
 //!
@@ -25,15 +32,21 @@
 //! ftp.quit()?;
 //! # Ok(())
 //! # }
+//! # #[cfg(not(feature = "std"))]
+//! # fn main() {}
 //! ```
 
 #[cfg(feature = "embedded-io-async")]
 mod asynchronous;
 #[cfg(feature = "embedded-io")]
 mod blocking;
+#[cfg(any(feature = "embedded-io", feature = "embedded-io-async"))]
+pub mod control;
 mod data;
 #[cfg(any(feature = "embedded-io", feature = "embedded-io-async"))]
 mod error;
+pub mod exchange;
+#[cfg(any(feature = "embedded-io", feature = "embedded-io-async"))]
 mod operation;
 mod state;
 #[cfg(feature = "std")]

@@ -28,6 +28,7 @@ pub enum TransferType {
 
 impl TransferType {
     /// TYPE's argument.
+    #[cfg(any(feature = "embedded-io", feature = "embedded-io-async"))]
     pub(crate) const fn argument(self) -> &'static [u8] {
         match self {
             Self::Binary => b"I",
@@ -37,6 +38,7 @@ impl TransferType {
 }
 
 /// The session's memory, kept by the sans-IO core and read by every operation.
+#[cfg(any(feature = "embedded-io", feature = "embedded-io-async"))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct State {
     pub(crate) mode: DataMode,

@@ -13,7 +13,7 @@
 )]
 
 use super::{AsyncDataConnection, AsyncSession, DataConnection, DataMode, Session, SessionError};
-use crate::io::{AsyncControl, Control};
+use crate::client::control::{AsyncControl, Control};
 use crate::reply::ParseOptions;
 use crate::{Command, ReplyCode};
 use core::net::SocketAddr;

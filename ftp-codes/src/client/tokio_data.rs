@@ -1,7 +1,7 @@
 //! `TokioData`: [`AsyncDataConnection`] over tokio's TCP, to the control connection's peer only.
 
 use super::AsyncDataConnection;
-use crate::io::FromTokio;
+use crate::client::control::FromTokio;
 use core::net::{IpAddr, SocketAddr};
 use core::time::Duration;
 use std::io;

@@ -1,7 +1,7 @@
 //! The client session on the microcontroller: the `embedded_async` example's `fetch` (on
 //! `client::AsyncSession`) and the blocking `client::Session`, over the transcript of a
 //! firmware download served in pieces, with the image arriving over an in-memory data socket.
-//! Also the same exchanges through `io::Control` alone, which the firmware measures against
+//! Also the same exchanges through `control::Control` alone, which the firmware measures against
 //! the session.
 
 use crate::report::{Pieces, escaped};
@@ -9,7 +9,7 @@ use core::fmt;
 use core::net::SocketAddr;
 use embedded_io::ErrorKind;
 use ftp_codes::client::{AsyncDataConnection, AsyncSession, DataConnection};
-use ftp_codes::io::AsyncControl;
+use ftp_codes::client::control::AsyncControl;
 use ftp_codes::reply::ParseOptions;
 
 #[path = "../../shared/download.rs"]
@@ -115,14 +115,14 @@ fn fetch_line(out: &mut dyn fmt::Write, step: usize) -> fmt::Result {
 pub fn report(out: &mut dyn fmt::Write) -> fmt::Result {
     writeln!(
         out,
-        "client session (the embedded_async example's fetch, then client::Session and io::Control alone):"
+        "client session (the embedded_async example's fetch, then client::Session and control::Control alone):"
     )?;
     for step in [1, 3, 7, 64] {
         writeln!(out, "pieces of {step}:")?;
         fetch_line(out, step)?;
         writeln!(
             out,
-            "  client::Session received {:?}, io::Control alone {:?}",
+            "  client::Session received {:?}, control::Control alone {:?}",
             session(step),
             control_alone(step)
         )?;

@@ -57,7 +57,7 @@ mod measure {
 
     use super::*;
     use core::hint::black_box;
-    use ftp_codes::io::Control;
+    use ftp_codes::client::control::Control;
     use ftp_codes::reply::{self, ParseOptions, Status};
     use ftp_codes::write::{WriteOptions, Writer};
     use ftp_codes::{Code, Command};
@@ -229,7 +229,7 @@ mod measure {
         client(out, &mut clock)
     }
 
-    /// The client session against the same exchanges through `io::Control` alone: stack and
+    /// The client session against the same exchanges through `control::Control` alone: stack and
     /// instructions of a whole firmware download (login, TYPE, SIZE, MDTM, EPSV, RETR, QUIT).
     fn client(out: &mut dyn fmt::Write, clock: &mut Clock) -> fmt::Result {
         use crate::client::{control_alone, session};
@@ -252,7 +252,7 @@ mod measure {
         }) / SESSIONS;
         writeln!(
             out,
-            "client session (a firmware download, 10 replies, 256-byte buffer): peak stack client::Session {session_stack} bytes, io::Control alone {control_stack}; instructions per session {session_instructions}, io::Control alone {control_instructions} ({}.{:02}x)",
+            "client session (a firmware download, 10 replies, 256-byte buffer): peak stack client::Session {session_stack} bytes, control::Control alone {control_stack}; instructions per session {session_instructions}, control::Control alone {control_instructions} ({}.{:02}x)",
             session_instructions / control_instructions.max(1),
             session_instructions * 100 / control_instructions.max(1) % 100
         )

@@ -1,11 +1,11 @@
 //! The report: what ftp-codes makes of several servers' replies fed in pieces of 1, 3, 7 and 64
-//! bytes through `io::Control`, and of the parsers, payload parsers, writer and `classify`.
+//! bytes through `control::Control`, and of the parsers, payload parsers, writer and `classify`.
 //! The same code runs on the host and on the emulated Cortex-M4F; the two outputs must be equal
 //! byte for byte.
 
 use core::fmt;
 use core::net::{Ipv4Addr, SocketAddr, SocketAddrV4};
-use ftp_codes::io::Control;
+use ftp_codes::client::control::Control;
 use ftp_codes::payload::{self, Timestamp};
 use ftp_codes::reply::{self, ParseOptions, Parser, Reply, Status};
 use ftp_codes::write::{WriteOptions, Writer};
@@ -143,7 +143,7 @@ pub fn escaped(out: &mut dyn fmt::Write, bytes: &[u8]) -> fmt::Result {
     })
 }
 
-/// One server's session over `io::Control`, the transcript served `step` bytes a read.
+/// One server's session over `control::Control`, the transcript served `step` bytes a read.
 pub fn session(out: &mut dyn fmt::Write, server: &Server, step: usize) -> fmt::Result {
     let mut buffer = [0u8; 512];
     let transport = Pieces::new(server.replies, step);

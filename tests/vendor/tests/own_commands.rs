@@ -3,8 +3,8 @@
 //! `CommandCatalogue` trait the macro implements.
 
 use embedded_io::{ErrorType, Read, Write};
-use ftp_codes::exchange::{Exchange, Next};
-use ftp_codes::io::Control;
+use ftp_codes::client::control::Control;
+use ftp_codes::client::exchange::{Exchange, Next};
 use ftp_codes::reply::ParseOptions;
 use ftp_codes::write::{WriteOptions, Writer};
 use ftp_codes::{CommandCatalogue, Outcome, ReplyCode};

@@ -9,8 +9,8 @@ pub use data::{StdData, Timeouts};
 pub use error::Error;
 pub use text::RemoteText;
 
+use crate::client::control::{Control, FromStd};
 use crate::client::{DataMode, Session, SessionError, TransferType};
-use crate::io::{Control, FromStd};
 use crate::payload::Timestamp;
 use crate::reply::ParseOptions;
 use crate::{Command, Outcome, ReplyCode};

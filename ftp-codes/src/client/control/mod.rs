@@ -1,6 +1,6 @@
 //! The control connection over a real transport: [`Control`] reads replies into a buffer the
 //! caller owns, writes command lines, and runs whole exchanges, on the resumable parser, the
-//! command writer and [`Exchange`](crate::exchange::Exchange). No allocation; any buffer size.
+//! command writer and [`Exchange`](crate::client::exchange::Exchange). No allocation; any buffer size.
 //!
 //! Blocking over `embedded_io::{Read, Write}` (feature `embedded-io`), and so over anything
 //! `std::io::{Read, Write}` through `embedded_io_adapters::std::FromStd` (feature `std`, which
@@ -17,7 +17,7 @@
 //! ```
 //! # #[cfg(feature = "std")]
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
-//! use ftp_codes::io::{Control, FromStd};
+//! use ftp_codes::client::control::{Control, FromStd};
 //! use ftp_codes::reply::ParseOptions;
 //! use ftp_codes::{Code, Command, Outcome};
 //! use std::io::Write;
@@ -54,11 +54,11 @@ mod asynchronous;
 #[cfg(feature = "embedded-io")]
 mod blocking;
 mod buffer;
-mod control;
+mod connection;
 mod core;
 mod error;
 
-pub use control::{Async, AsyncControl, Blocking, Connection, Control};
+pub use connection::{Async, AsyncControl, Blocking, Connection, Control};
 
 #[cfg(all(test, feature = "embedded-io", feature = "embedded-io-async"))]
 mod tests;

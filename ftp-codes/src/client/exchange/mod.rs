@@ -42,7 +42,7 @@ pub enum Next<C = Command> {
 ///
 /// ```
 /// use ftp_codes::{Command, Outcome, ReplyCode};
-/// use ftp_codes::exchange::{Exchange, Next};
+/// use ftp_codes::client::exchange::{Exchange, Next};
 ///
 /// let code = |n| ReplyCode::from_u16(n).unwrap();
 ///

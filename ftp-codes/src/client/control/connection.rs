@@ -2,7 +2,7 @@
 
 use super::buffer::Buffer;
 use super::core::Core;
-use crate::exchange::Conversation;
+use crate::client::exchange::Conversation;
 use crate::reply::{ParseOptions, Reply};
 use crate::write::WriteOptions;
 use crate::{Command, CommandCatalogue, Outcome};

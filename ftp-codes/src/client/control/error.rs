@@ -1,6 +1,6 @@
 //! `ControlError`: what ends a call on the control connection.
 
-use crate::exchange::NotNow;
+use crate::client::exchange::NotNow;
 use crate::reply::ParseError;
 use crate::write::WriteError;
 use core::fmt;

@@ -1,23 +1,22 @@
-//! `AsyncControl` over `embedded_io_async` transports: the blocking layer's calls, awaited.
+//! `Control` over blocking `embedded_io` transports: the core's decisions, with bytes moved.
 
 use super::buffer::Buffer;
 use super::core::{Framed, Sent, Step, answers, step};
-use super::{Async, Connection, ControlError};
-use crate::exchange::{Delivery, Next};
+use super::{Blocking, Connection, ControlError};
+use crate::client::exchange::{Delivery, Next};
 use crate::reply::{ParseOptions, Reply};
 use crate::{CommandCatalogue, Outcome};
-use embedded_io_async::{Error as _, ErrorKind, Read, Write};
+use embedded_io::{Error as _, ErrorKind, Read, Write};
 
-impl<'b, T> Connection<'b, T, Async> {
-    /// A control connection over an async `transport` (an embassy-net `TcpSocket`, tokio's
-    /// `TcpStream` in `FromTokio`), reading into `buffer`. The server's
+impl<'b, T> Connection<'b, T, Blocking> {
+    /// A control connection over a blocking `transport`, reading into `buffer`. The server's
     /// greeting is due first.
     pub fn new(transport: T, buffer: &'b mut [u8], options: ParseOptions) -> Self {
         Self::with_parts(transport, Buffer::Borrowed(buffer), options)
     }
 }
 
-impl<'b, T, C: CommandCatalogue> Connection<'b, T, Async, C> {
+impl<'b, T, C: CommandCatalogue> Connection<'b, T, Blocking, C> {
     /// [`new`](Connection::new) for a command catalogue of your own
     /// ([`command_catalog!`](crate::command_catalog!)): `Control::<_, SiteCommand>::with_catalogue(...)`.
     pub fn with_catalogue(transport: T, buffer: &'b mut [u8], options: ParseOptions) -> Self {
@@ -25,34 +24,26 @@ impl<'b, T, C: CommandCatalogue> Connection<'b, T, Async, C> {
     }
 }
 
-impl<T: Read + Write, C: CommandCatalogue> Connection<'_, T, Async, C> {
+impl<T: Read + Write, C: CommandCatalogue> Connection<'_, T, Blocking, C> {
     /// The next whole reply, whoever it answers: from bytes already read, or read until it is
     /// whole. The conversation takes note of it (the greeting, a reply due, or an unsolicited
     /// one such as an idle timeout's 421).
-    ///
-    /// # Cancel safety
-    /// Cancel-safe where the transport's `read` is (tokio's streams, embassy-net's sockets):
-    /// bytes are kept only once a read returned them, and a reply is framed and given to its
-    /// command in one step. Dropped, the call loses nothing; the next call reads on.
-    pub async fn read_reply(&mut self) -> Result<Reply<'_>, ControlError<T::Error>> {
+    pub fn read_reply(&mut self) -> Result<Reply<'_>, ControlError<T::Error>> {
         self.core.usable()?;
-        let framed = self.read_framed().await?;
+        let framed = self.read_framed()?;
         Ok(self.core.reply(framed))
     }
 
     /// Reads the server's greeting: 220, or 120 then 220 (RFC 959 §5.4). The outcome
     /// ([`Outcome::Completed`] for 220, [`Outcome::TransientFailure`] for 421) and the last
     /// reply.
-    ///
-    /// # Cancel safety
-    /// As [`read_reply`](Self::read_reply): dropped, the greeting (or its rest) stays due.
-    pub async fn greeting(&mut self) -> Result<(Outcome, Reply<'_>), ControlError<T::Error>> {
+    pub fn greeting(&mut self) -> Result<(Outcome, Reply<'_>), ControlError<T::Error>> {
         self.core.usable()?;
         if !self.core.conversation.greeting_due() {
             return Err(ControlError::NothingDue);
         }
         loop {
-            let framed = self.read_framed().await?;
+            let framed = self.read_framed()?;
             if let Delivery::Greeting(Next::Done(outcome)) = framed.delivery {
                 return Ok((outcome, self.core.reply(framed)));
             }
@@ -63,35 +54,24 @@ impl<T: Read + Write, C: CommandCatalogue> Connection<'_, T, Async, C> {
     /// reply to it. After ABOR during a transfer, the transfer's completion is read first
     /// ([`aborted`](Self::aborted) says what it was). After a 1yz, the rest is due:
     /// [`finish`](Self::finish) reads it.
-    ///
-    /// # Cancel safety
-    /// Not cancel-safe while the line is being written: dropped with part of it taken by the
-    /// transport, the connection is broken (every later call is [`ControlError::Broken`]),
-    /// since the next line would complete the half-sent one on the server's side. Dropped
-    /// before the first byte went out, nothing happened. Dropped once the line is out, its
-    /// reply stays due: [`finish`](Self::finish) reads it, and other commands are refused
-    /// until then ([`ControlError::NotNow`]).
-    pub async fn send(
+    pub fn send(
         &mut self,
         command: C,
         argument: &[u8],
     ) -> Result<Reply<'_>, ControlError<T::Error>> {
-        self.write_command(Ok(command), argument).await?;
-        self.first_reply(Sent::Command(command)).await
+        self.write_command(Ok(command), argument)?;
+        self.first_reply(Sent::Command(command))
     }
 
     /// [`send`](Self::send) for a verb outside the catalogue: sent only when no reply is due;
     /// a 1yz to it keeps it open for [`finish`](Self::finish), as for any command.
-    ///
-    /// # Cancel safety
-    /// As [`send`](Self::send).
-    pub async fn send_verb(
+    pub fn send_verb(
         &mut self,
         verb: &[u8],
         argument: &[u8],
     ) -> Result<Reply<'_>, ControlError<T::Error>> {
-        self.write_command(Err(verb), argument).await?;
-        self.first_reply(Sent::Verb).await
+        self.write_command(Err(verb), argument)?;
+        self.first_reply(Sent::Verb)
     }
 
     /// Runs `command`'s whole exchange: sends it, reads every reply due (the one after a 1yz,
@@ -103,24 +83,19 @@ impl<T: Read + Write, C: CommandCatalogue> Connection<'_, T, Async, C> {
     /// A transfer's data connection is the caller's: run the transfer command from the thread
     /// that does not move the data, or read the first reply with [`send`](Self::send) and the
     /// rest with [`finish`](Self::finish).
-    ///
-    /// # Cancel safety
-    /// As [`send`](Self::send), at each command of the sequence: a half-written line breaks
-    /// the connection; otherwise every reply still due stays due, for
-    /// [`finish`](Self::finish), and no later command is given one of them.
-    pub async fn run(
+    pub fn run(
         &mut self,
         command: C,
         argument: &[u8],
         then: &[(C, &[u8])],
     ) -> Result<(Outcome, Reply<'_>), ControlError<T::Error>> {
-        self.write_command(Ok(command), argument).await?;
+        self.write_command(Ok(command), argument)?;
         let mut waiting = Sent::Command(command);
         loop {
-            let framed = self.read_framed().await?;
+            let framed = self.read_framed()?;
             match step(&mut waiting, framed.delivery, then) {
                 Step::Read => {}
-                Step::Write(next, argument) => self.write_command(Ok(next), argument).await?,
+                Step::Write(next, argument) => self.write_command(Ok(next), argument)?,
                 Step::Done(outcome) => return Ok((outcome, self.core.reply(framed))),
             }
         }
@@ -129,15 +104,11 @@ impl<T: Read + Write, C: CommandCatalogue> Connection<'_, T, Async, C> {
     /// Reads the replies still due until the exchange in progress is over: a transfer's
     /// completion after [`send`](Self::send) got its 1yz, or the reply of a call that failed
     /// or timed out while waiting. [`ControlError::NothingDue`] when no reply is due.
-    ///
-    /// # Cancel safety
-    /// As [`read_reply`](Self::read_reply): dropped, the replies still due stay due; call it
-    /// again.
-    pub async fn finish(&mut self) -> Result<(Outcome, Reply<'_>), ControlError<T::Error>> {
+    pub fn finish(&mut self) -> Result<(Outcome, Reply<'_>), ControlError<T::Error>> {
         self.core.usable()?;
         let mut waiting = self.core.due()?;
         loop {
-            let framed = self.read_framed().await?;
+            let framed = self.read_framed()?;
             if let Step::Done(outcome) = step(&mut waiting, framed.delivery, &[]) {
                 return Ok((outcome, self.core.reply(framed)));
             }
@@ -145,16 +116,16 @@ impl<T: Read + Write, C: CommandCatalogue> Connection<'_, T, Async, C> {
     }
 
     /// Reads replies until the first one to `sent` (a transfer's completion before ABOR's).
-    async fn first_reply(&mut self, sent: Sent<C>) -> Result<Reply<'_>, ControlError<T::Error>> {
+    fn first_reply(&mut self, sent: Sent<C>) -> Result<Reply<'_>, ControlError<T::Error>> {
         loop {
-            let framed = self.read_framed().await?;
+            let framed = self.read_framed()?;
             if answers(sent, framed.delivery) {
                 return Ok(self.core.reply(framed));
             }
         }
     }
 
-    async fn read_framed(&mut self) -> Result<Framed<C>, ControlError<T::Error>> {
+    fn read_framed(&mut self) -> Result<Framed<C>, ControlError<T::Error>> {
         // Bounded by the buffer: every turn reads at least one byte or ends, and a full buffer
         // without a whole reply is an error.
         loop {
@@ -164,13 +135,12 @@ impl<T: Read + Write, C: CommandCatalogue> Connection<'_, T, Async, C> {
             let n = self
                 .transport
                 .read(self.core.spare())
-                .await
                 .map_err(ControlError::Io)?;
             self.core.advance(n)?;
         }
     }
 
-    async fn write_command(
+    fn write_command(
         &mut self,
         command: Result<C, &[u8]>,
         argument: &[u8],
@@ -182,7 +152,7 @@ impl<T: Read + Write, C: CommandCatalogue> Connection<'_, T, Async, C> {
             if line.is_empty() {
                 break;
             }
-            match self.transport.write(line).await {
+            match self.transport.write(line) {
                 Ok(n) => self.core.took(n)?,
                 // Nothing was taken: try again, as `std::io::Write::write_all` does.
                 Err(error) if error.kind() == ErrorKind::Interrupted => {}
@@ -192,6 +162,6 @@ impl<T: Read + Write, C: CommandCatalogue> Connection<'_, T, Async, C> {
                 }
             }
         }
-        self.transport.flush().await.map_err(ControlError::Io)
+        self.transport.flush().map_err(ControlError::Io)
     }
 }

@@ -10,7 +10,7 @@
 )]
 
 use super::{AsyncControl, Control, ControlError};
-use crate::exchange::NotNow;
+use crate::client::exchange::NotNow;
 use crate::reply::ParseOptions;
 use crate::{Command, Outcome};
 use core::future::Future;

@@ -74,10 +74,10 @@ impl core::error::Error for NotNow {}
 /// its own command; [`aborted`](Self::aborted) keeps what the transfer came to.
 ///
 /// Sans-IO and allocation-free: `begin` before writing a command, `reply` for each reply
-/// read. `io::Control` and `io::AsyncControl` keep one.
+/// read. `control::Control` and `control::AsyncControl` keep one.
 ///
 /// ```
-/// use ftp_codes::exchange::{Conversation, Delivery, Next, NotNow};
+/// use ftp_codes::client::exchange::{Conversation, Delivery, Next, NotNow};
 /// use ftp_codes::{Command, Outcome, ReplyCode};
 ///
 /// let code = |n| ReplyCode::from_u16(n).unwrap();
@@ -333,7 +333,7 @@ impl<C: CommandCatalogue> Conversation<C> {
 #[cfg(test)]
 mod tests {
     use super::{Conversation, Delivery, NotNow};
-    use crate::exchange::Next::{AwaitReply, Done, Send};
+    use crate::client::exchange::Next::{AwaitReply, Done, Send};
     use crate::{Command, Outcome, ReplyCode};
 
     fn code(n: u16) -> ReplyCode {
@@ -344,7 +344,7 @@ mod tests {
         Conversation::greeted()
     }
 
-    fn answers(command: Command, next: crate::exchange::Next) -> Delivery {
+    fn answers(command: Command, next: crate::client::exchange::Next) -> Delivery {
         Delivery::Reply { command, next }
     }
 
