@@ -91,7 +91,22 @@ impl Action {
             Self::Put(local, remote) => drop(ftp.put(remote, &mut open(local)?)?),
             Self::Append(local, remote) => drop(ftp.append(remote, &mut open(local)?)?),
         }
+        note_passive_host(ftp);
         out.flush().map_err(Error::Local)
+    }
+}
+
+/// Says so on stderr when the last 227 named a host other than the server's: the data went to
+/// the server all the same (behind NAT, a 227 names an address the client cannot reach).
+fn note_passive_host(ftp: &mut Client) {
+    let (Some(named), Some(peer)) = (ftp.passive_host(), ftp.peer()) else {
+        return;
+    };
+    if std::net::IpAddr::V4(named) != peer.ip() {
+        eprintln!(
+            "note: the server's 227 named {named}; the data connection went to {} instead",
+            peer.ip()
+        );
     }
 }
 

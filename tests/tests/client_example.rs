@@ -279,6 +279,11 @@ fn pasv_data_goes_to_the_control_peer_whatever_the_227_names() {
         "{}",
         text(&run.stdout)
     );
+    // The address the 227 named is only logged.
+    assert_eq!(
+        text(&run.stderr),
+        "note: the server's 227 named 192.0.2.1; the data connection went to 127.0.0.1 instead\n"
+    );
 }
 
 /// What issue 16 found wrong in the client, against pyftpdlib: a refused `get` emptied the

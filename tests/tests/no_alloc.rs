@@ -360,8 +360,8 @@ fn exercise_client_session() -> usize {
     let mut ftp = Session::start(control, data).unwrap();
     ftp.login(b"u", b"p").unwrap();
     work += ftp.pwd().unwrap().len();
-    ftp.transfer(Command::Retr, b"f", 0, |data, expected| {
-        work += data.data.len() + usize::from(expected == Some(5));
+    ftp.transfer(Command::Retr, b"f", 0, |data, started| {
+        work += data.data.len() + usize::from(started.announced_size() == Some(5));
         Ok(ControlFlow::Continue(()))
     })
     .unwrap();

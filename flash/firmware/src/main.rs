@@ -122,8 +122,8 @@ fn use_the_crate() {
             black_box(ftp.size(b"f").ok());
             black_box(ftp.mdtm(b"f").ok());
             let mut received = 0usize;
-            black_box(ftp.transfer(Command::Retr, b"f", 0, |_, expected| {
-                received += expected.map_or(0, |n| n as usize);
+            black_box(ftp.transfer(Command::Retr, b"f", 0, |_, started| {
+                received += started.reply().map_or(0, |reply| reply.raw().len());
                 Ok(core::ops::ControlFlow::Continue(()))
             }).ok());
             black_box(received);

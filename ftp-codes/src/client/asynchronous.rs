@@ -5,6 +5,7 @@
 use super::data::AsyncDataConnection;
 use super::error::SessionError;
 use super::operation::{Moved, Operation, Request, Step};
+use super::started::Started;
 use super::state::{DataMode, State, TransferType};
 use crate::client::control::{AsyncControl, ControlError};
 use crate::payload::{self, Pathname, Timestamp};
@@ -20,12 +21,11 @@ use embedded_io_async::{Read, Write};
 ///
 /// # Cancel safety
 /// No method is cancel-safe as a whole: dropped while a command line is being written, the
-/// control connection is broken (every later call fails with
-/// [`ControlError::Broken`]); dropped while a reply is awaited, that reply stays due and the
-/// next operation fails with [`ControlError::NotNow`] until
-/// [`control_mut`](Self::control_mut)`().finish()` read it. The connection is never out of
-/// step; a data connection left open is closed by the next transfer's
-/// [`AsyncDataConnection::close`]. Put timeouts on the transport rather than around a call.
+/// control connection is broken (every later call fails with [`ControlError::Broken`]);
+/// dropped while a reply is awaited, that reply stays due, and the next operation first
+/// closes the data connection and reads it. The connection is never out of step: no reply
+/// is taken for another command's. Put timeouts on the transport rather than around a call
+/// where you can.
 pub struct AsyncSession<'b, T, D> {
     control: AsyncControl<'b, T>,
     data: D,
@@ -53,6 +53,8 @@ where
 {
     /// Reads the server's greeting on `control` (220, or 120 then 220): the session, ready to
     /// log in. [`SessionError::Unavailable`] for a 421.
+    ///
+    /// Not cancel-safe: see [the type's note](AsyncSession#cancel-safety).
     pub async fn start(mut control: AsyncControl<'b, T>, data: D) -> Result<Self, T> {
         if let (outcome, greeting) = control.greeting().await?
             && outcome != Outcome::Completed
@@ -74,12 +76,16 @@ where
     }
 
     /// USER, then PASS if the server asks for it (an empty password is sent empty).
+    ///
+    /// Not cancel-safe: see [the type's note](AsyncSession#cancel-safety).
     pub async fn login(&mut self, user: &[u8], password: &[u8]) -> Result<(), T> {
         self.login_with_account(user, password, b"").await
     }
 
     /// USER, PASS and ACCT, each sent only if the server asks for it (a 332 without an
     /// `account` is a refusal).
+    ///
+    /// Not cancel-safe: see [the type's note](AsyncSession#cancel-safety).
     pub async fn login_with_account(
         &mut self,
         user: &[u8],
@@ -96,6 +102,8 @@ where
 
     /// PWD: the working directory, read from the 257 (its doubled quotes undone by
     /// [`Pathname::chunks`]). Borrowed from the buffer until the next call.
+    ///
+    /// Not cancel-safe: see [the type's note](AsyncSession#cancel-safety).
     pub async fn pwd(&mut self) -> Result<Pathname<'_>, T> {
         self.command(Command::Pwd, b"").await?;
         let reply = self.last()?;
@@ -108,6 +116,8 @@ where
     /// Runs `command` with `argument`; anything but a completion is an error. The last reply
     /// is the control connection's `last_reply()` (through [`control`](Self::control)) until
     /// the next call.
+    ///
+    /// Not cancel-safe: see [the type's note](AsyncSession#cancel-safety).
     pub async fn command(&mut self, command: Command, argument: &[u8]) -> Result<(), T> {
         self.run(Request::Command {
             command,
@@ -118,11 +128,15 @@ where
     }
 
     /// RNFR `from`, then RNTO `to`.
+    ///
+    /// Not cancel-safe: see [the type's note](AsyncSession#cancel-safety).
     pub async fn rename(&mut self, from: &[u8], to: &[u8]) -> Result<(), T> {
         self.run(Request::Rename { from, to }).await
     }
 
     /// SIZE, in the session's transfer type (TYPE I first if it is due).
+    ///
+    /// Not cancel-safe: see [the type's note](AsyncSession#cancel-safety).
     pub async fn size(&mut self, path: &[u8]) -> Result<u64, T> {
         self.run(Request::Command {
             command: Command::Size,
@@ -138,6 +152,8 @@ where
     }
 
     /// MDTM: the file's modification time, in UTC.
+    ///
+    /// Not cancel-safe: see [the type's note](AsyncSession#cancel-safety).
     pub async fn mdtm(&mut self, path: &[u8]) -> Result<Timestamp, T> {
         self.command(Command::Mdtm, path).await?;
         let reply = self.last()?;
@@ -150,10 +166,12 @@ where
     /// A transfer: `command` (RETR, STOR, APPE, LIST, NLST, MLSD) with `argument`, from
     /// `offset` (REST first when it is not 0). The session sets the type (RETR, STOR and APPE),
     /// opens the data connection (passive or active), sends the command, and after its 1yz
-    /// calls `mover` with the data connection and the size the 1yz announced, if any. `mover`
+    /// calls `mover` with the data connection and the 1yz ([`Started`]: the size it announced). `mover`
     /// moves the bytes and says whether it went through ([`ControlFlow::Continue`]) or wants
     /// the transfer aborted ([`ControlFlow::Break`]: ABOR is sent, the result is
     /// [`SessionError::Aborted`]). The data connection is then closed and the completion read.
+    ///
+    /// Not cancel-safe: see [the type's note](AsyncSession#cancel-safety).
     pub async fn transfer<F>(
         &mut self,
         command: Command,
@@ -162,7 +180,7 @@ where
         mover: F,
     ) -> Result<(), T>
     where
-        F: AsyncFnOnce(&mut D, Option<u64>) -> core::result::Result<ControlFlow<()>, T::Error>,
+        F: AsyncFnOnce(&mut D, Started<'_>) -> core::result::Result<ControlFlow<()>, T::Error>,
     {
         let typed = matches!(command, Command::Retr | Command::Stor | Command::Appe);
         let request = Request::Transfer {
@@ -175,6 +193,8 @@ where
     }
 
     /// QUIT: the server's goodbye; the control connection back, to close.
+    ///
+    /// Not cancel-safe: see [the type's note](AsyncSession#cancel-safety).
     pub async fn quit(mut self) -> Result<AsyncControl<'b, T>, T> {
         self.command(Command::Quit, b"").await?;
         Ok(self.control)
@@ -198,6 +218,14 @@ where
         self.state.transfer_type = transfer_type;
     }
 
+    /// The host the last 227 (PASV's reply) named. The session never connects there: data
+    /// connections go to the control connection's peer (a server behind NAT names an address
+    /// the client cannot reach; a hostile one, a host it should not: ftplib's CVE-2021-4189).
+    /// Log it where it differs from the peer. `None` after EPSV's 229.
+    pub fn passive_host(&self) -> Option<core::net::Ipv4Addr> {
+        self.state.passive_host
+    }
+
     /// The control connection: its last reply, its conversation.
     pub fn control(&self) -> &AsyncControl<'b, T> {
         &self.control
@@ -213,6 +241,18 @@ where
         &mut self.data
     }
 
+    /// Reads what an earlier call left due (its read timed out, or its future was dropped), after closing any data
+    /// connection it left open, so that each operation starts in step: a reply is never
+    /// taken for the next command's.
+    async fn catch_up(&mut self) -> Result<(), T> {
+        if self.control.conversation().is_idle() {
+            return Ok(());
+        }
+        self.data.close().await.map_err(SessionError::Data)?;
+        self.control.finish().await?;
+        Ok(())
+    }
+
     fn last(&self) -> Result<Reply<'_>, T> {
         // run() ended with a reply, which nothing has released since.
         self.control
@@ -223,7 +263,7 @@ where
     async fn run(&mut self, request: Request<'_>) -> Result<(), T> {
         type Mover<D, E> = fn(
             &mut D,
-            Option<u64>,
+            Started<'_>,
         )
             -> core::future::Ready<core::result::Result<ControlFlow<()>, E>>;
         self.drive::<Mover<D, T::Error>>(request, None).await
@@ -233,8 +273,9 @@ where
     /// way out once it was opened.
     async fn drive<F>(&mut self, request: Request<'_>, mover: Option<F>) -> Result<(), T>
     where
-        F: AsyncFnOnce(&mut D, Option<u64>) -> core::result::Result<ControlFlow<()>, T::Error>,
+        F: AsyncFnOnce(&mut D, Started<'_>) -> core::result::Result<ControlFlow<()>, T::Error>,
     {
+        self.catch_up().await?;
         let mut operation = Operation::new(request, self.state);
         let result = self.steps(&mut operation, mover).await;
         if operation.data_open() || result.is_err() {
@@ -246,7 +287,7 @@ where
 
     async fn steps<F>(&mut self, operation: &mut Operation<'_>, mover: Option<F>) -> Result<(), T>
     where
-        F: AsyncFnOnce(&mut D, Option<u64>) -> core::result::Result<ControlFlow<()>, T::Error>,
+        F: AsyncFnOnce(&mut D, Started<'_>) -> core::result::Result<ControlFlow<()>, T::Error>,
     {
         let mut mover = mover;
         let mut data_error = None;
@@ -285,9 +326,11 @@ where
                         operation.moved(Moved::Failed);
                     }
                 },
-                Step::Move { expected } => {
+                Step::Move => {
                     let result = match mover.take() {
-                        Some(mover) => mover(&mut self.data, expected).await,
+                        Some(mover) => {
+                            mover(&mut self.data, Started::new(self.control.last_reply())).await
+                        }
                         None => Ok(ControlFlow::Continue(())),
                     };
                     // Closing ends an upload; a download's server may wait for it too

@@ -4,6 +4,7 @@
 use super::data::DataConnection;
 use super::error::SessionError;
 use super::operation::{Moved, Operation, Request, Step};
+use super::started::Started;
 use super::state::{DataMode, State, TransferType};
 use crate::client::control::{Control, ControlError};
 use crate::payload::{self, Pathname, Timestamp};
@@ -140,7 +141,7 @@ where
     /// A transfer: `command` (RETR, STOR, APPE, LIST, NLST, MLSD) with `argument`, from
     /// `offset` (REST first when it is not 0). The session sets the type (RETR, STOR and APPE),
     /// opens the data connection (passive or active), sends the command, and after its 1yz
-    /// calls `mover` with the data connection and the size the 1yz announced, if any. `mover`
+    /// calls `mover` with the data connection and the 1yz ([`Started`]: the size it announced). `mover`
     /// moves the bytes and says whether it went through ([`ControlFlow::Continue`]) or wants
     /// the transfer aborted ([`ControlFlow::Break`]: ABOR is sent, the result is
     /// [`SessionError::Aborted`]). The data connection is then closed and the completion read.
@@ -152,7 +153,7 @@ where
         mover: F,
     ) -> Result<(), T>
     where
-        F: FnOnce(&mut D, Option<u64>) -> core::result::Result<ControlFlow<()>, T::Error>,
+        F: FnOnce(&mut D, Started<'_>) -> core::result::Result<ControlFlow<()>, T::Error>,
     {
         let typed = matches!(command, Command::Retr | Command::Stor | Command::Appe);
         let request = Request::Transfer {
@@ -188,6 +189,14 @@ where
         self.state.transfer_type = transfer_type;
     }
 
+    /// The host the last 227 (PASV's reply) named. The session never connects there: data
+    /// connections go to the control connection's peer (a server behind NAT names an address
+    /// the client cannot reach; a hostile one, a host it should not: ftplib's CVE-2021-4189).
+    /// Log it where it differs from the peer. `None` after EPSV's 229.
+    pub fn passive_host(&self) -> Option<core::net::Ipv4Addr> {
+        self.state.passive_host
+    }
+
     /// The control connection: its last reply, its conversation.
     pub fn control(&self) -> &Control<'b, T> {
         &self.control
@@ -203,6 +212,18 @@ where
         &mut self.data
     }
 
+    /// Reads what an earlier call left due (its read timed out), after closing any data
+    /// connection it left open, so that each operation starts in step: a reply is never
+    /// taken for the next command's.
+    fn catch_up(&mut self) -> Result<(), T> {
+        if self.control.conversation().is_idle() {
+            return Ok(());
+        }
+        self.data.close().map_err(SessionError::Data)?;
+        self.control.finish()?;
+        Ok(())
+    }
+
     fn last(&self) -> Result<Reply<'_>, T> {
         // run() ended with a reply, which nothing has released since.
         self.control
@@ -211,7 +232,7 @@ where
     }
 
     fn run(&mut self, request: Request<'_>) -> Result<(), T> {
-        type Mover<D, E> = fn(&mut D, Option<u64>) -> core::result::Result<ControlFlow<()>, E>;
+        type Mover<D, E> = fn(&mut D, Started<'_>) -> core::result::Result<ControlFlow<()>, E>;
         self.drive::<Mover<D, T::Error>>(request, None)
     }
 
@@ -219,8 +240,9 @@ where
     /// way out once it was opened.
     fn drive<F>(&mut self, request: Request<'_>, mover: Option<F>) -> Result<(), T>
     where
-        F: FnOnce(&mut D, Option<u64>) -> core::result::Result<ControlFlow<()>, T::Error>,
+        F: FnOnce(&mut D, Started<'_>) -> core::result::Result<ControlFlow<()>, T::Error>,
     {
+        self.catch_up()?;
         let mut operation = Operation::new(request, self.state);
         let result = self.steps(&mut operation, mover);
         if operation.data_open() || result.is_err() {
@@ -232,7 +254,7 @@ where
 
     fn steps<F>(&mut self, operation: &mut Operation<'_>, mover: Option<F>) -> Result<(), T>
     where
-        F: FnOnce(&mut D, Option<u64>) -> core::result::Result<ControlFlow<()>, T::Error>,
+        F: FnOnce(&mut D, Started<'_>) -> core::result::Result<ControlFlow<()>, T::Error>,
     {
         let mut mover = mover;
         let mut data_error = None;
@@ -271,9 +293,11 @@ where
                         operation.moved(Moved::Failed);
                     }
                 },
-                Step::Move { expected } => {
+                Step::Move => {
                     let result = match mover.take() {
-                        Some(mover) => mover(&mut self.data, expected),
+                        Some(mover) => {
+                            mover(&mut self.data, Started::new(self.control.last_reply()))
+                        }
                         None => Ok(ControlFlow::Continue(())),
                     };
                     // Closing ends an upload; a download's server may wait for it too

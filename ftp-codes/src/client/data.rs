@@ -33,8 +33,12 @@ pub trait DataConnection {
 }
 
 /// [`DataConnection`] for an async session (feature `embedded-io-async`): the same four
-/// calls, awaited. Dropping a future of it leaves the session's connection as
-/// `AsyncSession` documents.
+/// calls, awaited.
+///
+/// # Cancel safety
+/// The session awaits these inside its own calls, which are not cancel-safe as a whole. A
+/// future dropped half-way may leave a connection or listener open: `close` must close
+/// whatever is open, as the session calls it before the next transfer and after every one.
 pub trait AsyncDataConnection {
     /// What opening, accepting or closing can fail with: the control transport's error type.
     type Error;

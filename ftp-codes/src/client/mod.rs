@@ -48,6 +48,8 @@ mod error;
 pub mod exchange;
 #[cfg(any(feature = "embedded-io", feature = "embedded-io-async"))]
 mod operation;
+#[cfg(any(feature = "embedded-io", feature = "embedded-io-async"))]
+mod started;
 mod state;
 #[cfg(feature = "std")]
 mod std_client;
@@ -63,6 +65,8 @@ pub use blocking::Session;
 pub use data::{AsyncDataConnection, DataConnection};
 #[cfg(any(feature = "embedded-io", feature = "embedded-io-async"))]
 pub use error::SessionError;
+#[cfg(any(feature = "embedded-io", feature = "embedded-io-async"))]
+pub use started::Started;
 pub use state::{DataMode, TransferType};
 #[cfg(feature = "std")]
 pub use std_client::{Client, Error, Progress, RemoteText, Response, StdData, Timeouts};

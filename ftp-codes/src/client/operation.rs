@@ -62,9 +62,9 @@ pub(crate) enum Step<'s> {
     /// Accepts the server's data connection on the listener, then [`Operation::moved`]
     /// (`Failed` when it could not be accepted).
     Accept,
-    /// Moves the data over the open data connection, closes it, then [`Operation::moved`].
-    /// `expected`: the size the 150 announced, if it did.
-    Move { expected: Option<u64> },
+    /// Moves the data over the open data connection (the 1yz is the connection's last
+    /// reply), closes it, then [`Operation::moved`].
+    Move,
     /// Reads the rest of the exchange (`Connection::finish`), then [`Operation::replied`].
     Finish,
     /// The operation is over.
@@ -131,7 +131,6 @@ pub(crate) struct Operation<'a> {
     /// Whether the data connection is open (passive) or the listener is (active).
     data_open: bool,
     data_failed: bool,
-    expected: Option<u64>,
     /// The listener's address (active mode), for PORT after EPRT was refused.
     listener: Option<SocketAddr>,
 }
@@ -152,7 +151,6 @@ impl<'a> Operation<'a> {
             argument: None,
             data_open: false,
             data_failed: false,
-            expected: None,
             listener: None,
         };
         operation.phase = match request {
@@ -209,9 +207,7 @@ impl<'a> Operation<'a> {
                 _ => Step::Done(Ok(())),
             },
             Phase::Accept => Step::Accept,
-            Phase::Move => Step::Move {
-                expected: self.expected,
-            },
+            Phase::Move => Step::Move,
             Phase::Finish => Step::Finish,
             Phase::Abort => run(Command::Abor, b""),
             Phase::Done(result) => Step::Done(result),
@@ -260,8 +256,6 @@ impl<'a> Operation<'a> {
             self.phase = refused(self.main_command(), code);
             return;
         }
-        // A size the server announces (`(5120 bytes)`) is a hint for a progress bar, no more.
-        self.expected = payload::transfer_size(reply).ok().flatten();
         self.phase = match state.mode {
             DataMode::Active => Phase::Accept,
             DataMode::Passive => Phase::Move,
@@ -377,10 +371,15 @@ impl<'a> Operation<'a> {
             }
             return refused(command, code);
         }
-        // A 227 to EPSV is a documented deviation: read as PASV's. Only the port is used.
+        // A 227 to EPSV is a documented deviation: read as PASV's. Only the port is used; the
+        // host it names is kept for the caller to log (ftplib's CVE-2021-4189).
         let port = if code == Code::EnteringPassiveMode {
-            payload::pasv_port(reply)
+            payload::pasv(reply).map(|address| {
+                state.passive_host = Some(*address.ip());
+                address.port()
+            })
         } else {
+            state.passive_host = None;
             payload::epsv(reply)
         };
         match port {

@@ -49,4 +49,6 @@ pub(crate) struct State {
     pub(crate) no_epsv: bool,
     /// EPRT was refused (or turned off): PORT for the rest of the session.
     pub(crate) no_eprt: bool,
+    /// The host the last 227 named (not connected to: the data goes to the control peer).
+    pub(crate) passive_host: Option<core::net::Ipv4Addr>,
 }

@@ -62,15 +62,25 @@ impl Server {
         }
     }
 
-    fn read_now(&mut self, buf: &mut [u8]) -> usize {
-        let n = self.pending.len().min(buf.len()).min(self.step);
+    /// `~` in a script's replies is a read that fails there (a timeout), once.
+    fn read_now(&mut self, buf: &mut [u8]) -> Result<usize, Failed> {
+        if self.pending.first() == Some(&b'~') {
+            self.pending.remove(0);
+            return Err(Failed);
+        }
+        let until_fault = self
+            .pending
+            .iter()
+            .position(|&b| b == b'~')
+            .unwrap_or(self.pending.len());
+        let n = until_fault.min(buf.len()).min(self.step);
         assert!(
             n > 0,
             "the client waits for a reply the script does not have"
         );
         buf[..n].copy_from_slice(&self.pending[..n]);
         self.pending.drain(..n);
-        n
+        Ok(n)
     }
 
     fn write_now(&mut self, buf: &[u8]) -> usize {
@@ -109,7 +119,7 @@ impl embedded_io::ErrorType for Server {
 
 impl embedded_io::Read for Server {
     fn read(&mut self, buf: &mut [u8]) -> Result<usize, Failed> {
-        Ok(self.read_now(buf))
+        self.read_now(buf)
     }
 }
 
@@ -125,7 +135,7 @@ impl embedded_io::Write for Server {
 
 impl embedded_io_async::Read for Server {
     async fn read(&mut self, buf: &mut [u8]) -> Result<usize, Failed> {
-        Ok(self.read_now(buf))
+        self.read_now(buf)
     }
 }
 
@@ -282,8 +292,8 @@ fn the_whole_task_reaches_the_wire_in_order_in_any_pieces() {
         ftp.command(Command::Mkd, b"reports").unwrap();
         ftp.command(Command::Cwd, b"reports").unwrap();
         let mut expected_seen = None;
-        ftp.transfer(Command::Stor, b"r.bin", 0, |pipe, expected| {
-            expected_seen = Some(expected);
+        ftp.transfer(Command::Stor, b"r.bin", 0, |pipe, started| {
+            expected_seen = Some(started.announced_size());
             pipe.uploaded.extend_from_slice(b"hello");
             Ok(ControlFlow::Continue(()))
         })
@@ -296,8 +306,12 @@ fn the_whole_task_reaches_the_wire_in_order_in_any_pieces() {
             ftp.mdtm(b"r.bin").unwrap().to_string(),
             "2026-12-04T10:15:00Z"
         );
-        ftp.transfer(Command::Retr, b"r.bin", 0, |pipe, expected| {
-            assert_eq!(expected, Some(5));
+        ftp.transfer(Command::Retr, b"r.bin", 0, |pipe, started| {
+            assert_eq!(started.announced_size(), Some(5));
+            assert_eq!(
+                started.reply().map(|reply| reply.code().as_u16()),
+                Some(150)
+            );
             download(pipe, step)
         })
         .unwrap();
@@ -584,4 +598,31 @@ fn a_421_greeting_is_unavailable() {
     assert!(matches!(error, SessionError::Unavailable { .. }));
     assert_eq!(code(&error), Some(421));
     assert_eq!(error.to_string(), "the server is not ready: 421");
+}
+
+#[test]
+fn a_completion_left_due_by_a_timeout_is_read_before_the_next_command() {
+    let script = [
+        ("TYPE I", "200 OK\r\n"),
+        ("EPSV", "229 Entering Extended Passive Mode (|||40001|)\r\n"),
+        // The completion's read times out once: the transfer fails, its 226 still due.
+        ("RETR f", "150 Go.\r\n~226 Done.\r\n"),
+        ("NOOP", "200 OK\r\n"),
+    ];
+    let ((), events) = session(&script, b"", |ftp| {
+        let error = retr(ftp).unwrap_err();
+        assert!(matches!(
+            error,
+            SessionError::Control(crate::client::control::ControlError::Io(Failed))
+        ));
+        assert_eq!(ftp.control().conversation().due(), Some(Command::Retr));
+        // NOOP goes out only once the 226 was read: the script would answer it otherwise.
+        ftp.command(Command::Noop, b"").unwrap();
+        let last = ftp
+            .control()
+            .last_reply()
+            .map(|reply| reply.code().as_u16());
+        assert_eq!(last, Some(200));
+    });
+    assert_eq!(events, ["connect 40001", "close"]);
 }

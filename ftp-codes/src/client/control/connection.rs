@@ -137,6 +137,11 @@ impl<'b, T, M, C: CommandCatalogue> Connection<'b, T, M, C> {
         self.core.discard_buffered();
     }
 
+    /// The transport, to read its addresses.
+    pub fn transport(&self) -> &T {
+        &self.transport
+    }
+
     /// The transport, to set a timeout or wrap it in TLS.
     pub fn transport_mut(&mut self) -> &mut T {
         &mut self.transport

@@ -340,6 +340,17 @@ impl Client {
             .map_err(Error::Connect)
     }
 
+    /// The host the last 227 named, which the client did not connect to (the data goes to the
+    /// control connection's peer): see [`Session::passive_host`].
+    pub fn passive_host(&self) -> Option<std::net::Ipv4Addr> {
+        self.session.passive_host()
+    }
+
+    /// The control connection's peer: where every data connection goes.
+    pub fn peer(&self) -> Option<std::net::SocketAddr> {
+        self.session.control().transport().inner().peer_addr().ok()
+    }
+
     /// The session underneath, for what this type does not wrap.
     pub fn session_mut(&mut self) -> &mut Session<'static, FromStd<TcpStream>, StdData> {
         &mut self.session
@@ -383,8 +394,8 @@ impl Client {
         let mut moved = Moved::new(command, self.progress.as_mut());
         let result = self
             .session
-            .transfer(command, path, offset, |data, expected| {
-                moved.download(data.stream()?, to, expected)
+            .transfer(command, path, offset, |data, started| {
+                moved.download(data.stream()?, to, started.announced_size())
             });
         let bytes = moved.bytes;
         let local = moved.local.take();
@@ -393,8 +404,8 @@ impl Client {
 
     fn upload(&mut self, command: Command, path: &[u8], from: &mut impl Read) -> Result<u64> {
         let mut moved = Moved::new(command, self.progress.as_mut());
-        let result = self.session.transfer(command, path, 0, |data, expected| {
-            moved.upload(from, data.stream()?, expected)
+        let result = self.session.transfer(command, path, 0, |data, started| {
+            moved.upload(from, data.stream()?, started.announced_size())
         });
         let bytes = moved.bytes;
         let local = moved.local.take();
