@@ -5,7 +5,9 @@
 //! basic-ftp (`test/parseListSpec.js`), suppaftp (`src/list.rs`'s tests),
 //! jlaffaye/ftp (`parse_test.go`, whose clock, 2017-03-10 23:00 UTC, is used here too; its
 //! vectors are also next to the parser), CPython (`test_ftplib.py`'s `MLSD_DATA`), RFC 3659
-//! §7.7 (its example listings), and D. J. Bernstein's EPLF page.
+//! §7.7 (its example listings), D. J. Bernstein's EPLF page, FluentFTP
+//! (`FluentFTP.Tests/Unit/ParserTests.cs`: `Machine`, `Unix`, `WindowsIIS`) and curl (tests 576
+//! and 1114: the listings `tests/directories.pm` serves, and the entries the tests expect).
 
 use ftp_codes::listing::{self, Kind, ListOptions, ListingErrorKind};
 use ftp_codes::payload::Timestamp;
@@ -506,4 +508,510 @@ fn rfc_3659_examples() {
     );
     let dir = listing::mlsx(b"Type=dir;Modify=19990112033515; ctx").unwrap();
     assert_eq!((dir.kind(), dir.name()), (Kind::Directory, &b"ctx"[..]));
+}
+
+/// FluentFTP's `Unix` and `WindowsIIS` samples (`FluentFTP.Tests/Unit/ParserTests.cs`), its
+/// "OK" lines, which ftp-codes reads as FluentFTP does.
+#[test]
+fn list_lines_of_fluentftp() {
+    let dir = Kind::Directory;
+    let file = Kind::File;
+    let cases: &[(&str, &str, Kind, Option<u64>, Option<Timestamp>)] = &[
+        (
+            "drwxr-xr-x   7  user1 user1       512 Sep 27  2011 .",
+            ".",
+            dir,
+            Some(512),
+            at(2011, 9, 27, 0, 0),
+        ),
+        (
+            "drwxr-xr-x  31 user1  user1      1024 Sep 27  2011 ..",
+            "..",
+            dir,
+            Some(1024),
+            at(2011, 9, 27, 0, 0),
+        ),
+        (
+            "lrwxrwxrwx   1 user1  user1      9 Sep 27  2011 data.0000 -> data.6460",
+            "data.0000",
+            Kind::Link,
+            Some(9),
+            at(2011, 9, 27, 0, 0),
+        ),
+        (
+            "drwxr-xr-x  10 user1  user1      512 Jun 29  2012 data.6460",
+            "data.6460",
+            dir,
+            Some(512),
+            at(2012, 6, 29, 0, 0),
+        ),
+        // Year-less: FluentFTP takes this year; against the clock here, 2016 by the six-month rule.
+        (
+            "drwxr-xr-x 133 user1  user1     4096 Jun 25 16:26 sys.6460",
+            "sys.6460",
+            dir,
+            Some(4096),
+            at(2016, 6, 25, 16, 26),
+        ),
+        (
+            "dr-xr-xr-x   2 root     other        512 Apr  8  1994 File001.xml dir",
+            "File001.xml dir",
+            dir,
+            Some(512),
+            at(1994, 4, 8, 0, 0),
+        ),
+        (
+            "dr-xr-xr-x   2 root                  512 Apr  8  1994 File003.xml dir",
+            "File003.xml dir",
+            dir,
+            Some(512),
+            at(1994, 4, 8, 0, 0),
+        ),
+        (
+            "-------r--         326  1391972  1392298 Nov 22  1995 File-3.txt file",
+            "File-3.txt file",
+            file,
+            Some(1_392_298),
+            at(1995, 11, 22, 0, 0),
+        ),
+        (
+            "drwxrwxr-x               folder        2 May 10  1996 Folder-Audio dir",
+            "Folder-Audio dir",
+            dir,
+            Some(2),
+            at(1996, 5, 10, 0, 0),
+        ),
+        (
+            "03-10-21 11:12       <DIR> System Volume Information",
+            "System Volume Information",
+            dir,
+            None,
+            at(2021, 3, 10, 11, 12),
+        ),
+        (
+            "12-03-20 13:40       <DIR> FCDATA01",
+            "FCDATA01",
+            dir,
+            None,
+            at(2020, 12, 3, 13, 40),
+        ),
+        (
+            "03-07-13  10:02AM                  901 File01.xml",
+            "File01.xml",
+            file,
+            Some(901),
+            at(2013, 3, 7, 10, 2),
+        ),
+        (
+            "03-15-13  02:38PM                  912 File06.xml",
+            "File06.xml",
+            file,
+            Some(912),
+            at(2013, 3, 15, 14, 38),
+        ),
+        (
+            "04-27-00  12:09PM       <DIR>          Folder14",
+            "Folder14",
+            dir,
+            None,
+            at(2000, 4, 27, 12, 9),
+        ),
+        (
+            "04-06-00  03:47PM                  589 File15",
+            "File15",
+            file,
+            Some(589),
+            at(2000, 4, 6, 15, 47),
+        ),
+        // A localised Windows server: the year first, a size with thousands separators.
+        (
+            "2013-09-02  18:48       <DIR>          Folder16",
+            "Folder16",
+            dir,
+            None,
+            at(2013, 9, 2, 18, 48),
+        ),
+        (
+            "2013-09-02  19:06                9,730 File17",
+            "File17",
+            file,
+            Some(9730),
+            at(2013, 9, 2, 19, 6),
+        ),
+    ];
+    for &(line, name, kind, size, modified) in cases {
+        let entry = listing::list(line.as_bytes(), &options())
+            .unwrap_or_else(|e| panic!("FluentFTP: {line}: {e}"));
+        assert_eq!(
+            (entry.name(), entry.kind(), entry.size(), entry.modified()),
+            (name.as_bytes(), kind, size, modified),
+            "FluentFTP: {line}"
+        );
+    }
+}
+
+/// FluentFTP's `Unix` samples that it marks "BROKEN - name and date incorrect" (it returns a
+/// wrong name, `file`, and no date): dates in forms `ls` never writes in the C locale. ftp-codes
+/// does not guess at them: no entry. And a size with a grouping comma that is no grouping.
+#[test]
+fn lines_fluentftp_misreads_are_refused() {
+    for line in [
+        "-rw-r--r--   1 root     other        531 3 29 03:26 File002.xml file",
+        "-rw-r--r--   1 root     other        531 09-26 2000 File005.xml file",
+        "-rw-r--r--   1 root     other        531 09-26 13:45 File006.xml file",
+        "-rw-r--r--   1 root     other        531 2005-06-07 21:22 File007.xml file",
+        "-rw-r--r--   1 root     other  33.5k Oct 5 21:22 File-8.txt file",
+        "dr-xr-xr-x   2 root     other      2235 26. Juli, 20:10 NonEnglish-1.mp4 dir",
+        "dr-xr-xr-x   2 root     other      2235 szept 26 20:10 NonEnglish-2.mp4 dir",
+        "-r-xr-xr-x   2 root     other      2235 2.   Okt.  2003 NonEnglish-3.mp4 file",
+        "-r-xr-xr-x   2 root     other      2235 1999/10/12 17:12 NonEnglish-4.mp4 file",
+        "-r-xr-xr-x   2 root     other      2235 24-04-2003 17:12 NonEnglish-5.mp4 file",
+        "-r-xr-xr-x   2 root  root  96 2004.07.15   NonEnglish-9.mp4 file",
+        "2013-09-02  19:06                9,73 File17",
+        "2013-09-02  19:06                1234,730 File17",
+    ] {
+        let error = listing::list(line.as_bytes(), &options()).unwrap_err();
+        assert_eq!(error.kind(), ListingErrorKind::NotAnEntry, "{line}");
+    }
+    // FluentFTP reads this line's name as `Jan 29 03:26 File-9.txt file` and its size as 0: a
+    // group name with a space (`domain user`) shifts its columns. ftp-codes finds the date
+    // first, so the size is the number before it and the name what follows it.
+    let spaced = listing::list(
+        b"-rw-r--r--   1 group domain user 531 Jan 29 03:26 File-9.txt file",
+        &options(),
+    )
+    .unwrap();
+    assert_eq!(
+        (spaced.name(), spaced.size(), spaced.modified()),
+        (&b"File-9.txt file"[..], Some(531), at(2017, 1, 29, 3, 26))
+    );
+}
+
+/// FluentFTP's `Machine` (MLSD) samples.
+#[test]
+fn mlsd_lines_of_fluentftp() {
+    let cases: &[(&str, &str, Kind, Option<u64>, Option<Timestamp>)] = &[
+        // The name is everything after the first space: FluentFTP keeps the tab and the
+        // trailing blanks too.
+        (
+            "Type=file; File1-whitespace trailing\t ",
+            "File1-whitespace trailing\t ",
+            Kind::File,
+            None,
+            None,
+        ),
+        (
+            "Type=file; \t File2-whitespace leading",
+            "\t File2-whitespace leading",
+            Kind::File,
+            None,
+            None,
+        ),
+        (
+            "modify=20130426135501;perm=;size=14718921;type=file;unique=802U1066013B;UNIX.group=1179;UNIX.mode=00;UNIX.owner=1179; File 3 Word Doc",
+            "File 3 Word Doc",
+            Kind::File,
+            Some(14_718_921),
+            Timestamp::new(2013, 4, 26, 13, 55, 1, 0).ok(),
+        ),
+        (
+            "type=OS.UNIX=symlink; Link Tomato 2",
+            "Link Tomato 2",
+            Kind::Link,
+            None,
+            None,
+        ),
+        (
+            "type=OS.unix=slink; Link Strawberry 3",
+            "Link Strawberry 3",
+            Kind::Link,
+            None,
+            None,
+        ),
+        (
+            "Type=file;Size=25730;Modify=19940728095854;Perm=; capmux.tar.z",
+            "capmux.tar.z",
+            Kind::File,
+            Some(25730),
+            Timestamp::new(1994, 7, 28, 9, 58, 54, 0).ok(),
+        ),
+        (
+            "Type=file;Perm=awr;Unique=keVO1+8G4; writable",
+            "writable",
+            Kind::File,
+            None,
+            None,
+        ),
+        (
+            "Type=dir;Perm=cpmel;Unique=keVO1+7G4; incoming",
+            "incoming",
+            Kind::Directory,
+            None,
+            None,
+        ),
+        (
+            "Type=file;Size=44242;Modify=19990217230400; character-sets",
+            "character-sets",
+            Kind::File,
+            Some(44242),
+            Timestamp::new(1999, 2, 17, 23, 4, 0, 0).ok(),
+        ),
+    ];
+    for &(line, name, kind, size, modified) in cases {
+        let facts = listing::mlsx(line.as_bytes()).unwrap_or_else(|e| panic!("{line}: {e}"));
+        assert_eq!(
+            (facts.name(), facts.kind(), facts.size(), facts.modified()),
+            (name.as_bytes(), kind, size, modified),
+            "FluentFTP: {line}"
+        );
+    }
+    // FluentFTP returns nothing for these; RFC 3659 §7.5.1 allows `OS.name=type` values, so
+    // ftp-codes reads them: a link with its target, a device as `Other`.
+    let link = listing::mlsx(b"Type=OS.unix=slink:/foobar;Perm=;Unique=keVO1+4G4; foobar").unwrap();
+    assert_eq!(
+        (link.name(), link.kind(), link.link_target()),
+        (&b"foobar"[..], Kind::Link, Some(&b"/foobar"[..]))
+    );
+    let apple = listing::mlsx(b"type=OS.unix=slink:/anything; Link Apple 1").unwrap();
+    assert_eq!(
+        (apple.kind(), apple.link_target()),
+        (Kind::Link, Some(&b"/anything"[..]))
+    );
+    for device in [
+        "Type=OS.unix=chr-13/29;Perm=;Unique=keVO1+5G4; device",
+        "Type=OS.unix=blk-11/108;Perm=;Unique=keVO1+6G4; block",
+    ] {
+        assert_eq!(
+            listing::mlsx(device.as_bytes()).unwrap().kind(),
+            Kind::Other,
+            "{device}"
+        );
+    }
+    // And refuses a line without a name, as FluentFTP does.
+    assert!(listing::mlsx(b"Type=file;Perm=awdrf;Unique=keVO1+LH4;").is_err());
+}
+
+/// curl's tests 576 (Unix) and 1114 (DOS): the listings of `/fully_simulated/UNIX/` and
+/// `/fully_simulated/DOS/` as `tests/directories.pm` writes them (`%7d` sizes, `%4d` link
+/// counts, the time as given), and the name, type, size and time curl's parser reports.
+#[test]
+fn list_lines_of_curl() {
+    // (perm with type letter, links, size, time, name as listed) -> (name, kind, size, target)
+    let unix: &[(&str, u32, u64, &str, &str, Kind, Option<&str>)] = &[
+        (
+            "drwxrwxrwx",
+            4,
+            20480,
+            "Apr 27  5:12",
+            ".",
+            Kind::Directory,
+            None,
+        ),
+        (
+            "drwxrwxrwx",
+            4,
+            20480,
+            "Apr 23  3:12",
+            "..",
+            Kind::Directory,
+            None,
+        ),
+        (
+            "-r--r--r--",
+            1,
+            38,
+            "Jan 11 10:00",
+            "chmod1",
+            Kind::File,
+            None,
+        ),
+        (
+            "-rw-rw-rw-",
+            1,
+            38,
+            "Feb  1  8:00",
+            "chmod2",
+            Kind::File,
+            None,
+        ),
+        (
+            "-rwxrwxrwx",
+            1,
+            38,
+            "Feb  1  8:00",
+            "chmod3",
+            Kind::File,
+            None,
+        ),
+        (
+            "d--S--S--t",
+            1,
+            4096,
+            "May  4  4:31",
+            "chmod4",
+            Kind::Directory,
+            None,
+        ),
+        (
+            "d--s--s--T",
+            1,
+            4096,
+            "May  4  4:31",
+            "chmod5",
+            Kind::Directory,
+            None,
+        ),
+        (
+            "-rw-r--r--",
+            1,
+            0,
+            "Apr 27 11:01",
+            "empty_file.dat",
+            Kind::File,
+            None,
+        ),
+        (
+            "-rw-r--r--",
+            1,
+            35,
+            "Apr 27 11:01",
+            "file.txt",
+            Kind::File,
+            None,
+        ),
+        (
+            "lrwxrwxrwx",
+            1,
+            0,
+            "Jan  6  4:42",
+            "link -> file.txt",
+            Kind::Link,
+            Some("file.txt"),
+        ),
+        (
+            "lrwxrwxrwx",
+            1,
+            0,
+            "Jan  6  4:45",
+            "link_absolute -> /data/ftp/file.txt",
+            Kind::Link,
+            Some("/data/ftp/file.txt"),
+        ),
+        (
+            "drwxrwxrwx",
+            4,
+            4096,
+            "Jan 23  2:05",
+            ".NeXT",
+            Kind::Directory,
+            None,
+        ),
+        (
+            "-rw-r--r--",
+            1,
+            47,
+            "Apr 27 11:01",
+            "someothertext.txt",
+            Kind::File,
+            None,
+        ),
+        (
+            "drwxr-xrwx",
+            2,
+            4096,
+            "Apr 23  3:12",
+            "weirddir.txt",
+            Kind::Directory,
+            None,
+        ),
+    ];
+    // curl's server dates are 2010's (its DOS listing has the years): the clock is June 2010.
+    let options = ListOptions::default().with_now(Timestamp::new(2010, 6, 1, 0, 0, 0, 0).unwrap());
+    for &(perm, links, size, time, listed, kind, target) in unix {
+        let line =
+            format!("{perm} {links:4} ftp-default ftp-default {size:7} {time:>10} {listed}\r\n");
+        let entry = listing::list(line.trim_end().as_bytes(), &options)
+            .unwrap_or_else(|e| panic!("curl 576: {line:?}: {e}"));
+        let name = listed.split(" -> ").next().unwrap();
+        let (month, rest) = time.split_once(' ').unwrap();
+        let (day, clock) = rest.trim_start().split_once(' ').unwrap();
+        let (hour, minute) = clock.trim_start().split_once(':').unwrap();
+        let month = 1 + ["Jan", "Feb", "Mar", "Apr", "May", "Jun"]
+            .iter()
+            .position(|m| *m == month)
+            .unwrap();
+        let expected = Timestamp::new(
+            2010,
+            month as u8,
+            day.parse().unwrap(),
+            hour.parse().unwrap(),
+            minute.parse().unwrap(),
+            0,
+            0,
+        )
+        .ok();
+        assert_eq!(
+            (
+                entry.name(),
+                entry.kind(),
+                entry.size(),
+                entry.modified(),
+                entry.link_target()
+            ),
+            (
+                name.as_bytes(),
+                kind,
+                Some(size),
+                expected,
+                target.map(str::as_bytes)
+            ),
+            "curl 576: {line:?}"
+        );
+    }
+    // Test 1114: the DOS listing; curl reports directories' size as 0, ftp-codes as none.
+    let dos: &[(&str, Option<u64>, &str)] = &[
+        ("04-27-10  05:12AM", None, "."),
+        ("04-23-10  03:12AM", None, ".."),
+        ("01-11-10  10:00AM", Some(38), "chmod1"),
+        ("02-01-10  08:00AM", Some(38), "chmod2"),
+        ("02-01-10  08:00AM", Some(38), "chmod3"),
+        ("05-04-10  04:31AM", None, "chmod4"),
+        ("05-04-10  04:31AM", None, "chmod5"),
+        ("04-27-10  11:01AM", Some(0), "empty_file.dat"),
+        ("04-27-10  11:01AM", Some(35), "file.txt"),
+        ("01-23-05  02:05AM", None, ".NeXT"),
+        ("04-27-10  11:01AM", Some(47), "someothertext.txt"),
+        ("04-23-10  03:12AM", None, "weirddir.txt"),
+    ];
+    for &(time, size, name) in dos {
+        let size_or_dir =
+            size.map_or_else(|| "      <DIR>         ".to_string(), |n| format!("{n:20}"));
+        let line = format!("{time} {size_or_dir} {name}");
+        let entry = listing::list(line.as_bytes(), &options)
+            .unwrap_or_else(|e| panic!("curl 1114: {line:?}: {e}"));
+        let kind = if size.is_some() {
+            Kind::File
+        } else {
+            Kind::Directory
+        };
+        let (date, clock) = time.split_once("  ").unwrap();
+        let [m, d, y]: [u8; 3] = date
+            .split('-')
+            .map(|n| n.parse().unwrap())
+            .collect::<Vec<_>>()
+            .try_into()
+            .unwrap();
+        let hour: u8 = clock[..2].parse().unwrap();
+        let minute: u8 = clock[3..5].parse().unwrap();
+        assert_eq!(
+            (entry.name(), entry.kind(), entry.size(), entry.modified()),
+            (
+                name.as_bytes(),
+                kind,
+                size,
+                Timestamp::new(2000 + u16::from(y), m, d, hour, minute, 0, 0).ok()
+            ),
+            "curl 1114: {line:?}"
+        );
+    }
 }

@@ -383,7 +383,9 @@ fn dos(line: &[u8]) -> Result<Entry<'_>, ListingError> {
         let pad = after.iter().take_while(|&&b| b == b' ').count();
         (Kind::Directory, None, third_end.saturating_add(pad))
     } else {
-        let size = digits(third).ok_or(not_an_entry)?;
+        let size = digits(third)
+            .or_else(|| grouped_digits(third))
+            .ok_or(not_an_entry)?;
         // The size is right-aligned, then one space, then the name (its own spaces kept).
         (Kind::File, Some(size), third_end.saturating_add(1))
     };
@@ -403,11 +405,36 @@ fn dos(line: &[u8]) -> Result<Entry<'_>, ListingError> {
     })
 }
 
-/// `MM-DD-YY` (70 to 99 are 19xx, 00 to 69 20xx, as IIS's two-digit years are read) or
-/// `MM-DD-YYYY`.
+/// A size written with thousands separators, as a localised Windows server does (`9,730`,
+/// `1,392,298`): the first group one to three digits, every other exactly three, so that no
+/// other reading exists.
+fn grouped_digits(word: &[u8]) -> Option<u64> {
+    let mut groups = word.split(|&b| b == b',');
+    let first = groups.next().filter(|g| (1..=3).contains(&g.len()))?;
+    let mut value = digits(first)?;
+    let mut grouped = false;
+    for group in groups {
+        (group.len() == 3).then_some(())?;
+        value = value.checked_mul(1000)?.checked_add(digits(group)?)?;
+        grouped = true;
+    }
+    grouped.then_some(value)
+}
+
+/// `MM-DD-YY` (70 to 99 are 19xx, 00 to 69 20xx, as IIS's two-digit years are read),
+/// `MM-DD-YYYY`, or `YYYY-MM-DD` (a localised Windows server's; the four digits first leave
+/// no doubt which is the year).
 fn dos_date(word: &[u8]) -> Option<(u16, u8, u8)> {
     let (month, rest) = split_once(word, b'-')?;
     let (day, year) = split_once(rest, b'-')?;
+    if month.len() == 4 && day.len() == 2 && year.len() == 2 {
+        let (year, month, day) = (month, day, year);
+        return Some((
+            u16::try_from(digits(year)?).ok()?,
+            small(month)?,
+            small(day)?,
+        ));
+    }
     (month.len() == 2 && day.len() == 2).then_some(())?;
     let year = match year.len() {
         2 => {
@@ -525,6 +552,10 @@ mod tests {
             // jlaffaye/ftp: DOS DIR output.
             (b"08-07-15  07:50PM                  718 Post_PRR_20150901_1166_265118_13049.dat", b"Post_PRR_20150901_1166_265118_13049.dat", Kind::File, Some(718), at(2015, 8, 7, 19, 50)),
             (b"08-10-15  02:04PM       <DIR>          Billing", b"Billing", Kind::Directory, None, at(2015, 8, 10, 14, 4)),
+            // A localised Windows server (FluentFTP's samples): the year first, grouped sizes.
+            (b"2013-09-02  19:06                9,730 File17", b"File17", Kind::File, Some(9730), at(2013, 9, 2, 19, 6)),
+            (b"2013-09-02  19:06            1,392,298 big", b"big", Kind::File, Some(1_392_298), at(2013, 9, 2, 19, 6)),
+            (b"2013-09-02  18:48       <DIR>          Folder16", b"Folder16", Kind::Directory, None, at(2013, 9, 2, 18, 48)),
             // DOS with a four-digit year, a 24-hour time, 12 AM and PM.
             (b"01-15-2024  13:45       5368709120 big.iso", b"big.iso", Kind::File, Some(5_368_709_120), at(2024, 1, 15, 13, 45)),
             (b"01-15-99  12:05AM       <DIR>          old", b"old", Kind::Directory, None, at(1999, 1, 15, 0, 5)),
@@ -606,6 +637,12 @@ mod tests {
             b"13-45-2024  10:00AM 1 x",
             b"01-15-2024  25:00 1 x",
             b"-rw-r--r-- 1 0 0 1 Feb 30  2020 x",
+            // Groups of other than three digits are no grouping; a year-first date with a
+            // two-digit day only.
+            b"2013-09-02  19:06 9,73 x",
+            b"2013-09-02  19:06 1234,730 x",
+            b"2013-09-02  19:06 ,730 x",
+            b"2013-09-2  19:06 1 x",
         ] {
             let error = list(line, &options()).unwrap_err();
             assert_eq!(error.kind(), ListingErrorKind::NotAnEntry, "{line:?}");
