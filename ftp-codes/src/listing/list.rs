@@ -1,6 +1,7 @@
 //! LIST lines: no standard, so the styles real servers send, told apart per line: Unix
 //! `ls -l`, DOS/IIS, and EPLF.
 
+use super::scan::forbidden;
 use super::{Kind, ListingError, ListingErrorKind};
 use crate::payload::{Timestamp, whole_number};
 
@@ -98,7 +99,7 @@ impl<'a> Entry<'a> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn list<'a>(line: &'a [u8], options: &ListOptions) -> Result<Entry<'a>, ListingError> {
-    if let Some(at) = line.iter().position(|&b| matches!(b, b'\r' | b'\n' | 0)) {
+    if let Some(at) = forbidden(line) {
         return Err(ListingError::new(ListingErrorKind::ForbiddenByte, at));
     }
     match line.first() {
@@ -222,6 +223,8 @@ pub(crate) const MONTHS: [&[u8; 3]; 12] = [
 ];
 
 fn month(word: &[u8]) -> Option<u8> {
+    // Most words tried are no month: their length says so at once.
+    (word.len() == 3).then_some(())?;
     let position = MONTHS
         .iter()
         .position(|m| word.eq_ignore_ascii_case(&m[..]))?;
@@ -254,26 +257,20 @@ fn unix<'a>(line: &'a [u8], options: &ListOptions) -> Result<Entry<'a>, ListingE
         let Some(i) = words.count.checked_sub(3).filter(|&i| i >= 3) else {
             continue;
         };
-        let word = |i| words.get(line, i);
-        let found = word(i).and_then(month).is_some()
-            && word(i.saturating_add(1))
-                .and_then(small)
-                .is_some_and(|d| (1..=31).contains(&d))
-            && word(i.saturating_add(2)).is_some_and(|w| clock(w).is_some() || is_year(w))
-            && word(i.saturating_sub(1)).is_some_and(|w| digits(w).is_some() || is_device(w));
-        date = found.then_some(i);
+        date = date_at(&words, line, i);
     }
-    let Some(at) = date else {
+    let Some(Found {
+        at,
+        month,
+        day,
+        size,
+    }) = date
+    else {
         return Err(ListingError::new(ListingErrorKind::NotAnEntry, 0));
     };
     let word = |i| words.get(line, i);
-    let device = word(at.saturating_sub(2)).is_some_and(|w| w.ends_with(b","))
-        || word(at.saturating_sub(1)).is_some_and(is_device);
-    let size = if device {
-        None
-    } else {
-        word(at.saturating_sub(1)).and_then(digits)
-    };
+    let device = word(at.saturating_sub(2)).is_some_and(|w| w.ends_with(b","));
+    let size = if device { None } else { size };
     let time_word = word(at.saturating_add(2)).unwrap_or_default();
     let time_end = words.end(at.saturating_add(2)).unwrap_or(line.len());
     // Exactly one space after the date: the rest is the name, its own spaces and all.
@@ -292,12 +289,11 @@ fn unix<'a>(line: &'a [u8], options: &ListOptions) -> Result<Entry<'a>, ListingE
     } else {
         (rest, None)
     };
-    let month = word(at).and_then(month).unwrap_or(1);
-    let day = word(at.saturating_add(1)).and_then(small).unwrap_or(1);
-    let modified = unix_date(month, day, time_word, options);
+    let time = clock(time_word);
+    let modified = unix_date(month, day, time, time_word, options);
     // A date with no such day (Feb 30) is no date; only a year-less one without `now` may
     // stay unknown.
-    let yearless_unknown = clock(time_word).is_some() && options.now.is_none();
+    let yearless_unknown = time.is_some() && options.now.is_none();
     if modified.is_none() && !yearless_unknown {
         return Err(ListingError::new(ListingErrorKind::NotAnEntry, 0));
     }
@@ -307,6 +303,38 @@ fn unix<'a>(line: &'a [u8], options: &ListOptions) -> Result<Entry<'a>, ListingE
         size,
         modified,
         link_target,
+    })
+}
+
+/// A date found at word `at`: its month and day, and the size before it (`None` for a
+/// device's `major, minor`).
+struct Found {
+    at: usize,
+    month: u8,
+    day: u8,
+    size: Option<u64>,
+}
+
+/// The date at word `i`, if it is one: a month, a day, a time or year, and before them a
+/// number (the size, or a device's minor) or a device's `major,minor`. Each word is read
+/// once, and what it says kept.
+fn date_at<const N: usize>(words: &Words<N>, line: &[u8], i: usize) -> Option<Found> {
+    let word = |i| words.get(line, i);
+    let month = month(word(i)?)?;
+    let day = small(word(i.saturating_add(1))?).filter(|d| (1..=31).contains(d))?;
+    let time = word(i.saturating_add(2))?;
+    (clock(time).is_some() || is_year(time)).then_some(())?;
+    let before = word(i.checked_sub(1)?)?;
+    let size = match digits(before) {
+        Some(size) => Some(size),
+        None if is_device(before) => None,
+        None => return None,
+    };
+    Some(Found {
+        at: i,
+        month,
+        day,
+        size,
     })
 }
 
@@ -339,8 +367,15 @@ fn link(rest: &[u8], offset: usize) -> Result<(&[u8], Option<&[u8]>), ListingErr
 }
 
 /// `Mon DD YYYY` at midnight, or `Mon DD HH:MM` in the year the six-month rule gives.
-fn unix_date(month: u8, day: u8, word: &[u8], options: &ListOptions) -> Option<Timestamp> {
-    if let Some(time) = clock(word) {
+/// (`time`: the word read as a time, if it is one.)
+fn unix_date(
+    month: u8,
+    day: u8,
+    time: Option<(u8, u8)>,
+    word: &[u8],
+    options: &ListOptions,
+) -> Option<Timestamp> {
+    if let Some(time) = time {
         return yearless(month, day, time, options.now?, options.grace?);
     }
     let year = u16::try_from(digits(word)?).ok()?;

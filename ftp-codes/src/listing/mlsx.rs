@@ -1,5 +1,6 @@
 //! MLSx entries (RFC 3659 §7.2): `[facts] SP pathname`, facts `1*(factname "=" value ";")`.
 
+use super::scan::{find, forbidden};
 use super::{Kind, ListingError, ListingErrorKind};
 use crate::payload::{Timestamp, time_val, whole_number};
 use core::iter::FusedIterator;
@@ -56,16 +57,13 @@ pub struct Fact<'a> {
 /// # Ok::<(), ftp_codes::listing::ListingError>(())
 /// ```
 pub fn mlsx(line: &[u8]) -> Result<Facts<'_>, ListingError> {
-    if let Some(at) = line.iter().position(|&b| matches!(b, b'\r' | b'\n' | 0)) {
+    if let Some(at) = forbidden(line) {
         return Err(ListingError::new(ListingErrorKind::ForbiddenByte, at));
     }
-    let space = line
-        .iter()
-        .position(|&b| b == b' ')
-        .ok_or(ListingError::new(
-            ListingErrorKind::MissingSpace,
-            line.len(),
-        ))?;
+    let space = find(line, b' ').ok_or(ListingError::new(
+        ListingErrorKind::MissingSpace,
+        line.len(),
+    ))?;
     let (facts, name) = line.split_at(space);
     let name = name.get(1..).unwrap_or_default();
     if name.is_empty() {
@@ -135,7 +133,7 @@ fn check(facts: &[u8]) -> Result<Known<'_>, ListingError> {
     // given twice (the line would say two things). Other duplicates are `fact`'s to refuse.
     let mut seen = [false; 3];
     for (at, fact) in positions(facts) {
-        let Some(eq) = fact.iter().position(|&b| b == b'=') else {
+        let Some(eq) = find(fact, b'=') else {
             return Err(ListingError::new(ListingErrorKind::MissingEquals, at));
         };
         let (name, value) = fact.split_at(eq);
@@ -187,10 +185,14 @@ const KNOWN: [&[u8]; 3] = [b"type", b"size", b"modify"];
 /// Each fact of `facts` (which ends in `;`) with its offset.
 fn positions(facts: &[u8]) -> impl Iterator<Item = (usize, &[u8])> {
     let body = facts.strip_suffix(b";").unwrap_or(facts);
-    body.split(|&b| b == b';').scan(0usize, |at, fact| {
-        let start = *at;
-        *at = at.saturating_add(fact.len()).saturating_add(1);
-        Some((start, fact))
+    let mut at = 0usize;
+    core::iter::from_fn(move || {
+        let rest = body.get(at..)?;
+        let end = find(rest, b';').unwrap_or(rest.len());
+        let start = at;
+        // Past the end once the last fact is out.
+        at = at.saturating_add(end).saturating_add(1);
+        Some((start, rest.get(..end).unwrap_or_default()))
     })
 }
 

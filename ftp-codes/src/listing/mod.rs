@@ -23,6 +23,7 @@ mod kind;
 mod list;
 mod listed;
 mod mlsx;
+mod scan;
 
 pub use error::{ListingError, ListingErrorKind};
 pub use facts::FactSet;

@@ -23,12 +23,28 @@ pub(crate) fn number(text: &[u8], max: u64) -> Option<Result<(u64, &[u8]), ()>> 
     Some(Ok((value, rest)))
 }
 
-/// `text` as a number when it is digits and nothing else (`1*DIGIT`), fitting a `u64`.
+/// `text` as a number when it is digits and nothing else (`1*DIGIT`), fitting a `u64`. One
+/// loop, with overflow checked only past 19 digits (which always fit): listings call this
+/// for every size, day, hour and year.
 pub(crate) fn whole_number(text: &[u8]) -> Option<u64> {
-    match number(text, u64::MAX)? {
-        Ok((value, [])) => Some(value),
-        _ => None,
+    if text.is_empty() {
+        return None;
     }
+    let mut value: u64 = 0;
+    let checked = text.len() > 19;
+    for &byte in text {
+        let digit = byte.wrapping_sub(b'0');
+        if digit > 9 {
+            return None;
+        }
+        value = if checked {
+            value.checked_mul(10)?.checked_add(u64::from(digit))?
+        } else {
+            // At most 19 digits: below 10^19 < 2^64, no overflow.
+            value.wrapping_mul(10).wrapping_add(u64::from(digit))
+        };
+    }
+    Some(value)
 }
 
 /// Where each run of digits in `text` starts.
@@ -99,4 +115,29 @@ pub(crate) fn unique<T: PartialEq>(
         }
     }
     found.ok_or(PayloadError::Missing)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::whole_number;
+
+    #[test]
+    fn whole_numbers_to_the_last_digit_that_fits() {
+        let cases: &[(&[u8], Option<u64>)] = &[
+            (b"", None),
+            (b"0", Some(0)),
+            (b"007", Some(7)),
+            (b"12a", None),
+            (b"-1", None),
+            (b" 1", None),
+            (b"9999999999999999999", Some(9_999_999_999_999_999_999)),
+            (b"18446744073709551615", Some(u64::MAX)),
+            (b"18446744073709551616", None),
+            (b"99999999999999999999", None),
+            (b"000000000000000000000000001", Some(1)),
+        ];
+        for &(text, expected) in cases {
+            assert_eq!(whole_number(text), expected, "{text:?}");
+        }
+    }
 }
