@@ -2,6 +2,9 @@
 //! (`valgrind --tool=callgrind`): where a listing parser's instructions go.
 //! `cargo run --release -p ftp-codes-benches --example listing_instructions -- list 100`.
 
+// Measurement code, not reachable from input.
+#![allow(clippy::unwrap_used)]
+
 #[allow(dead_code, unreachable_pub)]
 #[path = "../benches/common/listings.rs"]
 mod listings;

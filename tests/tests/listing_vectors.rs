@@ -30,6 +30,26 @@ type Vector = (
     Option<Timestamp>,
 );
 
+/// (line, name, kind, size, modified): a peer's vector without its origin.
+type Case = (
+    &'static str,
+    &'static str,
+    Kind,
+    Option<u64>,
+    Option<Timestamp>,
+);
+
+/// A curl test-server entry: (mode, links, size, time, name as listed, kind, link target).
+type CurlUnixEntry = (
+    &'static str,
+    u32,
+    u64,
+    &'static str,
+    &'static str,
+    Kind,
+    Option<&'static str>,
+);
+
 fn list_vectors() -> Vec<Vector> {
     let unix = "Commons Net UnixFTPEntryParserTest";
     let nt = "Commons Net NTFTPEntryParserTest";
@@ -516,7 +536,7 @@ fn rfc_3659_examples() {
 fn list_lines_of_fluentftp() {
     let dir = Kind::Directory;
     let file = Kind::File;
-    let cases: &[(&str, &str, Kind, Option<u64>, Option<Timestamp>)] = &[
+    let cases: &[Case] = &[
         (
             "drwxr-xr-x   7  user1 user1       512 Sep 27  2011 .",
             ".",
@@ -690,7 +710,7 @@ fn lines_fluentftp_misreads_are_refused() {
 /// FluentFTP's `Machine` (MLSD) samples.
 #[test]
 fn mlsd_lines_of_fluentftp() {
-    let cases: &[(&str, &str, Kind, Option<u64>, Option<Timestamp>)] = &[
+    let cases: &[Case] = &[
         // The name is everything after the first space: FluentFTP keeps the tab and the
         // trailing blanks too.
         (
@@ -797,7 +817,7 @@ fn mlsd_lines_of_fluentftp() {
 #[test]
 fn list_lines_of_curl() {
     // (perm with type letter, links, size, time, name as listed) -> (name, kind, size, target)
-    let unix: &[(&str, u32, u64, &str, &str, Kind, Option<&str>)] = &[
+    let unix: &[CurlUnixEntry] = &[
         (
             "drwxrwxrwx",
             4,

@@ -2,10 +2,10 @@
 //! write them (files, directories and links, names with spaces, recent and old dates); shared
 //! by the listing benchmark and the instruction-count example.
 
-pub const ENTRIES: usize = 1000;
+pub(crate) const ENTRIES: usize = 1000;
 
 /// `ls -l` lines as vsftpd writes them, CRLF-ended.
-pub fn list_listing() -> String {
+pub(crate) fn list_listing() -> String {
     let mut out = String::new();
     for i in 0..ENTRIES {
         let line = match i % 4 {
@@ -31,7 +31,7 @@ pub fn list_listing() -> String {
 }
 
 /// MLSD lines as pyftpdlib writes them.
-pub fn mlsd_listing() -> String {
+pub(crate) fn mlsd_listing() -> String {
     let mut out = String::new();
     for i in 0..ENTRIES {
         let line = match i % 3 {
@@ -53,7 +53,7 @@ pub fn mlsd_listing() -> String {
     out
 }
 
-pub fn lines(text: &[u8]) -> impl Iterator<Item = &[u8]> {
+pub(crate) fn lines(text: &[u8]) -> impl Iterator<Item = &[u8]> {
     text.split(|&b| b == b'\n')
         .filter(|l| !l.is_empty())
         .map(|l| l.strip_suffix(b"\r").unwrap_or(l))
