@@ -26,13 +26,18 @@ const BIG: u64 = 5 * 1024 * 1024 * 1024;
 /// 2020-01-02T03:04:00Z: older than six months, shown with its year by `ls -l`.
 const OLD: u64 = 1_577_934_240;
 
-/// A recent time, to the minute: ten days ago.
+/// A recent time, to the minute: ten days ago, taken once for the whole run, so that the
+/// times written into the tree and the times expected back are the same minute (reading the
+/// clock twice failed once, across a minute's end).
 fn recent() -> u64 {
-    let now = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_secs();
-    (now - 10 * 86_400) / 60 * 60
+    static WHEN: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *WHEN.get_or_init(|| {
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_secs();
+        (now - 10 * 86_400) / 60 * 60
+    })
 }
 
 fn set_time(path: &Path, seconds: u64) {
