@@ -32,6 +32,12 @@ pub struct Progress {
     pub expected: Option<u64>,
 }
 
+// A client moves to the thread that runs it, with its progress hook.
+const _: fn() = || {
+    fn send<T: Send>() {}
+    send::<Client>();
+};
+
 /// A reply to [`Client::quote`] or [`Client::site`]: its code and its text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Response {
@@ -236,7 +242,9 @@ impl Client {
     /// Any command, `verb` and `argument` as given (`quote("FEAT", "")`, a verb outside the
     /// catalogue too): the last reply, whatever it says. Only errors of the connection are
     /// errors. A catalogued command is run as the session runs it (PASS after USER's 331 is
-    /// not sent: a 331 is the reply).
+    /// not sent: a 331 is the reply). Not for transfers (RETR, LIST, ...): no data connection
+    /// is opened, so a server that answers 150 waits for one until its timeout; use the
+    /// transfer methods, or [`session_mut`](Self::session_mut)`().transfer`.
     pub fn quote(
         &mut self,
         verb: impl AsRef<[u8]>,
