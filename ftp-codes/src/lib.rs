@@ -136,6 +136,7 @@ extern crate std;
 mod catalogue;
 mod class;
 mod command_catalogue;
+mod line;
 mod meaning;
 mod outcome;
 mod reply_code;

@@ -3,8 +3,8 @@
 use super::telnet::{Unescaped, leading_commands};
 use super::{CommandError, CommandErrorKind};
 use crate::Command;
-use crate::reply::framer::{is_control, line_content, unfinished_line};
-use crate::reply::{ErrorKind, ParseError, ParseOptions, Status, newline};
+use crate::line::{is_control, line_content, newline, unfinished_line};
+use crate::reply::{ErrorKind, ParseError, ParseOptions, Status};
 
 /// One command line, borrowed from the buffer it was parsed from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -128,8 +128,8 @@ impl<'a> Iterator for Lines<'a> {
         if self.index >= self.count {
             return None;
         }
-        let end =
-            super::newline::find(self.rest).map_or(self.rest.len(), |lf| lf.saturating_add(1));
+        let end = crate::line::newline::find(self.rest)
+            .map_or(self.rest.len(), |lf| lf.saturating_add(1));
         let (line, rest) = self.rest.split_at_checked(end)?;
         self.rest = rest;
         let place = match self.index {

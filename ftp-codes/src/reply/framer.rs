@@ -3,6 +3,7 @@
 
 use super::{ErrorKind, ParseError, ParseOptions};
 use crate::ReplyCode;
+use crate::line::{bare_line_feed, is_control, split_ending};
 
 /// Where one line stands in its reply.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -243,65 +244,6 @@ impl Framer {
             control: self.control,
         }
     }
-}
-
-/// A whole line (its LF included) without its ending, after the checks every line gets: its
-/// length and, unless accepted, a bare LF. Shared with the command-line parser.
-pub(crate) fn line_content<'a>(
-    line: &'a [u8],
-    options: &ParseOptions,
-    start: usize,
-) -> Result<&'a [u8], ParseError> {
-    let Some((content, crlf)) = split_ending(line) else {
-        return Err(ParseError::new(
-            ErrorKind::UnterminatedLine,
-            start.saturating_add(line.len()),
-        ));
-    };
-    if content.len() > options.max_line_len {
-        return Err(ParseError::new(ErrorKind::LineTooLong, start));
-    }
-    if !crlf && !options.accept_lf {
-        return Err(bare_line_feed(content, start));
-    }
-    Ok(content)
-}
-
-/// A line (its LF included) split into its content and whether it ended in CRLF; `None`
-/// without the LF.
-#[inline]
-fn split_ending(line: &[u8]) -> Option<(&[u8], bool)> {
-    let (b'\n', before_lf) = line.split_last()? else {
-        return None;
-    };
-    Some(match before_lf.split_last() {
-        Some((b'\r', content)) => (content, true),
-        _ => (before_lf, false),
-    })
-}
-
-/// The error for a line that ends in LF alone, at the LF (right after the content).
-fn bare_line_feed(content: &[u8], start: usize) -> ParseError {
-    ParseError::new(ErrorKind::BareLineFeed, start.saturating_add(content.len()))
-}
-
-/// Checks a line that has not ended yet (no LF) for the error that is already certain.
-/// Shared with the command-line parser.
-pub(crate) fn unfinished_line(
-    rest: &[u8],
-    options: &ParseOptions,
-    start: usize,
-) -> Result<(), ParseError> {
-    // One more byte may be the CR of a CRLF; past that, the line is too long however it ends.
-    if rest.len() > options.max_line_len.saturating_add(1) {
-        return Err(ParseError::new(ErrorKind::LineTooLong, start));
-    }
-    Ok(())
-}
-
-/// A control character in reply text: C0 (but tab, which listings use) and DEL.
-pub(crate) const fn is_control(byte: u8) -> bool {
-    (byte < 0x20 && byte != b'\t') || byte == 0x7f
 }
 
 /// The reply code at the start of a line, and what follows it.

@@ -53,7 +53,7 @@ impl LineParser {
     /// Takes one whole line, its LF included. After the last line of a reply, the parser
     /// waits for the next reply. After an error, call [`reset`](Self::reset) to start over.
     pub fn feed<'a>(&mut self, line: &'a [u8]) -> Result<Line<'a>, ParseError> {
-        if let Some(lf) = super::newline::find(line) {
+        if let Some(lf) = crate::line::newline::find(line) {
             let after = lf.saturating_add(1);
             if after < line.len() {
                 return Err(ParseError::new(ErrorKind::MoreThanOneLine, after));

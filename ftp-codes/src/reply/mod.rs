@@ -54,9 +54,8 @@
 
 mod error;
 mod framed;
-pub(crate) mod framer;
+mod framer;
 mod line_parser;
-pub(crate) mod newline;
 mod options;
 mod parse;
 

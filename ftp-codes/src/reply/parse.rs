@@ -130,7 +130,8 @@ impl Parser {
         let (mut start, mut scanned) = (self.start, self.scanned);
         loop {
             let rest = buf.get(start..).unwrap_or_default();
-            let Some(lf) = super::newline::find(rest.get(scanned..).unwrap_or_default()) else {
+            let Some(lf) = crate::line::newline::find(rest.get(scanned..).unwrap_or_default())
+            else {
                 (self.start, self.scanned) = (start, rest.len());
                 // Offsets from the framer count from the reply's start, the buffer's start.
                 self.framer.partial(rest)?;

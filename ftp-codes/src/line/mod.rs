@@ -1,0 +1,67 @@
+//! The line rules that replies and command lines share (RFC 959 §4.2 and §5.3: Telnet lines
+//! ending in CRLF): where a line ends, a whole line's content after the checks every line
+//! gets (its length, a bare LF), the error an unfinished line is certain to give, and which
+//! bytes are control characters. The reply parser (`reply/`) and the command-line parser
+//! (`command/`) both stand on this; neither reaches into the other.
+
+pub(crate) mod newline;
+
+use crate::reply::{ErrorKind, ParseError, ParseOptions};
+
+/// A whole line (its LF included) without its ending, after the checks every line gets: its
+/// length and, unless accepted, a bare LF.
+pub(crate) fn line_content<'a>(
+    line: &'a [u8],
+    options: &ParseOptions,
+    start: usize,
+) -> Result<&'a [u8], ParseError> {
+    let Some((content, crlf)) = split_ending(line) else {
+        return Err(ParseError::new(
+            ErrorKind::UnterminatedLine,
+            start.saturating_add(line.len()),
+        ));
+    };
+    if content.len() > options.max_line_len {
+        return Err(ParseError::new(ErrorKind::LineTooLong, start));
+    }
+    if !crlf && !options.accept_lf {
+        return Err(bare_line_feed(content, start));
+    }
+    Ok(content)
+}
+
+/// A line (its LF included) split into its content and whether it ended in CRLF; `None`
+/// without the LF.
+#[inline]
+pub(crate) fn split_ending(line: &[u8]) -> Option<(&[u8], bool)> {
+    let (b'\n', before_lf) = line.split_last()? else {
+        return None;
+    };
+    Some(match before_lf.split_last() {
+        Some((b'\r', content)) => (content, true),
+        _ => (before_lf, false),
+    })
+}
+
+/// The error for a line that ends in LF alone, at the LF (right after the content).
+pub(crate) fn bare_line_feed(content: &[u8], start: usize) -> ParseError {
+    ParseError::new(ErrorKind::BareLineFeed, start.saturating_add(content.len()))
+}
+
+/// Checks a line that has not ended yet (no LF) for the error that is already certain.
+pub(crate) fn unfinished_line(
+    rest: &[u8],
+    options: &ParseOptions,
+    start: usize,
+) -> Result<(), ParseError> {
+    // One more byte may be the CR of a CRLF; past that, the line is too long however it ends.
+    if rest.len() > options.max_line_len.saturating_add(1) {
+        return Err(ParseError::new(ErrorKind::LineTooLong, start));
+    }
+    Ok(())
+}
+
+/// A control character in reply text: C0 (but tab, which listings use) and DEL.
+pub(crate) const fn is_control(byte: u8) -> bool {
+    (byte < 0x20 && byte != b'\t') || byte == 0x7f
+}
