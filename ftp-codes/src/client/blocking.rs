@@ -21,6 +21,35 @@ use embedded_io::{Read, Write};
 /// again only when [`set_transfer_type`](Self::set_transfer_type) changed it), the data mode
 /// (EPSV, or PASV for the rest of the session once EPSV was refused; EPRT then PORT in active
 /// mode). `Client` (feature `std`) is this session over `std::net`, with owned results.
+///
+/// ```no_run
+/// # #[cfg(feature = "std")]
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// use ftp_codes::client::control::{Control, FromStd};
+/// use ftp_codes::client::{Session, StdData, Timeouts};
+/// use ftp_codes::reply::ParseOptions;
+/// use ftp_codes::Command;
+/// use core::ops::ControlFlow;
+/// use std::io::Read;
+///
+/// let stream = std::net::TcpStream::connect("127.0.0.1:2121")?;
+/// let data = StdData::new(stream.peer_addr()?.ip(), stream.local_addr()?.ip(), Timeouts::default());
+/// let mut buffer = [0u8; 512];
+/// let control = Control::new(FromStd::new(stream), &mut buffer, ParseOptions::default());
+/// let mut ftp = Session::start(control, data)?;
+/// ftp.login(b"alice", b"secret")?;
+/// let mut image = Vec::new();
+/// ftp.transfer(Command::Retr, b"firmware.bin", 0, |data, started| {
+///     println!("the server announced {:?} bytes", started.announced_size());
+///     data.stream()?.read_to_end(&mut image)?;
+///     Ok(ControlFlow::Continue(()))
+/// })?;
+/// ftp.quit()?;
+/// # Ok(())
+/// # }
+/// # #[cfg(not(feature = "std"))]
+/// # fn main() {}
+/// ```
 pub struct Session<'b, T, D> {
     control: Control<'b, T>,
     data: D,
