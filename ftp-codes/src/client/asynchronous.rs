@@ -182,6 +182,8 @@ where
     where
         F: AsyncFnOnce(&mut D, Started<'_>) -> core::result::Result<ControlFlow<()>, T::Error>,
     {
+        // A transfer whose future was dropped may have left its data connection open.
+        self.data.close().await.map_err(SessionError::Data)?;
         let typed = matches!(command, Command::Retr | Command::Stor | Command::Appe);
         let request = Request::Transfer {
             command,
