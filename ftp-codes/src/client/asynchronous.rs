@@ -255,6 +255,19 @@ where
         Ok(())
     }
 
+    /// Hands the last reply and the conversation's next command of a sequence to the
+    /// operation.
+    fn replied(&mut self, operation: &mut Operation<'_>, outcome: Outcome) -> Result<(), T> {
+        let next = self.control.conversation().sequence();
+        // run() and finish() end with a reply, which nothing has released since.
+        let reply = self
+            .control
+            .last_reply()
+            .ok_or(SessionError::Control(ControlError::NothingDue))?;
+        operation.replied(&mut self.state, outcome, &reply, next);
+        Ok(())
+    }
+
     fn last(&self) -> Result<Reply<'_>, T> {
         // run() ended with a reply, which nothing has released since.
         self.control
@@ -297,21 +310,17 @@ where
         // REST, the command, accept, move, finish, ABOR).
         loop {
             match operation.next(self.state) {
-                Step::Run {
-                    command,
-                    argument,
-                    then,
-                } => {
-                    let (outcome, reply) = self.control.run(command, argument, then).await?;
-                    operation.replied(&mut self.state, outcome, &reply);
+                Step::Run { command, argument } => {
+                    let (outcome, _) = self.control.run(command, argument, &[]).await?;
+                    self.replied(operation, outcome)?;
                 }
                 Step::Start { command, argument } => {
                     let reply = self.control.send(command, argument).await?;
                     operation.started(self.state, &reply);
                 }
                 Step::Finish => {
-                    let (outcome, reply) = self.control.finish().await?;
-                    operation.replied(&mut self.state, outcome, &reply);
+                    let (outcome, _) = self.control.finish().await?;
+                    self.replied(operation, outcome)?;
                 }
                 Step::Connect { port } => {
                     self.data.connect(port).await.map_err(SessionError::Data)?;

@@ -23,8 +23,8 @@ pub enum SessionError<E> {
     },
     /// The server refused `command` (a 4yz or 5yz, or a reply the command does not get).
     Refused {
-        /// The command refused (for a login, USER, whichever of USER, PASS or ACCT the
-        /// server refused; for a rename, RNFR).
+        /// The command refused: for a login USER, PASS or ACCT, whichever the server
+        /// refused; for a rename RNFR or RNTO.
         command: Command,
         /// The server's code.
         code: ReplyCode,

@@ -41,11 +41,12 @@ pub(crate) enum Request<'a> {
 /// What the driver does next.
 #[derive(Debug)]
 pub(crate) enum Step<'s> {
-    /// Runs the command's whole exchange (`Connection::run`), then [`Operation::replied`].
+    /// Runs the command's exchange (`Connection::run`, no sequence: the operation sends the
+    /// next command of a sequence itself, so that a refusal names the command refused), then
+    /// [`Operation::replied`] with the conversation's next command of the sequence.
     Run {
         command: Command,
         argument: &'s [u8],
-        then: &'s [(Command, &'s [u8])],
     },
     /// Sends the transfer command and reads its first reply (`Connection::send`), then
     /// [`Operation::started`].
@@ -105,6 +106,8 @@ pub(crate) enum Failure {
 enum Phase {
     Type,
     Main,
+    /// The next command of the main command's sequence (PASS, ACCT, RNTO).
+    Next(Command),
     Passive(Command),
     Connect(u16),
     Listen,
@@ -124,7 +127,6 @@ enum Phase {
 pub(crate) struct Operation<'a> {
     request: Request<'a>,
     phase: Phase,
-    then: [(Command, &'a [u8]); 2],
     /// EPRT's, PORT's or REST's argument, formed here (only then: most operations need none,
     /// and its 96 bytes are not written for them).
     argument: Option<Argument96>,
@@ -137,17 +139,9 @@ pub(crate) struct Operation<'a> {
 
 impl<'a> Operation<'a> {
     pub(crate) fn new(request: Request<'a>, state: State) -> Self {
-        let then: [(Command, &[u8]); 2] = match request {
-            Request::Login {
-                password, account, ..
-            } => [(Command::Pass, password), (Command::Acct, account)],
-            Request::Rename { to, .. } => [(Command::Rnto, to), (Command::Rnto, to)],
-            _ => [(Command::Noop, &[]); 2],
-        };
         let mut operation = Self {
             request,
             phase: Phase::Main,
-            then,
             argument: None,
             data_open: false,
             data_failed: false,
@@ -167,34 +161,19 @@ impl<'a> Operation<'a> {
 
     /// What to do now.
     pub(crate) fn next(&self, state: State) -> Step<'_> {
-        let run = |command, argument| Step::Run {
-            command,
-            argument,
-            then: &[],
-        };
+        let run = |command, argument| Step::Run { command, argument };
         match self.phase {
             Phase::Type => run(Command::Type, state.transfer_type.argument()),
             Phase::Main => match self.request {
                 Request::Command {
                     command, argument, ..
                 } => run(command, argument),
-                Request::Login { user, account, .. } => Step::Run {
-                    command: Command::User,
-                    argument: user,
-                    // No ACCT unless there is an account to give: a 332 then ends the login.
-                    then: self
-                        .then
-                        .get(..if account.is_empty() { 1 } else { 2 })
-                        .unwrap_or_default(),
-                },
-                Request::Rename { from, .. } => Step::Run {
-                    command: Command::Rnfr,
-                    argument: from,
-                    then: self.then.get(..1).unwrap_or_default(),
-                },
+                Request::Login { user, .. } => run(Command::User, user),
+                Request::Rename { from, .. } => run(Command::Rnfr, from),
                 // Not reached: a transfer starts with its data connection.
                 Request::Transfer { .. } => Step::Done(Ok(())),
             },
+            Phase::Next(command) => run(command, self.argument_of(command)),
             Phase::Passive(command) => run(command, b""),
             Phase::Connect(port) => Step::Connect { port },
             Phase::Listen => Step::Listen,
@@ -214,8 +193,15 @@ impl<'a> Operation<'a> {
         }
     }
 
-    /// The outcome and last reply of a [`Step::Run`] or [`Step::Finish`].
-    pub(crate) fn replied(&mut self, state: &mut State, outcome: Outcome, reply: &Reply<'_>) {
+    /// The outcome and last reply of a [`Step::Run`] or [`Step::Finish`], and the command the
+    /// conversation expects next in the sequence (PASS after USER's 331), if any.
+    pub(crate) fn replied(
+        &mut self,
+        state: &mut State,
+        outcome: Outcome,
+        reply: &Reply<'_>,
+        next: Option<Command>,
+    ) {
         let code = reply.code();
         self.phase = match self.phase {
             Phase::Type if outcome == Outcome::Completed => {
@@ -226,7 +212,16 @@ impl<'a> Operation<'a> {
                 }
             }
             Phase::Type => refused(Command::Type, code),
-            Phase::Main if outcome == Outcome::Completed => Phase::Done(Ok(())),
+            Phase::Main | Phase::Next(_) if outcome == Outcome::Completed => Phase::Done(Ok(())),
+            // A 3yz asking for the sequence's next command, when the caller gave its argument
+            // (no ACCT without an account: the 332 is then the refusal).
+            Phase::Main | Phase::Next(_)
+                if outcome == Outcome::Intermediate
+                    && next.is_some_and(|next| self.has_argument_for(next)) =>
+            {
+                next.map_or(Phase::Done(Ok(())), Phase::Next)
+            }
+            Phase::Next(command) => refused(command, code),
             Phase::Passive(command) => Self::passive_reply(state, command, outcome, reply),
             Phase::Announce(_) if outcome == Outcome::Completed => self.after_data_setup(),
             Phase::Announce(Command::Eprt) if code.first_digit() == 5 => {
@@ -316,6 +311,28 @@ impl<'a> Operation<'a> {
     /// ends before the data moved).
     pub(crate) fn data_open(&self) -> bool {
         self.data_open
+    }
+
+    /// The caller's argument for the next command of a sequence.
+    fn argument_of(&self, command: Command) -> &'a [u8] {
+        match (self.request, command) {
+            (Request::Login { password, .. }, Command::Pass) => password,
+            (Request::Login { account, .. }, Command::Acct) => account,
+            (Request::Rename { to, .. }, Command::Rnto) => to,
+            _ => &[],
+        }
+    }
+
+    /// Whether the caller gave what `command` needs: PASS always (an empty password is sent
+    /// empty), ACCT only with an account, RNTO in a rename.
+    fn has_argument_for(&self, command: Command) -> bool {
+        match (self.request, command) {
+            (Request::Login { .. }, Command::Pass) | (Request::Rename { .. }, Command::Rnto) => {
+                true
+            }
+            (Request::Login { account, .. }, Command::Acct) => !account.is_empty(),
+            _ => false,
+        }
     }
 
     /// The argument formed for EPRT, PORT or REST.

@@ -584,6 +584,14 @@ fn a_login_that_asks_for_an_account_it_was_not_given_is_refused() {
         let mut ftp = Session::start(control, Pipe::default()).unwrap();
         let error = ftp.login(b"alice", b"secret").unwrap_err();
         assert_eq!(code(&error), Some(332));
+        // The refusal names the command it answered.
+        assert!(matches!(
+            error,
+            SessionError::Refused {
+                command: Command::Pass,
+                ..
+            }
+        ));
         ftp.login_with_account(b"alice", b"secret", b"books")
             .unwrap();
     }

@@ -16,8 +16,9 @@ use std::string::String;
 pub enum Error {
     /// The server refused.
     Refused {
-        /// The command refused (USER, PASS or ACCT for a login, RNFR or RNTO for a rename:
-        /// the first of the sequence); `None` for the greeting (a 421 instead of 220).
+        /// The command refused (for a login USER, PASS or ACCT, whichever the server
+        /// refused; for a rename RNFR or RNTO); `None` for the greeting (a 421 instead of
+        /// 220).
         command: Option<Command>,
         /// The reply's code.
         code: ReplyCode,
