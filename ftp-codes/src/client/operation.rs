@@ -221,14 +221,13 @@ impl<'a> Operation<'a> {
             {
                 next.map_or(Phase::Done(Ok(())), Phase::Next)
             }
-            Phase::Next(command) => refused(command, code),
             Phase::Passive(command) => Self::passive_reply(state, command, outcome, reply),
             Phase::Announce(_) if outcome == Outcome::Completed => self.after_data_setup(),
             Phase::Announce(Command::Eprt) if code.first_digit() == 5 => {
                 state.no_eprt = true;
                 self.announce(*state)
             }
-            Phase::Announce(command) => refused(command, code),
+            Phase::Next(command) | Phase::Announce(command) => refused(command, code),
             // REST's 350 asks for the transfer command (RFC 3659 §5.3).
             Phase::Rest if outcome == Outcome::Intermediate => Phase::Start,
             Phase::Rest => refused(Command::Rest, code),
