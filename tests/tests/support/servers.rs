@@ -188,13 +188,42 @@ fn vsftpd_with(root: &Path, scratch: &Path, writable: bool) -> Result<Server, St
     Err(last_error)
 }
 
+/// The server that `start` runs on a free loopback port, once it listens there: three ports
+/// tried, since a port free when picked may be taken before the server binds it.
+fn on_a_free_port(
+    name: &str,
+    start: impl Fn(u16) -> Result<Child, String>,
+) -> Result<Server, String> {
+    let mut last_error = String::new();
+    for _ in 0..3 {
+        let port = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
+            .and_then(|l| l.local_addr())
+            .map_err(|e| e.to_string())?
+            .port();
+        match listening(start(port)?, port, name) {
+            Ok(server) => return Ok(server),
+            Err(why) => last_error = why,
+        }
+    }
+    Err(last_error)
+}
+
 /// The server `child` once it accepts connections on `port` (ten seconds at most), or why not.
+/// The port was free when picked, but another server started by a test beside this one may
+/// take it first: then `child` cannot bind it and exits, while the probe reaches the other
+/// server. So a server counts as listening only if it is still running a moment after the
+/// probe succeeded (a CI run once talked to the wrong server and was reset).
 fn listening(child: Child, port: u16, name: &str) -> Result<Server, String> {
     let address = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
     let mut server = Server { child, address };
     for _ in 0..100 {
         if TcpStream::connect_timeout(&address, Duration::from_millis(100)).is_ok() {
-            return Ok(server);
+            std::thread::sleep(Duration::from_millis(200));
+            return match server.child.try_wait() {
+                Ok(None) => Ok(server),
+                Ok(Some(status)) => Err(format!("{name} exited: {status} (its port taken?)")),
+                Err(error) => Err(format!("{name}: {error}")),
+            };
         }
         if let Ok(Some(status)) = server.child.try_wait() {
             return Err(format!("{name} exited: {status}"));
@@ -267,21 +296,18 @@ pub fn pure_ftpd(root: &Path, scratch: &Path) -> Result<Server, String> {
     if !made.success() {
         return Err("pure-pw mkdb failed".into());
     }
-    let port = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
-        .and_then(|l| l.local_addr())
-        .map_err(|e| e.to_string())?
-        .port();
-    let child = Command::new(&binary)
-        .arg(format!("-lpuredb:{}", pdb.display()))
-        .arg(format!("-S127.0.0.1,{port}"))
-        .args(["-E", "-A", "-H"])
-        .arg(format!("-I{}", LIFETIME_SECONDS / 60))
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .map_err(|e| format!("cannot start pure-ftpd: {e}"))?;
-    listening(child, port, "pure-ftpd")
+    on_a_free_port("pure-ftpd", |port| {
+        Command::new(&binary)
+            .arg(format!("-lpuredb:{}", pdb.display()))
+            .arg(format!("-S127.0.0.1,{port}"))
+            .args(["-E", "-A", "-H"])
+            .arg(format!("-I{}", LIFETIME_SECONDS / 60))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("cannot start pure-ftpd: {e}"))
+    })
 }
 
 /// ProFTPD serving `root` to `alice`/`secret` (mod_auth_file), on a free loopback port, in the
@@ -307,36 +333,33 @@ pub fn proftpd(root: &Path, scratch: &Path) -> Result<Server, String> {
     // mod_auth_file refuses a password file others may read.
     std::fs::set_permissions(&passwd, std::os::unix::fs::PermissionsExt::from_mode(0o600))
         .map_err(|e| e.to_string())?;
-    let port = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
-        .and_then(|l| l.local_addr())
-        .map_err(|e| e.to_string())?
-        .port();
-    let config = scratch.join("proftpd.conf");
-    let state = scratch.display();
-    std::fs::write(
-        &config,
-        format!(
-            "ServerType standalone\nDefaultServer on\nPort {port}\nDefaultAddress 127.0.0.1\n\
-             UseIPv6 off\nUser nobody\nGroup nogroup\nScoreboardFile {state}/proftpd.scoreboard\n\
-             PidFile {state}/proftpd.pid\nWtmpLog off\nDelayTable none\nUseReverseDNS off\n\
-             AuthOrder mod_auth_file.c\nAuthUserFile {}\nRequireValidShell off\nDefaultRoot ~\n\
-             TransferLog none\nTimeoutIdle {LIFETIME_SECONDS}\n\
-             # APPE and REST before STOR (off by default: 451 \"Append/Restart not permitted\")\n\
-             AllowStoreRestart on\n",
-            passwd.display()
-        ),
-    )
-    .map_err(|e| e.to_string())?;
-    let child = Command::new(&binary)
-        .args(["-n", "-q", "-c"])
-        .arg(&config)
-        .env("LD_LIBRARY_PATH", libraries)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .map_err(|e| format!("cannot start proftpd: {e}"))?;
-    listening(child, port, "proftpd")
+    on_a_free_port("proftpd", |port| {
+        let config = scratch.join("proftpd.conf");
+        let state = scratch.display();
+        std::fs::write(
+            &config,
+            format!(
+                "ServerType standalone\nDefaultServer on\nPort {port}\nDefaultAddress 127.0.0.1\n\
+                 UseIPv6 off\nUser nobody\nGroup nogroup\nScoreboardFile {state}/proftpd.scoreboard\n\
+                 PidFile {state}/proftpd.pid\nWtmpLog off\nDelayTable none\nUseReverseDNS off\n\
+                 AuthOrder mod_auth_file.c\nAuthUserFile {}\nRequireValidShell off\nDefaultRoot ~\n\
+                 TransferLog none\nTimeoutIdle {LIFETIME_SECONDS}\n\
+                 # APPE and REST before STOR (off by default: 451 \"Append/Restart not permitted\")\n\
+                 AllowStoreRestart on\n",
+                passwd.display()
+            ),
+        )
+        .map_err(|e| e.to_string())?;
+        Command::new(&binary)
+            .args(["-n", "-q", "-c"])
+            .arg(&config)
+            .env("LD_LIBRARY_PATH", &libraries)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("cannot start proftpd: {e}"))
+    })
 }
 
 /// The unpacked server binary that `variable` names, else `/usr/sbin/NAME`.
