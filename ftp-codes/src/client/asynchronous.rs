@@ -5,43 +5,13 @@
 use super::data::AsyncDataConnection;
 use super::error::SessionError;
 use super::operation::{Moved, Operation, Request, Step};
+use super::session::AsyncSession;
 use super::started::Started;
-use super::state::{DataMode, State, TransferType};
-use crate::client::control::{AsyncControl, ControlError};
+use crate::client::control::AsyncControl;
 use crate::payload::{self, Pathname, Timestamp};
-use crate::reply::Reply;
 use crate::{Command, Outcome};
 use core::ops::ControlFlow;
 use embedded_io_async::{Read, Write};
-
-/// The client session over an async control connection ([`AsyncControl`]: an embassy-net
-/// socket, tokio's streams through `FromTokio`) and an [`AsyncDataConnection`]: the calls of
-/// the blocking [`Session`](super::Session), awaited, on the same sans-IO core. No allocation,
-/// `no_std`.
-///
-/// # Cancel safety
-/// No method is cancel-safe as a whole: dropped while a command line is being written, the
-/// control connection is broken (every later call fails with [`ControlError::Broken`]);
-/// dropped while a reply is awaited, that reply stays due, and the next operation first
-/// closes the data connection and reads it. The connection is never out of step: no reply
-/// is taken for another command's. Put timeouts on the transport rather than around a call
-/// where you can.
-pub struct AsyncSession<'b, T, D> {
-    control: AsyncControl<'b, T>,
-    data: D,
-    state: State,
-}
-
-/// The data connection by its type name: the session should be `Debug` whatever it is.
-impl<T, D> core::fmt::Debug for AsyncSession<'_, T, D> {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("AsyncSession")
-            .field("control", &self.control)
-            .field("data", &core::any::type_name::<D>())
-            .field("state", &self.state)
-            .finish()
-    }
-}
 
 type Result<V, T> =
     core::result::Result<V, SessionError<<T as embedded_io_async::ErrorType>::Error>>;
@@ -64,15 +34,6 @@ where
             });
         }
         Ok(Self::greeted(control, data))
-    }
-
-    /// A session on a control connection whose greeting was read already.
-    pub fn greeted(control: AsyncControl<'b, T>, data: D) -> Self {
-        Self {
-            control,
-            data,
-            state: State::default(),
-        }
     }
 
     /// USER, then PASS if the server asks for it (an empty password is sent empty).
@@ -106,7 +67,7 @@ where
     /// Not cancel-safe: see [the type's note](AsyncSession#cancel-safety).
     pub async fn pwd(&mut self) -> Result<Pathname<'_>, T> {
         self.command(Command::Pwd, b"").await?;
-        let reply = self.last()?;
+        let reply = self.last::<T::Error>()?;
         payload::pathname(&reply).map_err(|error| SessionError::Unreadable {
             command: Command::Pwd,
             error,
@@ -144,7 +105,7 @@ where
             typed: true,
         })
         .await?;
-        let reply = self.last()?;
+        let reply = self.last::<T::Error>()?;
         payload::size(&reply).map_err(|error| SessionError::Unreadable {
             command: Command::Size,
             error,
@@ -156,7 +117,7 @@ where
     /// Not cancel-safe: see [the type's note](AsyncSession#cancel-safety).
     pub async fn mdtm(&mut self, path: &[u8]) -> Result<Timestamp, T> {
         self.command(Command::Mdtm, path).await?;
-        let reply = self.last()?;
+        let reply = self.last::<T::Error>()?;
         payload::mdtm(&reply).map_err(|error| SessionError::Unreadable {
             command: Command::Mdtm,
             error,
@@ -202,47 +163,6 @@ where
         Ok(self.control)
     }
 
-    /// How data connections are opened from now on.
-    pub fn set_mode(&mut self, mode: DataMode) {
-        self.state.mode = mode;
-    }
-
-    /// Whether EPSV and EPRT (RFC 2428) are tried (the default) before PASV and PORT; off,
-    /// only PASV and PORT are sent (curl's `--disable-epsv`, for a server or middlebox that
-    /// mishandles them). A server's refusal turns them off for the session by itself.
-    pub fn set_extended(&mut self, on: bool) {
-        self.state.no_epsv = !on;
-        self.state.no_eprt = !on;
-    }
-
-    /// The transfer type from now on (TYPE is sent before the next transfer or SIZE).
-    pub fn set_transfer_type(&mut self, transfer_type: TransferType) {
-        self.state.transfer_type = transfer_type;
-    }
-
-    /// The host the last 227 (PASV's reply) named. The session never connects there: data
-    /// connections go to the control connection's peer (a server behind NAT names an address
-    /// the client cannot reach; a hostile one, a host it should not: ftplib's CVE-2021-4189).
-    /// Log it where it differs from the peer. `None` after EPSV's 229.
-    pub fn passive_host(&self) -> Option<core::net::Ipv4Addr> {
-        self.state.passive_host
-    }
-
-    /// The control connection: its last reply, its conversation.
-    pub fn control(&self) -> &AsyncControl<'b, T> {
-        &self.control
-    }
-
-    /// The control connection, for a command of your own; it keeps the session in step.
-    pub fn control_mut(&mut self) -> &mut AsyncControl<'b, T> {
-        &mut self.control
-    }
-
-    /// The data connection.
-    pub fn data_mut(&mut self) -> &mut D {
-        &mut self.data
-    }
-
     /// Reads what an earlier call left due (its read timed out, or its future was dropped), after closing any data
     /// connection it left open, so that each operation starts in step: a reply is never
     /// taken for the next command's.
@@ -253,26 +173,6 @@ where
         self.data.close().await.map_err(SessionError::Data)?;
         self.control.finish().await?;
         Ok(())
-    }
-
-    /// Hands the last reply and the conversation's next command of a sequence to the
-    /// operation.
-    fn replied(&mut self, operation: &mut Operation<'_>, outcome: Outcome) -> Result<(), T> {
-        let next = self.control.conversation().sequence();
-        // run() and finish() end with a reply, which nothing has released since.
-        let reply = self
-            .control
-            .last_reply()
-            .ok_or(SessionError::Control(ControlError::NothingDue))?;
-        operation.replied(&mut self.state, outcome, &reply, next);
-        Ok(())
-    }
-
-    fn last(&self) -> Result<Reply<'_>, T> {
-        // run() ended with a reply, which nothing has released since.
-        self.control
-            .last_reply()
-            .ok_or(SessionError::Control(ControlError::NothingDue))
     }
 
     async fn run(&mut self, request: Request<'_>) -> Result<(), T> {
@@ -312,7 +212,7 @@ where
             match operation.next(self.state) {
                 Step::Run { command, argument } => {
                     let (outcome, _) = self.control.run(command, argument, &[]).await?;
-                    self.replied(operation, outcome)?;
+                    self.replied::<T::Error>(operation, outcome)?;
                 }
                 Step::Start { command, argument } => {
                     let reply = self.control.send(command, argument).await?;
@@ -320,7 +220,7 @@ where
                 }
                 Step::Finish => {
                     let (outcome, _) = self.control.finish().await?;
-                    self.replied(operation, outcome)?;
+                    self.replied::<T::Error>(operation, outcome)?;
                 }
                 Step::Connect { port } => {
                     self.data.connect(port).await.map_err(SessionError::Data)?;

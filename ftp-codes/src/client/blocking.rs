@@ -1,71 +1,16 @@
-//! `Session`: the client session over a blocking control connection and a
-//! [`DataConnection`]; it follows the [`Operation`]s' steps and moves bytes, nothing more.
+//! The blocking [`Session`]'s calls: over a blocking control connection and a
+//! [`DataConnection`], it follows the [`Operation`]s' steps and moves bytes, nothing more.
 
 use super::data::DataConnection;
 use super::error::SessionError;
 use super::operation::{Moved, Operation, Request, Step};
+use super::session::Session;
 use super::started::Started;
-use super::state::{DataMode, State, TransferType};
-use crate::client::control::{Control, ControlError};
+use crate::client::control::Control;
 use crate::payload::{self, Pathname, Timestamp};
-use crate::reply::Reply;
 use crate::{Command, Outcome};
 use core::ops::ControlFlow;
 use embedded_io::{Read, Write};
-
-/// A client session over a blocking control connection ([`Control`]) and a data connection of
-/// the caller's ([`DataConnection`]): no allocation, `no_std`. Every method fails when the
-/// server refuses ([`SessionError::Refused`]); the connection stays in step whatever fails.
-///
-/// What it keeps: the transfer type (`TYPE I` sent once, before the first SIZE or transfer, and
-/// again only when [`set_transfer_type`](Self::set_transfer_type) changed it), the data mode
-/// (EPSV, or PASV for the rest of the session once EPSV was refused; EPRT then PORT in active
-/// mode). `Client` (feature `std`) is this session over `std::net`, with owned results.
-///
-/// ```no_run
-/// # #[cfg(feature = "std")]
-/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// use ftp_codes::client::control::{Control, FromStd};
-/// use ftp_codes::client::{Session, StdData, Timeouts};
-/// use ftp_codes::reply::ParseOptions;
-/// use ftp_codes::Command;
-/// use core::ops::ControlFlow;
-/// use std::io::Read;
-///
-/// let stream = std::net::TcpStream::connect("127.0.0.1:2121")?;
-/// let data = StdData::new(stream.peer_addr()?.ip(), stream.local_addr()?.ip(), Timeouts::default());
-/// let mut buffer = [0u8; 512];
-/// let control = Control::new(FromStd::new(stream), &mut buffer, ParseOptions::default());
-/// let mut ftp = Session::start(control, data)?;
-/// ftp.login(b"alice", b"secret")?;
-/// let mut image = Vec::new();
-/// ftp.transfer(Command::Retr, b"firmware.bin", 0, |data, started| {
-///     println!("the server announced {:?} bytes", started.announced_size());
-///     data.stream()?.read_to_end(&mut image)?;
-///     Ok(ControlFlow::Continue(()))
-/// })?;
-/// ftp.quit()?;
-/// # Ok(())
-/// # }
-/// # #[cfg(not(feature = "std"))]
-/// # fn main() {}
-/// ```
-pub struct Session<'b, T, D> {
-    control: Control<'b, T>,
-    data: D,
-    state: State,
-}
-
-/// The data connection by its type name: the session should be `Debug` whatever it is.
-impl<T, D> core::fmt::Debug for Session<'_, T, D> {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("Session")
-            .field("control", &self.control)
-            .field("data", &core::any::type_name::<D>())
-            .field("state", &self.state)
-            .finish()
-    }
-}
 
 type Result<V, T> = core::result::Result<V, SessionError<<T as embedded_io::ErrorType>::Error>>;
 
@@ -85,15 +30,6 @@ where
             });
         }
         Ok(Self::greeted(control, data))
-    }
-
-    /// A session on a control connection whose greeting was read already.
-    pub fn greeted(control: Control<'b, T>, data: D) -> Self {
-        Self {
-            control,
-            data,
-            state: State::default(),
-        }
     }
 
     /// USER, then PASS if the server asks for it (an empty password is sent empty).
@@ -120,7 +56,7 @@ where
     /// [`Pathname::chunks`]). Borrowed from the buffer until the next call.
     pub fn pwd(&mut self) -> Result<Pathname<'_>, T> {
         self.command(Command::Pwd, b"")?;
-        let reply = self.last()?;
+        let reply = self.last::<T::Error>()?;
         payload::pathname(&reply).map_err(|error| SessionError::Unreadable {
             command: Command::Pwd,
             error,
@@ -150,7 +86,7 @@ where
             argument: path,
             typed: true,
         })?;
-        let reply = self.last()?;
+        let reply = self.last::<T::Error>()?;
         payload::size(&reply).map_err(|error| SessionError::Unreadable {
             command: Command::Size,
             error,
@@ -160,7 +96,7 @@ where
     /// MDTM: the file's modification time, in UTC.
     pub fn mdtm(&mut self, path: &[u8]) -> Result<Timestamp, T> {
         self.command(Command::Mdtm, path)?;
-        let reply = self.last()?;
+        let reply = self.last::<T::Error>()?;
         payload::mdtm(&reply).map_err(|error| SessionError::Unreadable {
             command: Command::Mdtm,
             error,
@@ -200,47 +136,6 @@ where
         Ok(self.control)
     }
 
-    /// How data connections are opened from now on.
-    pub fn set_mode(&mut self, mode: DataMode) {
-        self.state.mode = mode;
-    }
-
-    /// Whether EPSV and EPRT (RFC 2428) are tried (the default) before PASV and PORT; off,
-    /// only PASV and PORT are sent (curl's `--disable-epsv`, for a server or middlebox that
-    /// mishandles them). A server's refusal turns them off for the session by itself.
-    pub fn set_extended(&mut self, on: bool) {
-        self.state.no_epsv = !on;
-        self.state.no_eprt = !on;
-    }
-
-    /// The transfer type from now on (TYPE is sent before the next transfer or SIZE).
-    pub fn set_transfer_type(&mut self, transfer_type: TransferType) {
-        self.state.transfer_type = transfer_type;
-    }
-
-    /// The host the last 227 (PASV's reply) named. The session never connects there: data
-    /// connections go to the control connection's peer (a server behind NAT names an address
-    /// the client cannot reach; a hostile one, a host it should not: ftplib's CVE-2021-4189).
-    /// Log it where it differs from the peer. `None` after EPSV's 229.
-    pub fn passive_host(&self) -> Option<core::net::Ipv4Addr> {
-        self.state.passive_host
-    }
-
-    /// The control connection: its last reply, its conversation.
-    pub fn control(&self) -> &Control<'b, T> {
-        &self.control
-    }
-
-    /// The control connection, for a command of your own; it keeps the session in step.
-    pub fn control_mut(&mut self) -> &mut Control<'b, T> {
-        &mut self.control
-    }
-
-    /// The data connection.
-    pub fn data_mut(&mut self) -> &mut D {
-        &mut self.data
-    }
-
     /// Reads what an earlier call left due (its read timed out), after closing any data
     /// connection it left open, so that each operation starts in step: a reply is never
     /// taken for the next command's.
@@ -251,26 +146,6 @@ where
         self.data.close().map_err(SessionError::Data)?;
         self.control.finish()?;
         Ok(())
-    }
-
-    /// Hands the last reply and the conversation's next command of a sequence to the
-    /// operation.
-    fn replied(&mut self, operation: &mut Operation<'_>, outcome: Outcome) -> Result<(), T> {
-        let next = self.control.conversation().sequence();
-        // run() and finish() end with a reply, which nothing has released since.
-        let reply = self
-            .control
-            .last_reply()
-            .ok_or(SessionError::Control(ControlError::NothingDue))?;
-        operation.replied(&mut self.state, outcome, &reply, next);
-        Ok(())
-    }
-
-    fn last(&self) -> Result<Reply<'_>, T> {
-        // run() ended with a reply, which nothing has released since.
-        self.control
-            .last_reply()
-            .ok_or(SessionError::Control(ControlError::NothingDue))
     }
 
     fn run(&mut self, request: Request<'_>) -> Result<(), T> {
@@ -306,7 +181,7 @@ where
             match operation.next(self.state) {
                 Step::Run { command, argument } => {
                     let (outcome, _) = self.control.run(command, argument, &[])?;
-                    self.replied(operation, outcome)?;
+                    self.replied::<T::Error>(operation, outcome)?;
                 }
                 Step::Start { command, argument } => {
                     let reply = self.control.send(command, argument)?;
@@ -314,7 +189,7 @@ where
                 }
                 Step::Finish => {
                     let (outcome, _) = self.control.finish()?;
-                    self.replied(operation, outcome)?;
+                    self.replied::<T::Error>(operation, outcome)?;
                 }
                 Step::Connect { port } => {
                     self.data.connect(port).map_err(SessionError::Data)?;

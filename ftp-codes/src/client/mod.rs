@@ -49,6 +49,8 @@ pub mod exchange;
 #[cfg(any(feature = "embedded-io", feature = "embedded-io-async"))]
 mod operation;
 #[cfg(any(feature = "embedded-io", feature = "embedded-io-async"))]
+mod session;
+#[cfg(any(feature = "embedded-io", feature = "embedded-io-async"))]
 mod started;
 mod state;
 #[cfg(feature = "std")]
@@ -58,13 +60,11 @@ mod tests;
 #[cfg(feature = "tokio")]
 mod tokio_data;
 
-#[cfg(feature = "embedded-io-async")]
-pub use asynchronous::AsyncSession;
-#[cfg(feature = "embedded-io")]
-pub use blocking::Session;
 pub use data::{AsyncDataConnection, DataConnection};
 #[cfg(any(feature = "embedded-io", feature = "embedded-io-async"))]
 pub use error::SessionError;
+#[cfg(any(feature = "embedded-io", feature = "embedded-io-async"))]
+pub use session::{AsyncSession, GenericSession, Session};
 #[cfg(any(feature = "embedded-io", feature = "embedded-io-async"))]
 pub use started::Started;
 pub use state::{DataMode, TransferType};
