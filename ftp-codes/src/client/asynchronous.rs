@@ -145,13 +145,7 @@ where
     {
         // A transfer whose future was dropped may have left its data connection open.
         self.data.close().await.map_err(SessionError::Data)?;
-        let typed = matches!(command, Command::Retr | Command::Stor | Command::Appe);
-        let request = Request::Transfer {
-            command,
-            argument,
-            offset,
-            typed,
-        };
+        let request = Request::transfer(command, argument, offset);
         self.drive(request, Some(mover)).await
     }
 

@@ -120,13 +120,7 @@ where
     where
         F: FnOnce(&mut D, Started<'_>) -> core::result::Result<ControlFlow<()>, T::Error>,
     {
-        let typed = matches!(command, Command::Retr | Command::Stor | Command::Appe);
-        let request = Request::Transfer {
-            command,
-            argument,
-            offset,
-            typed,
-        };
+        let request = Request::transfer(command, argument, offset);
         self.drive(request, Some(mover))
     }
 

@@ -38,6 +38,19 @@ pub(crate) enum Request<'a> {
     },
 }
 
+impl<'a> Request<'a> {
+    /// A transfer: typed (TYPE first when due) for RETR, STOR and APPE, whose bytes are the
+    /// file's; listings go in whatever type is set.
+    pub(crate) fn transfer(command: Command, argument: &'a [u8], offset: u64) -> Self {
+        Self::Transfer {
+            command,
+            argument,
+            offset,
+            typed: matches!(command, Command::Retr | Command::Stor | Command::Appe),
+        }
+    }
+}
+
 /// What the driver does next.
 #[derive(Debug)]
 pub(crate) enum Step<'s> {

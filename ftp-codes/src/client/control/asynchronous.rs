@@ -1,29 +1,11 @@
 //! `AsyncControl` over `embedded_io_async` transports: the blocking layer's calls, awaited.
 
-use super::buffer::Buffer;
 use super::core::{Framed, Sent, Step, answers, step};
 use super::{Async, Connection, ControlError};
 use crate::client::exchange::{Delivery, Next};
-use crate::reply::{ParseOptions, Reply};
+use crate::reply::Reply;
 use crate::{CommandCatalogue, Outcome};
 use embedded_io_async::{Error as _, ErrorKind, Read, Write};
-
-impl<'b, T> Connection<'b, T, Async> {
-    /// A control connection over an async `transport` (an embassy-net `TcpSocket`, tokio's
-    /// `TcpStream` in `FromTokio`), reading into `buffer`. The server's
-    /// greeting is due first.
-    pub fn new(transport: T, buffer: &'b mut [u8], options: ParseOptions) -> Self {
-        Self::with_parts(transport, Buffer::Borrowed(buffer), options)
-    }
-}
-
-impl<'b, T, C: CommandCatalogue> Connection<'b, T, Async, C> {
-    /// [`new`](Connection::new) for a command catalogue of your own
-    /// ([`command_catalog!`](crate::command_catalog!)): `Control::<_, SiteCommand>::with_catalogue(...)`.
-    pub fn with_catalogue(transport: T, buffer: &'b mut [u8], options: ParseOptions) -> Self {
-        Self::with_parts(transport, Buffer::Borrowed(buffer), options)
-    }
-}
 
 impl<T: Read + Write, C: CommandCatalogue> Connection<'_, T, Async, C> {
     /// The next whole reply, whoever it answers: from bytes already read, or read until it is

@@ -1,28 +1,11 @@
 //! `Control` over blocking `embedded_io` transports: the core's decisions, with bytes moved.
 
-use super::buffer::Buffer;
 use super::core::{Framed, Sent, Step, answers, step};
 use super::{Blocking, Connection, ControlError};
 use crate::client::exchange::{Delivery, Next};
-use crate::reply::{ParseOptions, Reply};
+use crate::reply::Reply;
 use crate::{CommandCatalogue, Outcome};
 use embedded_io::{Error as _, ErrorKind, Read, Write};
-
-impl<'b, T> Connection<'b, T, Blocking> {
-    /// A control connection over a blocking `transport`, reading into `buffer`. The server's
-    /// greeting is due first.
-    pub fn new(transport: T, buffer: &'b mut [u8], options: ParseOptions) -> Self {
-        Self::with_parts(transport, Buffer::Borrowed(buffer), options)
-    }
-}
-
-impl<'b, T, C: CommandCatalogue> Connection<'b, T, Blocking, C> {
-    /// [`new`](Connection::new) for a command catalogue of your own
-    /// ([`command_catalog!`](crate::command_catalog!)): `Control::<_, SiteCommand>::with_catalogue(...)`.
-    pub fn with_catalogue(transport: T, buffer: &'b mut [u8], options: ParseOptions) -> Self {
-        Self::with_parts(transport, Buffer::Borrowed(buffer), options)
-    }
-}
 
 impl<T: Read + Write, C: CommandCatalogue> Connection<'_, T, Blocking, C> {
     /// The next whole reply, whoever it answers: from bytes already read, or read until it is

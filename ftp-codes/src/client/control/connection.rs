@@ -72,6 +72,23 @@ impl<T, M, C: CommandCatalogue> core::fmt::Debug for Connection<'_, T, M, C> {
     }
 }
 
+impl<'b, T, M> Connection<'b, T, M> {
+    /// A control connection over `transport` (blocking for [`Control`]; async for
+    /// [`AsyncControl`]: an embassy-net `TcpSocket`, tokio's `TcpStream` in `FromTokio`),
+    /// reading into `buffer`. The server's greeting is due first.
+    pub fn new(transport: T, buffer: &'b mut [u8], options: ParseOptions) -> Self {
+        Self::with_parts(transport, Buffer::Borrowed(buffer), options)
+    }
+}
+
+impl<'b, T, M, C: CommandCatalogue> Connection<'b, T, M, C> {
+    /// [`new`](Connection::new) for a command catalogue of your own
+    /// ([`command_catalog!`](crate::command_catalog!)): `Control::<_, SiteCommand>::with_catalogue(...)`.
+    pub fn with_catalogue(transport: T, buffer: &'b mut [u8], options: ParseOptions) -> Self {
+        Self::with_parts(transport, Buffer::Borrowed(buffer), options)
+    }
+}
+
 #[cfg(feature = "std")]
 impl<T, M, C: CommandCatalogue> Connection<'static, T, M, C> {
     /// A connection that owns its buffer of `capacity` bytes, to keep in a struct without a
