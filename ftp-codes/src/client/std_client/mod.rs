@@ -403,7 +403,7 @@ impl Client {
         let result = self
             .session
             .transfer(command, path, offset, |data, started| {
-                moved.download(data.stream()?, to, started.announced_size())
+                moved.copy(data.stream()?, to, Local::Writer, started.announced_size())
             });
         let bytes = moved.bytes;
         let local = moved.local.take();
@@ -413,7 +413,12 @@ impl Client {
     fn upload(&mut self, command: Command, path: &[u8], from: &mut impl Read) -> Result<u64> {
         let mut moved = Moved::new(command, self.progress.as_mut());
         let result = self.session.transfer(command, path, 0, |data, started| {
-            moved.upload(from, data.stream()?, started.announced_size())
+            moved.copy(
+                from,
+                data.stream()?,
+                Local::Reader,
+                started.announced_size(),
+            )
         });
         let bytes = moved.bytes;
         let local = moved.local.take();
@@ -442,6 +447,14 @@ impl Client {
             (result, _) => self.check(result),
         }
     }
+}
+
+/// Which end of a copy is the caller's (a file, a buffer): its errors are not the data
+/// connection's.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Local {
+    Reader,
+    Writer,
 }
 
 /// One transfer's bytes: the count, the progress hook, and a local error that stopped it.
@@ -475,34 +488,14 @@ impl<'h> Moved<'h> {
         }
     }
 
-    fn download(
-        &mut self,
-        data: &mut TcpStream,
-        to: &mut impl Write,
-        expected: Option<u64>,
-    ) -> io::Result<ControlFlow<()>> {
-        let mut chunk = std::vec![0; CHUNK];
-        loop {
-            let n = match data.read(&mut chunk) {
-                Ok(0) => return Ok(ControlFlow::Continue(())),
-                Ok(n) => n,
-                Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
-                Err(error) => return Err(error),
-            };
-            if let Err(error) = to.write_all(chunk.get(..n).unwrap_or_default()) {
-                self.local = Some(error);
-                return Ok(ControlFlow::Break(()));
-            }
-            if self.add(n, expected).is_break() {
-                return Ok(ControlFlow::Break(()));
-            }
-        }
-    }
-
-    fn upload(
+    /// Copies `from` into `to` a chunk at a time, counting and asking the hook. The data
+    /// connection's errors are returned; the caller's reader or writer (`from` when `local`
+    /// is [`Local::Reader`], else `to`) failing stops the transfer (ABOR) and is kept.
+    fn copy(
         &mut self,
         from: &mut impl Read,
-        data: &mut TcpStream,
+        to: &mut impl Write,
+        local: Local,
         expected: Option<u64>,
     ) -> io::Result<ControlFlow<()>> {
         let mut chunk = std::vec![0; CHUNK];
@@ -511,15 +504,25 @@ impl<'h> Moved<'h> {
                 Ok(0) => return Ok(ControlFlow::Continue(())),
                 Ok(n) => n,
                 Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
-                Err(error) => {
-                    self.local = Some(error);
-                    return Ok(ControlFlow::Break(()));
-                }
+                Err(error) => return self.failed(error, local == Local::Reader),
             };
-            data.write_all(chunk.get(..n).unwrap_or_default())?;
+            if let Err(error) = to.write_all(chunk.get(..n).unwrap_or_default()) {
+                return self.failed(error, local == Local::Writer);
+            }
             if self.add(n, expected).is_break() {
                 return Ok(ControlFlow::Break(()));
             }
+        }
+    }
+
+    /// An error while copying: the caller's own stops the transfer and is kept, the data
+    /// connection's is the transfer's.
+    fn failed(&mut self, error: io::Error, local: bool) -> io::Result<ControlFlow<()>> {
+        if local {
+            self.local = Some(error);
+            Ok(ControlFlow::Break(()))
+        } else {
+            Err(error)
         }
     }
 }
