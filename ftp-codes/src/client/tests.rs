@@ -49,6 +49,13 @@ struct Server {
     pending: Vec<u8>,
     written: Vec<u8>,
     step: usize,
+    /// Answer each line by its verb's entry in the script, in any order (for cancellation,
+    /// where which lines go out depends on where the future was dropped).
+    by_verb: bool,
+    /// Every whole line received.
+    lines: Vec<String>,
+    /// Async reads and writes wait once (`Pending`) before each call goes through.
+    yielding: bool,
 }
 
 impl Server {
@@ -59,6 +66,9 @@ impl Server {
             pending: greeting.as_bytes().to_vec(),
             written: Vec::new(),
             step,
+            by_verb: false,
+            lines: Vec::new(),
+            yielding: false,
         }
     }
 
@@ -96,14 +106,20 @@ impl Server {
                     _ => char::from(b).into(),
                 })
                 .collect();
-            let (expected, replies) = self
-                .script
-                .get(self.next)
-                .copied()
-                .unwrap_or_else(|| panic!("unscripted {line:?}"));
-            assert_eq!(line.trim_end(), expected, "command {}", self.next);
+            let line = line.trim_end().to_string();
+            let entry = if self.by_verb {
+                let verb = line.split(' ').next().unwrap_or_default();
+                self.script
+                    .iter()
+                    .find(|(expected, _)| expected.split(' ').next() == Some(verb))
+            } else {
+                self.script.get(self.next)
+            };
+            let (expected, replies) = *entry.unwrap_or_else(|| panic!("unscripted {line:?}"));
+            assert_eq!(line, expected, "command {}", self.next);
             self.pending.extend_from_slice(replies.as_bytes());
             self.next += 1;
+            self.lines.push(line);
         }
         n
     }
@@ -133,14 +149,40 @@ impl embedded_io::Write for Server {
     }
 }
 
+/// A future that is `Pending` once, then ready: a transport that makes its caller wait.
+struct YieldOnce(bool);
+
+impl Future for YieldOnce {
+    type Output = ();
+
+    fn poll(
+        mut self: core::pin::Pin<&mut Self>,
+        context: &mut core::task::Context<'_>,
+    ) -> core::task::Poll<()> {
+        if self.0 {
+            core::task::Poll::Ready(())
+        } else {
+            self.0 = true;
+            context.waker().wake_by_ref();
+            core::task::Poll::Pending
+        }
+    }
+}
+
 impl embedded_io_async::Read for Server {
     async fn read(&mut self, buf: &mut [u8]) -> Result<usize, Failed> {
+        if self.yielding {
+            YieldOnce(false).await;
+        }
         self.read_now(buf)
     }
 }
 
 impl embedded_io_async::Write for Server {
     async fn write(&mut self, buf: &[u8]) -> Result<usize, Failed> {
+        if self.yielding {
+            YieldOnce(false).await;
+        }
         Ok(self.write_now(buf))
     }
 
@@ -633,4 +675,75 @@ fn a_completion_left_due_by_a_timeout_is_read_before_the_next_command() {
         assert_eq!(last, Some(200));
     });
     assert_eq!(events, ["connect 40001", "close"]);
+}
+
+/// A transfer's future dropped at each of its await points in turn (the transport waits once
+/// before every read and write, in pieces of 3 bytes), then NOOP: it gets its own reply (the
+/// completion left due is read first), or, when the drop cut a command line in two, the
+/// clear error that the connection is broken. What reached the wire is whole lines, but for
+/// the one cut short.
+#[test]
+fn after_a_dropped_transfer_the_next_command_gets_its_own_reply() {
+    let script = [
+        ("TYPE I", "200 Type set.\r\n"),
+        ("EPSV", "229 Entering Extended Passive Mode (|||40001|)\r\n"),
+        ("RETR f", "150 Go.\r\n226 Done.\r\n"),
+        ("NOOP", "200 NOOP ok.\r\n"),
+    ];
+    let mut outcomes = [0usize; 2];
+    for polls in 0..200 {
+        let mut buffer = [0u8; 128];
+        // Greeted already: no greeting waits to be read.
+        let mut server = Server::new("", &script, 3);
+        server.by_verb = true;
+        server.yielding = true;
+        let control = AsyncControl::new(server, &mut buffer, ParseOptions::default()).greeted();
+        let mut ftp = AsyncSession::greeted(control, Pipe::serving(b"data"));
+        let mut finished = false;
+        {
+            let transfer = ftp.transfer(Command::Retr, b"f", 0, async |pipe: &mut Pipe, _| {
+                download(pipe, 3)
+            });
+            let mut transfer = core::pin::pin!(transfer);
+            let mut context = core::task::Context::from_waker(core::task::Waker::noop());
+            for _ in 0..polls {
+                if transfer.as_mut().poll(&mut context).is_ready() {
+                    finished = true;
+                    break;
+                }
+            }
+        }
+        if finished {
+            break;
+        }
+        let noop = block_on(ftp.command(Command::Noop, b""));
+        let server = ftp.control_mut().transport_mut();
+        match noop {
+            Ok(()) => {
+                outcomes[0] += 1;
+                assert_eq!(
+                    server.lines.last().map(String::as_str),
+                    Some("NOOP"),
+                    "{polls}"
+                );
+                assert!(
+                    server.written.is_empty(),
+                    "{polls}: a part line on the wire"
+                );
+                let reply = ftp.control().last_reply().map(|r| r.raw().to_vec());
+                assert_eq!(reply.as_deref(), Some(&b"200 NOOP ok.\r\n"[..]), "{polls}");
+            }
+            Err(SessionError::Control(crate::client::control::ControlError::Broken)) => {
+                outcomes[1] += 1;
+                assert!(
+                    !server.written.is_empty(),
+                    "{polls}: broken, yet no part line"
+                );
+                assert!(!server.lines.iter().any(|line| line == "NOOP"), "{polls}");
+            }
+            Err(other) => panic!("{polls}: {other:?}"),
+        }
+    }
+    // Both cases came up: drops between lines, and drops in the middle of one.
+    assert!(outcomes[0] > 10 && outcomes[1] > 0, "{outcomes:?}");
 }
