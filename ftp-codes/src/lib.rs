@@ -142,6 +142,7 @@ mod outcome;
 mod reply_code;
 mod standard;
 mod standard_commands;
+mod transfer_type;
 mod undouble;
 
 #[cfg(feature = "serde")]
@@ -152,6 +153,7 @@ pub mod command;
 pub mod listing;
 pub mod payload;
 pub mod reply;
+pub mod server;
 pub mod write;
 
 #[doc(hidden)]
@@ -165,6 +167,7 @@ pub use outcome::Outcome;
 pub use reply_code::{InvalidCode, ReplyCode};
 pub use standard::{Category, Code, Group};
 pub use standard_commands::Command;
+pub use transfer_type::TransferType;
 
 /// Generates a code enum from a TOML catalogue of reply codes, checked at compile time.
 ///

@@ -67,7 +67,8 @@ pub use error::SessionError;
 pub use session::{AsyncSession, GenericSession, Session};
 #[cfg(any(feature = "embedded-io", feature = "embedded-io-async"))]
 pub use started::Started;
-pub use state::{DataMode, TransferType};
+pub use crate::TransferType;
+pub use state::DataMode;
 #[cfg(feature = "std")]
 pub use std_client::{Client, Error, Progress, RemoteText, Response, StdData, Timeouts};
 #[cfg(feature = "tokio")]

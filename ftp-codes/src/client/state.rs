@@ -1,6 +1,9 @@
 //! What a session remembers between commands: how data connections are opened, the transfer
 //! type and whether the server has it, and which extended commands the server refused.
 
+#[cfg(any(feature = "embedded-io", feature = "embedded-io-async"))]
+use crate::TransferType;
+
 /// How the data connections of transfers are opened.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
@@ -13,28 +16,6 @@ pub enum DataMode {
     /// The server connects to the client: EPRT (RFC 2428), or PORT once the server refused
     /// EPRT (IPv4 only).
     Active,
-}
-
-/// The representation type of transfers and SIZE (RFC 959 §3.1.1).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum TransferType {
-    /// `TYPE I`: the file's bytes as they are (and SIZE counts them).
-    #[default]
-    Binary,
-    /// `TYPE A`: text, with line ends as CRLF on the wire.
-    Ascii,
-}
-
-impl TransferType {
-    /// TYPE's argument.
-    #[cfg(any(feature = "embedded-io", feature = "embedded-io-async"))]
-    pub(crate) const fn argument(self) -> &'static [u8] {
-        match self {
-            Self::Binary => b"I",
-            Self::Ascii => b"A",
-        }
-    }
 }
 
 /// The session's memory, kept by the sans-IO core and read by every operation.

@@ -52,6 +52,12 @@ impl FactSet {
         Self(self.0 | other.0)
     }
 
+    /// The facts in both sets.
+    #[must_use]
+    pub const fn intersection(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+
     /// Whether every fact of `other` is in this set.
     pub const fn contains(self, other: Self) -> bool {
         self.0 & other.0 == other.0

@@ -32,6 +32,16 @@ pub struct WriteOptions {
 }
 
 impl WriteOptions {
+    /// The default, in `const` contexts: RFC 959's style, no 0xFF doubling, no Telnet
+    /// interrupt before ABOR.
+    pub const fn new() -> Self {
+        Self {
+            style: Style::Rfc959,
+            double_iac: false,
+            interrupt_before_abor: false,
+        }
+    }
+
     /// How intermediate lines are written.
     pub const fn style(&self) -> Style {
         self.style

@@ -1,0 +1,89 @@
+//! `Config`: what a server tells its sessions: the commands it implements, the longest line
+//! it reads, the MLSx facts it writes, how replies are written.
+
+use super::commands::Commands;
+use crate::listing::FactSet;
+use crate::write::WriteOptions;
+
+/// A session's settings, built as [`ParseOptions`](crate::reply::ParseOptions) are.
+///
+/// ```
+/// use ftp_codes::Command;
+/// use ftp_codes::server::{Commands, Config};
+///
+/// let config = Config::new()
+///     .with_commands(Commands::STANDARD.without(&[Command::Stor, Command::Appe]))
+///     .with_max_line_len(1024);
+/// assert_eq!(config.max_line_len(), 1024);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Config {
+    pub(super) commands: Commands,
+    pub(super) max_line_len: usize,
+    pub(super) facts: FactSet,
+    pub(super) write_options: WriteOptions,
+}
+
+impl Config {
+    /// [`Commands::STANDARD`], lines of up to 512 bytes (RFC 959 sets no limit; vsftpd reads
+    /// 4 KiB, pyftpdlib 2 KiB), the facts type, size, modify, perm and UNIX.mode, replies
+    /// as RFC 959 writes them.
+    pub const fn new() -> Self {
+        Self {
+            commands: Commands::STANDARD,
+            max_line_len: 512,
+            facts: FactSet::SUPPORTED,
+            write_options: WriteOptions::new(),
+        }
+    }
+
+    /// The commands the server carries out; the session answers the others 502.
+    #[must_use]
+    pub const fn with_commands(mut self, commands: Commands) -> Self {
+        self.commands = commands;
+        self
+    }
+
+    /// The commands the server carries out.
+    pub const fn commands(&self) -> Commands {
+        self.commands
+    }
+
+    /// The longest command line read, without its line end; a longer one gets 500 and is
+    /// skipped. At least the longest path the session holds, plus the verb.
+    #[must_use]
+    pub const fn with_max_line_len(mut self, len: usize) -> Self {
+        self.max_line_len = len;
+        self
+    }
+
+    /// The longest command line read.
+    pub const fn max_line_len(&self) -> usize {
+        self.max_line_len
+    }
+
+    /// The MLSx facts the server writes, listed in FEAT; `OPTS MLST` selects among them.
+    #[must_use]
+    pub const fn with_facts(mut self, facts: FactSet) -> Self {
+        self.facts = facts;
+        self
+    }
+
+    /// The MLSx facts the server writes.
+    pub const fn facts(&self) -> FactSet {
+        self.facts
+    }
+
+    /// How replies are written (doubling 0xFF for Telnet, the multi-line style).
+    #[must_use]
+    pub const fn with_write_options(mut self, options: WriteOptions) -> Self {
+        self.write_options = options;
+        self
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self::new()
+    }
+}
