@@ -44,6 +44,6 @@ mod tests {
     fn the_standard_command_catalogue_passes_every_check() {
         let checked = super::get().unwrap_or_else(|errors| panic!("{errors:#?}"));
         assert!(checked.commands.iter().any(|c| c.verb == "RETR"));
-        assert_eq!(checked.rules.len(), 4);
+        assert_eq!(checked.rules.len(), 5);
     }
 }

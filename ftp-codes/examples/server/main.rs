@@ -1,83 +1,101 @@
-//! A small read-only FTP server for anonymous users, built on `ftp_codes::write`:
+//! A read-write FTP server on `ftp_codes::server`:
 //!
 //! ```text
-//! cargo run --example server -- --listen 127.0.0.1:2121 --root ./some/dir
-//! curl ftp://127.0.0.1:2121/                       # list it
-//! curl -O ftp://127.0.0.1:2121/some-file.txt       # download a file
+//! cargo run --example server -- --listen 127.0.0.1:2121 --root DIR [--user NAME:PASSWORD]...
+//! curl ftp://127.0.0.1:2121/                               # anonymous: read-only
+//! curl -T notes.txt ftp://alice:secret@127.0.0.1:2121/     # with --user alice:secret
 //! ```
 //!
-//! It prints the address it listens on once it is ready (`--listen 127.0.0.1:0` picks a free
-//! port). With `--trace FILE` it appends each reply's command and code to FILE (`RETR 226`),
-//! which its tests check against the command catalogue. One thread per connection; USER, PASS, SYST, FEAT, PWD, CWD, CDUP, TYPE, PASV, EPSV,
-//! LIST, NLST, RETR, SIZE, MDTM, NOOP and QUIT, each error answered with its catalogue code.
-//! It shows how an FTP stack uses the crate; it is not hardened for the open internet.
+//! Without `--user`, anonymous users (`anonymous` or `ftp`, any password) read and nothing on
+//! disk changes; with `--user` (repeatable) those users read and write under DIR and anonymous
+//! is refused. It prints `listening on ADDR` once ready (`--listen 127.0.0.1:0` picks a free
+//! port) and serves several clients at once. With `--trace FILE` it appends each reply's
+//! command and code to FILE (`RETR 226`; `-` for no command), which its tests check against
+//! the command catalogue. The library does the rest: sequencing, refusals, data connections,
+//! listings, and the jail under DIR.
 
-mod files;
-mod session;
-
+use ftp_codes::server::{Directory, Server, Users};
 use std::fs::File;
 use std::io::Write;
 use std::net::TcpListener;
-use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
+
+/// What the command line asks for.
+struct Options {
+    listen: String,
+    root: String,
+    users: Vec<(String, String)>,
+    trace: Option<String>,
+}
 
 fn main() -> ExitCode {
-    let (listen, root, trace) = match arguments() {
-        Ok(parsed) => parsed,
+    let options = match arguments(std::env::args().skip(1)) {
+        Ok(options) => options,
         Err(message) => {
             eprintln!(
-                "{message}\nusage: server [--listen 127.0.0.1:2121] [--root DIR] [--trace FILE]"
+                "{message}\nusage: server [--listen ADDR] --root DIR [--user NAME:PASSWORD]... [--trace FILE]"
             );
             return ExitCode::from(2);
         }
     };
-    let trace = match trace.map(|path| File::options().create(true).append(true).open(path)) {
-        None => None,
-        Some(Ok(file)) => Some(Arc::new(Mutex::new(file))),
-        Some(Err(error)) => {
-            eprintln!("error: cannot open the trace file: {error}");
-            return ExitCode::from(2);
-        }
-    };
-    let root = match root.canonicalize() {
-        Ok(root) if root.is_dir() => root,
-        _ => {
-            eprintln!("error: --root {} is not a directory", root.display());
-            return ExitCode::from(2);
-        }
-    };
-    let listener = match TcpListener::bind(&listen) {
-        Ok(listener) => listener,
+    match run(&options) {
+        Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: cannot listen on {listen}: {error}");
-            return ExitCode::from(2);
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
         }
-    };
-    if let Ok(address) = listener.local_addr() {
-        println!("listening on {address}");
-        let _ = std::io::stdout().flush();
     }
-    for control in listener.incoming().flatten() {
-        let (root, trace) = (root.clone(), trace.clone());
-        std::thread::spawn(move || session::serve(control, root, trace));
-    }
-    ExitCode::SUCCESS
 }
 
-fn arguments() -> Result<(String, PathBuf, Option<PathBuf>), String> {
-    let mut listen = "127.0.0.1:2121".to_owned();
-    let mut root = PathBuf::from(".");
-    let mut trace = None;
-    let mut args = std::env::args().skip(1);
+fn run(options: &Options) -> std::io::Result<()> {
+    let mut files = Directory::new(&options.root)?;
+    let mut users = Users::none();
+    for (name, password) in &options.users {
+        users = users.with_user(name, password);
+    }
+    if options.users.is_empty() {
+        (files, users) = (files.read_only(), Users::anonymous());
+    }
+    let mut server = Server::new(files, users);
+    if let Some(path) = &options.trace {
+        let trace = Mutex::new(File::options().create(true).append(true).open(path)?);
+        server = server.with_reply_log(move |command, reply| {
+            let verb = command.map_or("-", |c| c.verb());
+            let code = String::from_utf8_lossy(reply.get(..3).unwrap_or_default()).into_owned();
+            if let Ok(mut file) = trace.lock() {
+                let _ = writeln!(file, "{verb} {code}");
+            }
+        });
+    }
+    let listener = TcpListener::bind(&options.listen)?;
+    println!("listening on {}", listener.local_addr()?);
+    std::io::stdout().flush()?;
+    server.serve(&listener)
+}
+
+fn arguments(mut args: impl Iterator<Item = String>) -> Result<Options, String> {
+    let mut options = Options {
+        listen: "127.0.0.1:2121".to_owned(),
+        root: String::new(),
+        users: Vec::new(),
+        trace: None,
+    };
     while let Some(flag) = args.next() {
         let value = args.next().ok_or_else(|| format!("{flag} needs a value"))?;
         match flag.as_str() {
-            "--listen" => listen = value,
-            "--root" => root = PathBuf::from(value),
-            "--trace" => trace = Some(PathBuf::from(value)),
+            "--listen" => options.listen = value,
+            "--root" => options.root = value,
+            "--trace" => options.trace = Some(value),
+            "--user" => {
+                let (name, password) = value.split_once(':').ok_or("--user takes NAME:PASSWORD")?;
+                options.users.push((name.to_owned(), password.to_owned()));
+            }
             _ => return Err(format!("unknown option {flag}")),
         }
     }
-    Ok((listen, root, trace))
+    if options.root.is_empty() {
+        return Err("--root DIR is required".to_owned());
+    }
+    Ok(options)
 }

@@ -60,6 +60,7 @@ mod tests;
 #[cfg(feature = "tokio")]
 mod tokio_data;
 
+pub use crate::TransferType;
 pub use data::{AsyncDataConnection, DataConnection};
 #[cfg(any(feature = "embedded-io", feature = "embedded-io-async"))]
 pub use error::SessionError;
@@ -67,7 +68,6 @@ pub use error::SessionError;
 pub use session::{AsyncSession, GenericSession, Session};
 #[cfg(any(feature = "embedded-io", feature = "embedded-io-async"))]
 pub use started::Started;
-pub use crate::TransferType;
 pub use state::DataMode;
 #[cfg(feature = "std")]
 pub use std_client::{Client, Error, Progress, RemoteText, Response, StdData, Timeouts};

@@ -5,8 +5,8 @@
 use super::error::SessionError;
 use super::operation::Operation;
 use super::state::{DataMode, State};
-use crate::TransferType;
 use crate::Outcome;
+use crate::TransferType;
 use crate::client::control::{Async, Blocking, Connection, ControlError};
 use crate::reply::Reply;
 

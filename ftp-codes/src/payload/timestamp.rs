@@ -25,6 +25,18 @@ pub struct Timestamp {
 }
 
 impl Timestamp {
+    /// 1970-01-01T00:00:00Z, the Unix epoch.
+    pub const UNIX_EPOCH: Self = Self {
+        year: 1970,
+        month: 1,
+        day: 1,
+        hour: 0,
+        minute: 0,
+        second: 0,
+        nanosecond: 0,
+        fraction_digits: 0,
+    };
+
     /// A checked timestamp: year up to 9999 (the four digits of RFC 3659), month 1..=12, a day
     /// that exists in that month, hour 0..=23, minute 0..=59, second 0..=60 (a leap second),
     /// nanosecond below one second. The fraction is written with as many digits as it needs.

@@ -11,6 +11,7 @@ use core::net::SocketAddr;
 impl<const N: usize> Session<N> {
     /// The greeting: `220 Service ready for new user.`
     pub fn greet(&mut self, out: &mut [u8]) -> Result<usize, ServerError> {
+        self.set_answered(None);
         self.own(out, Code::ServiceReady, "Service ready for new user.")
     }
 
@@ -18,6 +19,7 @@ impl<const N: usize> Session<N> {
     /// §4.2.2 allows it as the reply to any command, and unsolicited.
     pub fn close(&mut self, out: &mut [u8], text: &str) -> Result<usize, ServerError> {
         let len = self.own(out, Code::ServiceNotAvailable, text)?;
+        self.set_answered(None);
         self.closed = true;
         Ok(len)
     }
@@ -64,6 +66,7 @@ impl<const N: usize> Session<N> {
             return Err(ServerError::NotInRow { command, code });
         }
         self.follow(command, code, started);
+        self.set_answered(Some(command));
         Ok(len)
     }
 
@@ -123,7 +126,11 @@ impl<const N: usize> Session<N> {
     pub fn aborted(&mut self, out: &mut [u8]) -> Result<usize, ServerError> {
         let first = self.reply(out, Code::TransferAborted, "Transfer aborted.")?;
         let rest = out.get_mut(first..).unwrap_or_default();
-        let second = self.reply(rest, Code::ClosingDataConnection, "ABOR command successful.")?;
+        let second = self.reply(
+            rest,
+            Code::ClosingDataConnection,
+            "ABOR command successful.",
+        )?;
         Ok(first.saturating_add(second))
     }
 

@@ -118,7 +118,11 @@ mod tests {
             (Command::Stru, b"FF", Setting::Invalid),
         ];
         for &(command, argument, expected) in table {
-            assert_eq!(setting(command, argument), expected, "{command} {argument:?}");
+            assert_eq!(
+                setting(command, argument),
+                expected,
+                "{command} {argument:?}"
+            );
         }
     }
 
@@ -126,7 +130,14 @@ mod tests {
     fn restart_offsets() {
         assert_eq!(restart_offset(b"0"), Some(0));
         assert_eq!(restart_offset(b"18446744073709551615"), Some(u64::MAX));
-        for bad in [&b""[..], b"18446744073709551616", b"-1", b"1 ", b"+1", b"0x10"] {
+        for bad in [
+            &b""[..],
+            b"18446744073709551616",
+            b"-1",
+            b"1 ",
+            b"+1",
+            b"0x10",
+        ] {
             assert_eq!(restart_offset(bad), None, "{bad:?}");
         }
     }

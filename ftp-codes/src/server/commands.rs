@@ -130,7 +130,12 @@ mod tests {
             assert_eq!(usize::from(command as u8), i);
             let one = Commands::NONE.with(&[command]);
             assert_eq!(one.iter().collect::<Vec<_>>(), [command]);
-            assert!(!Commands::NONE.with(Command::ALL).without(&[command]).contains(command));
+            assert!(
+                !Commands::NONE
+                    .with(Command::ALL)
+                    .without(&[command])
+                    .contains(command)
+            );
         }
     }
 }

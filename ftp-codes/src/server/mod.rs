@@ -61,9 +61,11 @@ mod own_replies;
 mod path;
 mod request;
 mod session;
-mod text;
+#[cfg(feature = "std")]
+mod std_server;
 #[cfg(test)]
 mod tests;
+mod text;
 
 pub use crate::TransferType;
 pub use commands::Commands;
@@ -72,3 +74,5 @@ pub use error::ServerError;
 pub use path::{Path, PathTooLong};
 pub use request::{ListFormat, Passive, Request};
 pub use session::{Event, Read, Session};
+#[cfg(feature = "std")]
+pub use std_server::{Access, Authenticator, Directory, FileInfo, FileSystem, Server, Users};

@@ -75,7 +75,11 @@ impl<const N: usize> Session<N> {
         let mut lines: [&[u8]; MAX_LINES + 2] = [b""; MAX_LINES + 2];
         lines[0] = b"The following commands are recognized:";
         let mut start = 0;
-        for (slot, &end) in lines.iter_mut().skip(1).zip(ends.get(..count).unwrap_or_default()) {
+        for (slot, &end) in lines
+            .iter_mut()
+            .skip(1)
+            .zip(ends.get(..count).unwrap_or_default())
+        {
             *slot = text.get(start..end).unwrap_or_default();
             start = end;
         }
@@ -89,7 +93,11 @@ impl<const N: usize> Session<N> {
 
     /// `OPTS UTF8 ON` (always on: paths are bytes), `OPTS MLST facts;` (RFC 3659 §7.9: the
     /// facts the server writes among those named, listed in the reply); 501 for the rest.
-    pub(super) fn options(&mut self, argument: &[u8], out: &mut [u8]) -> Result<usize, ServerError> {
+    pub(super) fn options(
+        &mut self,
+        argument: &[u8],
+        out: &mut [u8],
+    ) -> Result<usize, ServerError> {
         let (name, value) = match argument.iter().position(|&b| b == b' ') {
             Some(space) => (
                 argument.get(..space).unwrap_or_default(),
@@ -97,7 +105,9 @@ impl<const N: usize> Session<N> {
             ),
             None => (argument, &b""[..]),
         };
-        if name.eq_ignore_ascii_case(b"UTF8") && (value.is_empty() || value.eq_ignore_ascii_case(b"ON")) {
+        if name.eq_ignore_ascii_case(b"UTF8")
+            && (value.is_empty() || value.eq_ignore_ascii_case(b"ON"))
+        {
             return self.own(out, Code::CommandOk, "Always in UTF8 mode.");
         }
         if !name.eq_ignore_ascii_case(b"MLST") || !self.config.commands.contains(Command::Mlst) {
@@ -106,7 +116,10 @@ impl<const N: usize> Session<N> {
         self.facts = FactSet::from_opts(value).intersection(self.config.facts);
         let mut text = [0u8; 64];
         let mut len: usize = 0;
-        let names = self.facts.each().flat_map(|(_, name)| [name.as_bytes(), b";"]);
+        let names = self
+            .facts
+            .each()
+            .flat_map(|(_, name)| [name.as_bytes(), b";"]);
         for piece in [&b"MLST OPTS "[..]].into_iter().chain(names) {
             let end = len.saturating_add(piece.len());
             if let Some(slot) = text.get_mut(len..end) {

@@ -195,7 +195,11 @@ mod tests {
         ];
         for &(cwd, argument, expected) in table {
             let cwd = root.join(cwd).unwrap();
-            assert_eq!(cwd.join(argument).unwrap().as_bytes(), expected, "{argument:?}");
+            assert_eq!(
+                cwd.join(argument).unwrap().as_bytes(),
+                expected,
+                "{argument:?}"
+            );
         }
     }
 

@@ -70,6 +70,8 @@ pub struct Session<const N: usize = 256> {
     pub(super) pending: Option<Command>,
     /// The transfer that got its 1yz and waits for its 2yz or 4yz.
     pub(super) transfer: Option<Command>,
+    /// The command the last reply answered.
+    answered: Option<Command>,
     /// Inside a line already answered (a bad or overlong one): skip to its end.
     skipping: bool,
     pub(super) closed: bool,
@@ -143,6 +145,7 @@ impl<const N: usize> Session<N> {
             transfer_type: TransferType::Binary,
             pending: None,
             transfer: None,
+            answered: None,
             skipping: false,
             closed: false,
         }
@@ -183,6 +186,16 @@ impl<const N: usize> Session<N> {
         self.transfer
     }
 
+    /// The command the last reply answered: `None` after the greeting, a 421 from
+    /// [`close`](Self::close), or a line that names no command. For logs.
+    pub fn answered(&self) -> Option<Command> {
+        self.answered
+    }
+
+    pub(super) fn set_answered(&mut self, command: Option<Command>) {
+        self.answered = command;
+    }
+
     /// Whether the session is over (QUIT, or closed with 421).
     pub fn is_closed(&self) -> bool {
         self.closed
@@ -205,6 +218,7 @@ impl<const N: usize> Session<N> {
         if self.pending.is_some() {
             return Err(ServerError::AnswerDue);
         }
+        self.answered = None;
         let mut used = 0;
         if self.skipping {
             let Some(lf) = newline::find(input) else {
@@ -259,13 +273,12 @@ impl<const N: usize> Session<N> {
         let letters = line.iter().take_while(|b| b.is_ascii_alphabetic()).count();
         let in_argument = offset > letters && line.get(letters) == Some(&b' ');
         let command = match kind {
-            CommandErrorKind::ForbiddenByte | CommandErrorKind::ControlCharacter
-                if in_argument =>
-            {
+            CommandErrorKind::ForbiddenByte | CommandErrorKind::ControlCharacter if in_argument => {
                 line.get(..letters).and_then(Command::from_verb)
             }
             _ => None,
         };
+        self.answered = command;
         let Some(command) = command else {
             let text = match kind {
                 CommandErrorKind::LineTooLong => "Command line too long.",
@@ -286,7 +299,9 @@ impl<const N: usize> Session<N> {
         if !self.config.commands.contains(command) {
             return Some((Code::CommandNotImplemented, "Command not implemented."));
         }
-        if self.login != Login::LoggedIn && !before_login(command) {
+        // STAT before login says how the server is, never what a path holds.
+        let listing = command == Command::Stat && !argument.is_empty();
+        if self.login != Login::LoggedIn && (!before_login(command) || listing) {
             return Some((Code::NotLoggedIn, "Please log in with USER and PASS first."));
         }
         match (command.argument(), argument.is_empty()) {
@@ -308,12 +323,17 @@ impl<const N: usize> Session<N> {
         out: &mut [u8],
     ) -> Result<Event<'s>, ServerError> {
         let argument = line.argument();
+        self.answered = line.command();
         let Some(command) = line.command() else {
             if self.transfer.is_some() {
                 return Ok(Event::Busy);
             }
             return self
-                .own(out, Code::SyntaxError, "Syntax error, command unrecognized.")
+                .own(
+                    out,
+                    Code::SyntaxError,
+                    "Syntax error, command unrecognized.",
+                )
                 .map(Event::Reply);
         };
         if self.transfer.is_some() {
@@ -434,13 +454,12 @@ impl<const N: usize> Session<N> {
                 self.data = Data::None;
                 self.say(out, Code::DataConnectionOpen, "No transfer to abort.")
             }
-            Command::Pasv | Command::Port | Command::Eprt | Command::Lprt if self.epsv_all => {
-                self.say(
+            Command::Pasv | Command::Port | Command::Eprt | Command::Lprt if self.epsv_all => self
+                .say(
                     out,
                     Code::SyntaxErrorInArguments,
                     "Not allowed after EPSV ALL.",
-                )
-            }
+                ),
             Command::Pasv => Ok(self.request(command, Request::Passive(Passive::Pasv))),
             Command::Epsv => match arguments::epsv(argument) {
                 arguments::Epsv::All => {
@@ -590,7 +609,12 @@ impl<const N: usize> Session<N> {
     }
 
     /// A one-line reply of the session's own, as an event.
-    fn say(&mut self, out: &mut [u8], code: Code, text: &str) -> Result<Event<'static>, ServerError> {
+    fn say(
+        &mut self,
+        out: &mut [u8],
+        code: Code,
+        text: &str,
+    ) -> Result<Event<'static>, ServerError> {
         self.own(out, code, text).map(Event::Reply)
     }
 

@@ -1,5 +1,7 @@
 //! The session against scripted clients: each script fed whole and split at every byte,
 //! with one reply per line, every reply in its command's row, and paths inside the root.
+// Test code adds offsets freely; the crate-wide guard is for code that sees network input.
+#![allow(clippy::arithmetic_side_effects)]
 
 use super::{Event, Request, ServerError, Session};
 use crate::reply::{ParseOptions, Parser, Status};
@@ -103,7 +105,11 @@ fn transcript(script: &[u8], chunk: usize) -> String {
 fn replies(script: &[u8]) -> String {
     let whole = transcript(script, script.len());
     for chunk in 1..script.len() {
-        assert_eq!(transcript(script, chunk), whole, "split every {chunk} bytes");
+        assert_eq!(
+            transcript(script, chunk),
+            whole,
+            "split every {chunk} bytes"
+        );
     }
     whole
 }
@@ -117,7 +123,9 @@ fn login_gates_every_command() {
     let replies = replies(b"PWD\r\nPASS pw\r\nUSER alice\r\nPASS nope\r\nSIZE a\r\nUSER alice\r\nPASS pw\r\nPWD\r\nQUIT\r\n");
     assert_eq!(
         codes(&replies),
-        ["220", "530", "503", "331", "530", "530", "331", "230", "257", "221"]
+        [
+            "220", "530", "503", "331", "530", "530", "331", "230", "257", "221"
+        ]
     );
 }
 
@@ -141,7 +149,10 @@ fn bad_lines_get_one_reply_each_however_split() {
     let replies = replies(&script);
     assert_eq!(
         codes(&replies),
-        ["220", "331", "230", "500", "501", "501", "500", "501", "500", "200", "225", "502", "200"]
+        [
+            "220", "331", "230", "500", "501", "501", "500", "501", "500", "200", "225", "502",
+            "200"
+        ]
     );
 }
 
@@ -186,9 +197,18 @@ fn data_connections_and_epsv_all() {
 #[test]
 fn feat_help_and_opts() {
     let replies = replies(b"FEAT\r\nOPTS UTF8 ON\r\nOPTS MLST size;type;x;\r\nFEAT\r\nHELP\r\n");
-    assert!(replies.contains(" MLST type*;size*;modify*;perm;UNIX.mode;\r\n"), "{replies}");
-    assert!(replies.contains("200 MLST OPTS type;size;\r\n"), "{replies}");
-    assert!(replies.contains(" MLST type*;size*;modify;perm;UNIX.mode;\r\n"), "{replies}");
+    assert!(
+        replies.contains(" MLST type*;size*;modify*;perm;UNIX.mode;\r\n"),
+        "{replies}"
+    );
+    assert!(
+        replies.contains("200 MLST OPTS type;size;\r\n"),
+        "{replies}"
+    );
+    assert!(
+        replies.contains(" MLST type*;size*;modify;perm;UNIX.mode;\r\n"),
+        "{replies}"
+    );
     assert!(replies.contains(" REST STREAM\r\n") && replies.contains(" UTF8\r\n"));
     assert!(replies.contains(" ABOR ALLO APPE"), "{replies}");
     assert!(replies.ends_with("214 Help okay.\r\n"), "{replies}");
@@ -198,7 +218,12 @@ fn feat_help_and_opts() {
 fn abor_and_stat_during_a_transfer() {
     let mut session = Session::<64>::default();
     let mut out = [0u8; 256];
-    for line in [&b"USER alice\r\n"[..], b"PASS pw\r\n", b"EPSV\r\n", b"RETR f\r\n"] {
+    for line in [
+        &b"USER alice\r\n"[..],
+        b"PASS pw\r\n",
+        b"EPSV\r\n",
+        b"RETR f\r\n",
+    ] {
         let read = session.read(line, &mut out).unwrap();
         if let Event::Request(request) = read.event {
             let _ = match decide(request) {
@@ -213,12 +238,17 @@ fn abor_and_stat_during_a_transfer() {
     assert_eq!((read.used, read.event), (0, Event::Busy));
     let read = session.read(b"STAT\r\n", &mut out).unwrap();
     assert_eq!(read.event, Event::Request(Request::Status(None)));
-    let n = session.reply(&mut out, Code::SystemStatus, "Sending.").unwrap();
+    let n = session
+        .reply(&mut out, Code::SystemStatus, "Sending.")
+        .unwrap();
     assert_eq!(&out[..n], b"211 Sending.\r\n");
     let read = session.read(b"\xff\xf4\xff\xf2ABOR\r\n", &mut out).unwrap();
     assert_eq!(read.event, Event::Request(Request::Abort));
     let n = session.aborted(&mut out).unwrap();
-    assert_eq!(&out[..n], b"426 Transfer aborted.\r\n226 ABOR command successful.\r\n");
+    assert_eq!(
+        &out[..n],
+        b"426 Transfer aborted.\r\n226 ABOR command successful.\r\n"
+    );
     // The data connection is gone with the transfer.
     let read = session.read(b"RETR f\r\n", &mut out).unwrap();
     assert!(matches!(read.event, Event::Reply(n) if out[..n].starts_with(b"425")));
@@ -231,7 +261,9 @@ fn answers_outside_the_row_are_refused_and_change_nothing() {
     let _ = session.read(b"USER alice\r\n", &mut out).unwrap();
     let _ = session.read(b"PASS pw\r\n", &mut out).unwrap();
     // PASS never gets a 226.
-    let error = session.reply(&mut out, Code::ClosingDataConnection, "x").unwrap_err();
+    let error = session
+        .reply(&mut out, Code::ClosingDataConnection, "x")
+        .unwrap_err();
     assert_eq!(
         error,
         ServerError::NotInRow {
@@ -240,20 +272,31 @@ fn answers_outside_the_row_are_refused_and_change_nothing() {
         }
     );
     assert!(!session.logged_in());
-    assert_eq!(session.read(b"NOOP\r\n", &mut out), Err(ServerError::AnswerDue));
+    assert_eq!(
+        session.read(b"NOOP\r\n", &mut out),
+        Err(ServerError::AnswerDue)
+    );
     session.succeed(&mut out).unwrap();
     assert!(session.logged_in());
     // A 226 before any 150 is out of order.
     let _ = session.read(b"EPSV\r\n", &mut out).unwrap();
-    session.passive(&mut out, "127.0.0.1:9".parse().unwrap()).unwrap();
+    session
+        .passive(&mut out, "127.0.0.1:9".parse().unwrap())
+        .unwrap();
     let _ = session.read(b"RETR a\r\n", &mut out).unwrap();
     assert!(matches!(
         session.reply(&mut out, Code::ClosingDataConnection, "x"),
         Err(ServerError::NotInRow { .. })
     ));
     let n = session.succeed(&mut out).unwrap();
-    assert_eq!(&out[..n], b"150 File status okay; about to open data connection.\r\n");
-    assert_eq!(session.succeed(&mut out).map(|n| &out[..n]), Ok(&b"226 Transfer complete.\r\n"[..]));
+    assert_eq!(
+        &out[..n],
+        b"150 File status okay; about to open data connection.\r\n"
+    );
+    assert_eq!(
+        session.succeed(&mut out).map(|n| &out[..n]),
+        Ok(&b"226 Transfer complete.\r\n"[..])
+    );
     assert_eq!(session.succeed(&mut out), Err(ServerError::NothingToAnswer));
 }
 
@@ -287,9 +330,17 @@ fn own_replies_fit_their_rows() {
         }
         session.succeed(&mut out).unwrap();
         let read = session.read(line, &mut out).unwrap();
-        let Event::Reply(n) = read.event else { panic!("{line:?}") };
+        let Event::Reply(n) = read.event else {
+            panic!("{line:?}")
+        };
         let mut parser = Parser::new(ParseOptions::strict());
-        let Ok(Status::Complete((reply, _))) = parser.parse(&out[..n]) else { panic!() };
-        assert_ne!(command.classify(reply.code()), Outcome::Unexpected, "{line:?}");
+        let Ok(Status::Complete((reply, _))) = parser.parse(&out[..n]) else {
+            panic!()
+        };
+        assert_ne!(
+            command.classify(reply.code()),
+            Outcome::Unexpected,
+            "{line:?}"
+        );
     }
 }

@@ -130,6 +130,33 @@ impl Writer<'_> {
     }
 }
 
+impl Writer<'_> {
+    /// Appends one NLST line: the name and CRLF (RFC 959 §4.1.3: a name per line). Refused:
+    /// an empty name, CR, LF or NUL in it (or a 0xFF not doubled, as in any text).
+    ///
+    /// ```
+    /// use ftp_codes::write::{WriteOptions, Writer};
+    ///
+    /// let mut buf = [0u8; 32];
+    /// let mut out = Writer::new(&mut buf, WriteOptions::default());
+    /// out.name_entry(b"a b.txt")?;
+    /// assert_eq!(out.written(), b"a b.txt\r\n");
+    /// assert!(out.name_entry(b"evil\r\n226 x").is_err());
+    /// # Ok::<(), ftp_codes::write::WriteError>(())
+    /// ```
+    pub fn name_entry(&mut self, name: &[u8]) -> Result<usize, WriteError> {
+        let double_iac = self.options().double_iac;
+        check(&[name], double_iac)?;
+        if name.is_empty() {
+            return Err(WriteError::Unrepresentable);
+        }
+        self.transaction(|sink| {
+            sink.text(name, double_iac)?;
+            sink.put(b"\r\n")
+        })
+    }
+}
+
 /// What no MLSx line can carry.
 fn check_mlsx(entry: &Listed<'_>, double_iac: bool) -> Result<(), WriteError> {
     check(&[entry.name()], double_iac)?;
