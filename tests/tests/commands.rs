@@ -493,8 +493,10 @@ fn classify_follows_the_row_the_deviations_and_the_rules() {
             .iter()
             .map(|r| r.code.as_u16())
             .collect::<Vec<_>>(),
-        [421, 502, 530, 550]
+        [421, 502, 530, 550, 503]
     );
+    // RFC 3659 §5.3's rule: any command may be refused 503 after a misplaced REST.
+    assert_eq!(Command::Dele.classify(code(503)), Outcome::PermanentFailure);
 }
 
 #[test]
