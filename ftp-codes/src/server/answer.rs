@@ -76,14 +76,15 @@ impl<const N: usize> Session<N> {
     }
 
     /// Answers with `code` and the catalogue's text for it (`550 Requested action not taken.
-    /// File unavailable (e.g., file not found, no access).`).
+    /// File unavailable (e.g., file not found, no access).`), refusal or not.
     pub fn refuse(&mut self, out: &mut [u8], code: Code) -> Result<usize, ServerError> {
         self.answer(out, |w| w.write(code))
     }
 
     /// Answers with the command's usual success: 230 to PASS, 250 to CWD, DELE, RMD and RNTO,
     /// 200 to CDUP, PORT and EPRT, 257 with the path to MKD, 350 to RNFR, 150 to a transfer
-    /// not started yet and 226 to one that has.
+    /// not started yet and 226 to one that has; to any other command, the first completion
+    /// code of its row.
     pub fn succeed(&mut self, out: &mut [u8]) -> Result<usize, ServerError> {
         let (command, started) = self.answering().ok_or(ServerError::NothingToAnswer)?;
         let path = self.target;
@@ -104,7 +105,17 @@ impl<const N: usize> Session<N> {
             | Command::Nlst
             | Command::Mlsd => return self.answer(out, |w| w.transfer_starting(None)),
             Command::Abor => (Code::ClosingDataConnection, "ABOR command successful."),
-            _ => (Code::FileActionOk, "Requested file action okay, completed."),
+            Command::Cwd
+            | Command::Xcwd
+            | Command::Dele
+            | Command::Rmd
+            | Command::Xrmd
+            | Command::Rnto => (Code::FileActionOk, "Requested file action okay, completed."),
+            // The rest: the first completion of the command's row, with the catalogue's text.
+            _ => {
+                let code = command.replies().completion.first().and_then(|c| c.known());
+                return self.refuse(out, code.unwrap_or(Code::CommandOk));
+            }
         };
         self.reply(out, code, text)
     }

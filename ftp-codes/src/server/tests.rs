@@ -344,3 +344,33 @@ fn own_replies_fit_their_rows() {
         );
     }
 }
+
+/// `succeed` gives a reply in the row of every command that can wait for an answer.
+#[test]
+fn success_fits_every_command() {
+    for &command in Command::ALL {
+        let mut session = Session::<64>::new(
+            super::Config::new().with_commands(super::Commands::NONE.with(Command::ALL)),
+        );
+        let mut out = [0u8; 256];
+        for login in [&b"USER alice\r\n"[..], b"PASS pw\r\n"] {
+            let _ = session.read(login, &mut out).unwrap();
+        }
+        session.succeed(&mut out).unwrap();
+        for setup in [&b"EPSV\r\n"[..], b"PBSZ 0\r\n", b"RNFR a\r\n"] {
+            let _ = session.read(setup, &mut out).unwrap();
+            session.succeed(&mut out).unwrap();
+        }
+        let mut line = std::format!("{command} x\r\n").into_bytes();
+        if command.argument() == crate::command::Argument::None {
+            line = std::format!("{command}\r\n").into_bytes();
+        }
+        let read = session.read(&line, &mut out).unwrap();
+        if let Event::Request(_) = read.event {
+            let n = session.succeed(&mut out);
+            // MIC, CONF and ENC (RFC 2228) succeed with protected 6yz replies only.
+            let none = command.replies().completion.is_empty();
+            assert_eq!(n.is_ok(), !none, "{command}: {n:?}");
+        }
+    }
+}
