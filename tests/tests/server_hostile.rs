@@ -41,7 +41,9 @@ fn start(name: &str) -> (SocketAddr, PathBuf) {
 
 /// 64 KiB of every byte value.
 fn data() -> Vec<u8> {
-    (0..65_536u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8).collect()
+    (0..65_536u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
+        .collect()
 }
 
 /// A raw control connection: bytes out, whole replies in.
@@ -85,7 +87,10 @@ impl Raw {
                 return (code, text);
             }
             let mut chunk = [0u8; 4096];
-            let n = self.stream.read(&mut chunk).expect("a reply within the wait");
+            let n = self
+                .stream
+                .read(&mut chunk)
+                .expect("a reply within the wait");
             assert!(n > 0, "the server closed the connection");
             self.buf.extend_from_slice(&chunk[..n]);
         }
@@ -164,11 +169,14 @@ fn paths_stay_under_the_root() {
     let mut ftp = Raw::logged_in(address);
     assert_eq!(ftp.ask(b"CWD ../../..\r\n").0, 250);
     let (code, text) = ftp.ask(b"PWD\r\n");
-    assert_eq!((code, text.as_str()), (257, "\"/\" is the current directory."));
+    assert_eq!(
+        (code, text.as_str()),
+        (257, "\"/\" is the current directory.")
+    );
     for path in [
         &b"../../etc/passwd"[..],
         b"/etc/passwd",
-        b"leak",      // a link inside the root to a file outside
+        b"leak",          // a link inside the root to a file outside
         b"up/secret.txt", // a link inside the root to the directory above it
     ] {
         let _data = ftp.passive();
@@ -231,7 +239,11 @@ fn an_idle_session_is_closed_with_421() {
     // Nothing sent for longer than the 3-second idle time.
     assert_eq!(ftp.reply().0, 421);
     let mut rest = Vec::new();
-    assert_eq!(ftp.stream.read_to_end(&mut rest).unwrap(), 0, "closed after the 421");
+    assert_eq!(
+        ftp.stream.read_to_end(&mut rest).unwrap(),
+        0,
+        "closed after the 421"
+    );
 }
 
 fn fifty_sessions_each_twenty_size_and_retr() {

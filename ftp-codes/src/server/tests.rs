@@ -352,7 +352,8 @@ fn success_fits_every_command() {
         let mut session = Session::<64>::new(
             super::Config::new().with_commands(super::Commands::NONE.with(Command::ALL)),
         );
-        let mut out = [0u8; 256];
+        // What `read` promises: 512 bytes hold any reply of the session's own.
+        let mut out = [0u8; 512];
         for login in [&b"USER alice\r\n"[..], b"PASS pw\r\n"] {
             let _ = session.read(login, &mut out).unwrap();
         }
