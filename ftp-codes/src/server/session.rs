@@ -202,7 +202,8 @@ impl<const N: usize> Session<N> {
     }
 
     /// Frames the next command line of `input` and deals with it: see [`Event`]. The
-XX
+    /// session's own replies are written into `out` (512 bytes hold every one of them, HELP
+    /// with every command included).
     ///
     /// A line is answered once however it was split across reads: a bad line (an unknown
     /// verb, CR or NUL inside, too long) gets one reply as soon as it is known to be bad, and
