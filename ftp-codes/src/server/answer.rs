@@ -100,6 +100,7 @@ impl<const N: usize> Session<N> {
             _ if started => (Code::ClosingDataConnection, "Transfer complete."),
             Command::Retr
             | Command::Stor
+            | Command::Stou
             | Command::Appe
             | Command::List
             | Command::Nlst
@@ -191,6 +192,7 @@ impl<const N: usize> Session<N> {
             Command::Pbsz if success => self.protection_size = true,
             Command::Retr
             | Command::Stor
+            | Command::Stou
             | Command::Appe
             | Command::List
             | Command::Nlst

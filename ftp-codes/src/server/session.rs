@@ -496,6 +496,7 @@ impl<const N: usize> Session<N> {
             }
             Command::Retr
             | Command::Stor
+            | Command::Stou
             | Command::Appe
             | Command::List
             | Command::Nlst
