@@ -94,23 +94,25 @@ impl<E> From<ServerError> for Error<E> {
 const LINE: usize = 126;
 
 /// A read-only server: the session answers every write command with 502, and PORT and EPRT
-/// too (the data socket only listens); lines of up to [`LINE`] bytes.
-pub const CONFIG: Config =
-    Config::new()
-        .with_max_line_len(LINE)
-        .with_commands(Commands::STANDARD.without(&[
-            Command::Stor,
-            Command::Appe,
-            Command::Dele,
-            Command::Mkd,
-            Command::Xmkd,
-            Command::Rmd,
-            Command::Xrmd,
-            Command::Rnfr,
-            Command::Rnto,
-            Command::Port,
-            Command::Eprt,
-        ]));
+/// too (the data socket only listens), and MDTM; lines of up to [`LINE`] bytes.
+pub const CONFIG: Config = Config::new()
+    .with_max_line_len(LINE)
+    // No clock on the logger: no MDTM, no `modify` fact.
+    .with_facts(FactSet::TYPE.union(FactSet::SIZE))
+    .with_commands(Commands::STANDARD.without(&[
+        Command::Stor,
+        Command::Appe,
+        Command::Dele,
+        Command::Mkd,
+        Command::Xmkd,
+        Command::Rmd,
+        Command::Xrmd,
+        Command::Rnfr,
+        Command::Rnto,
+        Command::Port,
+        Command::Eprt,
+        Command::Mdtm,
+    ]));
 
 /// What a request asks of the files, decided while the request borrows the session.
 enum Action<'f> {

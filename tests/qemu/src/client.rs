@@ -8,8 +8,8 @@ use crate::report::{Pieces, escaped};
 use core::fmt;
 use core::net::SocketAddr;
 use embedded_io::ErrorKind;
-use ftp_codes::client::{AsyncDataConnection, AsyncSession, DataConnection};
 use ftp_codes::client::control::AsyncControl;
+use ftp_codes::client::{AsyncDataConnection, AsyncSession, DataConnection};
 use ftp_codes::reply::ParseOptions;
 
 #[path = "../../shared/download.rs"]

@@ -226,7 +226,37 @@ mod measure {
             "instructions per classify (RETR, codes 100..659): {}",
             classify_all / 1000
         )?;
-        client(out, &mut clock)
+        client(out, &mut clock)?;
+        server_session(out, &mut clock)
+    }
+
+    /// The server session: the embedded_server example's whole scripted session (stack), and
+    /// pipelined commands through the session core against `command::parse` alone.
+    fn server_session(out: &mut dyn fmt::Write, clock: &mut Clock) -> fmt::Result {
+        use crate::server::{PIPELINED, parse_alone, served, session_core};
+        let serve_stack = stack_used(&mut || {
+            let mut replies = [0u8; 2048];
+            black_box(served(black_box(1460), &mut replies));
+        });
+        let core_stack = stack_used(&mut || {
+            black_box(session_core(black_box(PIPELINED)));
+        });
+        const ROUNDS: u64 = 50;
+        let lines = parse_alone(PIPELINED) as u64;
+        let core = clock.instructions(&mut || {
+            for _ in 0..ROUNDS {
+                black_box(session_core(black_box(PIPELINED)));
+            }
+        }) / (ROUNDS * lines);
+        let parse = clock.instructions(&mut || {
+            for _ in 0..ROUNDS {
+                black_box(parse_alone(black_box(PIPELINED)));
+            }
+        }) / (ROUNDS * lines);
+        writeln!(
+            out,
+            "server session: peak stack embedded_server::serve {serve_stack} bytes (its 128-byte line buffer and 512-byte reply buffer included), the session core {core_stack} (its 512-byte reply buffer included); instructions per command ({lines} pipelined, each answered) session core {core}, command::parse alone {parse}"
+        )
     }
 
     /// The client session against the same exchanges through `control::Control` alone: stack and

@@ -6,6 +6,7 @@
 
 mod client;
 mod report;
+mod server;
 
 #[cfg(target_os = "none")]
 mod firmware;

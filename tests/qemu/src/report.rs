@@ -337,6 +337,7 @@ pub fn report(out: &mut dyn fmt::Write) -> fmt::Result {
         parsers(out, server)?;
     }
     crate::client::report(out)?;
+    crate::server::report(out)?;
     writeln!(out, "writer:")?;
     writer(out)?;
     writeln!(out, "classify:")?;

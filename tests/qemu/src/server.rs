@@ -1,0 +1,241 @@
+//! The server session on the microcontroller: the `embedded_server` example serving a scripted
+//! client, its command lines read in pieces, the transfers over an in-memory data socket. Also
+//! the session core alone over a pipelined script against `command::parse` alone, which the
+//! firmware measures.
+
+use crate::report::escaped;
+use core::fmt;
+use core::net::SocketAddr;
+use embedded_io::ErrorKind;
+use embedded_io_async::{ErrorType, Read, Write};
+use ftp_codes::command;
+use ftp_codes::reply::{ParseOptions, Status};
+use ftp_codes::server::{Event, Request, Session};
+
+#[allow(unused_attributes, dead_code)] // the example's `#![no_std]` is the crate's here
+#[path = "../../../ftp-codes/examples/embedded_server.rs"]
+mod embedded_server;
+
+use embedded_server::{Files, PassiveSocket, serve};
+
+pub const LOGGER: Files<'static> = Files {
+    user: b"logger",
+    password: b"secret",
+    files: &[
+        (b"log.csv", b"t,v\n1,20.5\n2,20.7\n3,20.6\n"),
+        (b"config.txt", b"rate=1\n"),
+    ],
+};
+
+/// A client's session: login, a refusal or two, each listing, downloads (one resumed), QUIT.
+pub const SCRIPT: &[u8] = b"USER logger\r\nPASS wrong\r\nUSER logger\r\nPASS secret\r\nSYST\r\n\
+    FEAT\r\nPWD\r\nTYPE I\r\nSIZE log.csv\r\nRETR log.csv\r\nEPSV\r\nRETR log.csv\r\nPASV\r\n\
+    LIST\r\nEPSV\r\nNLST\r\nEPSV\r\nMLSD\r\nMLST log.csv\r\nREST 4\r\nEPSV\r\nRETR log.csv\r\n\
+    STOR x\r\nCWD ../../etc\r\nRETR /etc/passwd\r\nXYZZ\r\nQUIT\r\n";
+
+/// The client's side: `SCRIPT` served `step` bytes a read, the replies kept.
+struct Client<'a> {
+    lines: &'a [u8],
+    step: usize,
+    replies: &'a mut [u8],
+    len: usize,
+}
+
+impl ErrorType for Client<'_> {
+    type Error = ErrorKind;
+}
+
+impl Read for Client<'_> {
+    async fn read(&mut self, buf: &mut [u8]) -> Result<usize, ErrorKind> {
+        let n = self.step.min(buf.len()).min(self.lines.len());
+        let (now, later) = self.lines.split_at(n);
+        buf.get_mut(..n)
+            .ok_or(ErrorKind::Other)?
+            .copy_from_slice(now);
+        self.lines = later;
+        Ok(n)
+    }
+}
+
+impl Write for Client<'_> {
+    async fn write(&mut self, buf: &[u8]) -> Result<usize, ErrorKind> {
+        let end = self.len.saturating_add(buf.len());
+        let slot = self
+            .replies
+            .get_mut(self.len..end)
+            .ok_or(ErrorKind::OutOfMemory)?;
+        slot.copy_from_slice(buf);
+        self.len = end;
+        Ok(buf.len())
+    }
+
+    async fn flush(&mut self) -> Result<(), ErrorKind> {
+        Ok(())
+    }
+}
+
+/// The data socket: counts the connections and the bytes sent, and a checksum of them.
+#[derive(Default)]
+pub struct Data {
+    pub connections: u32,
+    pub bytes: usize,
+    pub checksum: u32,
+}
+
+impl ErrorType for Data {
+    type Error = ErrorKind;
+}
+
+impl Read for Data {
+    async fn read(&mut self, _: &mut [u8]) -> Result<usize, ErrorKind> {
+        Ok(0)
+    }
+}
+
+impl Write for Data {
+    async fn write(&mut self, buf: &[u8]) -> Result<usize, ErrorKind> {
+        // FNV-1a, so that the host and the firmware compare what was sent.
+        for &b in buf {
+            self.checksum = (self.checksum ^ u32::from(b)).wrapping_mul(16_777_619);
+        }
+        self.bytes = self.bytes.saturating_add(buf.len());
+        Ok(buf.len())
+    }
+
+    async fn flush(&mut self) -> Result<(), ErrorKind> {
+        Ok(())
+    }
+}
+
+impl PassiveSocket for Data {
+    async fn listen(&mut self) -> Result<SocketAddr, ErrorKind> {
+        Ok(SocketAddr::from(([192, 0, 2, 7], 2122)))
+    }
+
+    async fn accept(&mut self) -> Result<(), ErrorKind> {
+        self.connections = self.connections.saturating_add(1);
+        Ok(())
+    }
+
+    async fn close(&mut self) -> Result<(), ErrorKind> {
+        Ok(())
+    }
+}
+
+/// Polls a future whose transports never wait, with no executor.
+fn ready<F: Future>(future: F) -> Option<F::Output> {
+    let mut future = core::pin::pin!(future);
+    let mut context = core::task::Context::from_waker(core::task::Waker::noop());
+    for _ in 0..100_000 {
+        if let core::task::Poll::Ready(output) = future.as_mut().poll(&mut context) {
+            return Some(output);
+        }
+    }
+    None
+}
+
+/// The example serving `SCRIPT` read `step` bytes at a time: the replies' length, and the
+/// data socket. The replies are left in `replies`.
+pub fn served(step: usize, replies: &mut [u8]) -> Option<(usize, Data)> {
+    let mut client = Client {
+        lines: SCRIPT,
+        step,
+        replies,
+        len: 0,
+    };
+    let mut data = Data::default();
+    ready(serve(&mut client, &mut data, &LOGGER))?.ok()?;
+    Some((client.len, data))
+}
+
+/// Commands a client pipelines on a logged-in session: the session answers them itself, or
+/// hands out a request the caller answers at once.
+pub const PIPELINED: &[u8] = b"NOOP\r\nPWD\r\nTYPE I\r\nSIZE log.csv\r\nCWD /\r\nMDTM log.csv\r\n\
+    MODE S\r\nSTRU F\r\nSYST\r\nREST 0\r\nTYPE A\r\nCDUP\r\n";
+
+/// The lines of `PIPELINED` through the session core, answered: the number of replies.
+pub fn session_core(input: &[u8]) -> usize {
+    let mut session: Session<64> = Session::default();
+    let mut out = [0u8; 512];
+    for login in [&b"USER a\r\n"[..], b"PASS b\r\n"] {
+        let _ = session.read(login, &mut out);
+    }
+    let _ = session.succeed(&mut out);
+    let mut rest = input;
+    let mut replies = 0;
+    while !rest.is_empty() {
+        let Ok(read) = session.read(rest, &mut out) else {
+            break;
+        };
+        let used = read.used;
+        let answered = match read.event {
+            Event::Reply(_) => true,
+            Event::Request(Request::Size(..)) => session.answer(&mut out, |w| w.size(18)).is_ok(),
+            Event::Request(_) => session.succeed(&mut out).is_ok(),
+            _ => false,
+        };
+        if !answered || used == 0 {
+            break;
+        }
+        replies += 1;
+        rest = rest.get(used..).unwrap_or_default();
+    }
+    replies
+}
+
+/// The same lines framed by `command::parse` alone: the number of lines.
+pub fn parse_alone(input: &[u8]) -> usize {
+    let options = ParseOptions::lenient().with_max_line_len(512);
+    let mut rest = input;
+    let mut lines = 0;
+    while let Ok(Status::Complete((line, used))) = command::parse(rest, &options) {
+        core::hint::black_box(line.command());
+        lines += 1;
+        rest = rest.get(used..).unwrap_or_default();
+    }
+    lines
+}
+
+/// The server's part of the report.
+pub fn report(out: &mut dyn fmt::Write) -> fmt::Result {
+    writeln!(
+        out,
+        "server session (the embedded_server example, a scripted client):"
+    )?;
+    let mut first = [0u8; 2048];
+    let Some((len, data)) = served(1, &mut first) else {
+        return writeln!(out, "  serve failed");
+    };
+    for line in first
+        .get(..len)
+        .unwrap_or_default()
+        .split_inclusive(|&b| b == b'\n')
+    {
+        out.write_str("  ")?;
+        escaped(out, line)?;
+        writeln!(out)?;
+    }
+    writeln!(
+        out,
+        "  data: {} connections, {} bytes, FNV-1a {:08x}",
+        data.connections, data.bytes, data.checksum
+    )?;
+    for step in [3, 7, 64] {
+        let mut again = [0u8; 2048];
+        let same = served(step, &mut again).is_some_and(|(n, d)| {
+            again.get(..n) == first.get(..len)
+                && (d.bytes, d.checksum) == (data.bytes, data.checksum)
+        });
+        writeln!(
+            out,
+            "  pieces of {step}: {}",
+            if same { "the same" } else { "DIFFERENT" }
+        )?;
+    }
+    writeln!(
+        out,
+        "  pipelined: {} replies from the session core, {} lines framed by command::parse",
+        session_core(PIPELINED),
+        parse_alone(PIPELINED)
+    )
+}
