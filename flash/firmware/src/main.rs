@@ -132,6 +132,31 @@ fn use_the_crate() {
             black_box(ftp.quit().ok().map(|control| control.into_transport().0.len()));
         }
     }
+    #[cfg(feature = "server")]
+    {
+        use ftp_codes::server::{Event, Request, Session};
+        let mut session: Session<64> = Session::default();
+        let mut out = [0u8; 512];
+        black_box(session.greet(&mut out).ok());
+        let mut input: &[u8] = black_box(b"USER a\r\nPASS b\r\nEPSV\r\nRETR f\r\nQUIT\r\n");
+        while let Ok(read) = session.read(input, &mut out) {
+            let used = read.used;
+            let n = match read.event {
+                Event::Reply(n) | Event::Close(n) => Some(n),
+                Event::Request(Request::Passive(_)) => {
+                    session.passive(&mut out, black_box(core::net::SocketAddr::from(([127, 0, 0, 1], 2000)))).ok()
+                }
+                Event::Request(Request::Size(..)) => session.answer(&mut out, |w| w.size(black_box(12))).ok(),
+                Event::Request(_) => session.succeed(&mut out).ok(),
+                _ => None,
+            };
+            black_box(n.map(|n| out.get(..n)));
+            if used == 0 || session.is_closed() {
+                break;
+            }
+            input = input.get(used..).unwrap_or_default();
+        }
+    }
     #[cfg(feature = "write")]
     {
         use ftp_codes::Code;

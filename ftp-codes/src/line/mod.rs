@@ -1,10 +1,12 @@
 //! The line rules that replies and command lines share (RFC 959 §4.2 and §5.3: Telnet lines
 //! ending in CRLF): where a line ends, a whole line's content after the checks every line
 //! gets (its length, a bare LF), the error an unfinished line is certain to give, and which
-//! bytes are control characters. The reply parser (`reply/`) and the command-line parser
-//! (`command/`) both stand on this; neither reaches into the other.
+//! bytes are control characters, and word-at-a-time searches for the bytes no line may hold.
+//! The reply parser (`reply/`), the command-line parser (`command/`), the writer and the
+//! listing parsers stand on this; none reaches into another.
 
 pub(crate) mod newline;
+pub(crate) mod scan;
 
 use crate::reply::{ErrorKind, ParseError, ParseOptions};
 

@@ -1,8 +1,8 @@
 //! LIST lines: no standard, so the styles real servers send, told apart per line: Unix
 //! `ls -l`, DOS/IIS, and EPLF.
 
-use super::scan::forbidden;
 use super::{Kind, ListingError, ListingErrorKind};
+use crate::line::scan::forbidden;
 use crate::payload::{Timestamp, whole_number};
 
 /// How [`list`] reads lines: the reference time that year-less Unix dates are resolved

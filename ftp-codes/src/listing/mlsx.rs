@@ -1,7 +1,7 @@
 //! MLSx entries (RFC 3659 §7.2): `[facts] SP pathname`, facts `1*(factname "=" value ";")`.
 
-use super::scan::{find, forbidden};
 use super::{Kind, ListingError, ListingErrorKind};
+use crate::line::scan::{find, forbidden};
 use crate::payload::{Timestamp, time_val, whole_number};
 use core::iter::FusedIterator;
 

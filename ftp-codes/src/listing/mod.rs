@@ -23,7 +23,6 @@ mod kind;
 mod list;
 mod listed;
 mod mlsx;
-mod scan;
 
 pub use error::{ListingError, ListingErrorKind};
 pub use facts::FactSet;

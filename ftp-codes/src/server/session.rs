@@ -324,8 +324,9 @@ impl<const N: usize> Session<N> {
         out: &mut [u8],
     ) -> Result<Event<'s>, ServerError> {
         let argument = line.argument();
-        self.answered = line.command();
-        let Some(command) = line.command() else {
+        let command = line.command();
+        self.answered = command;
+        let Some(command) = command else {
             if self.transfer.is_some() {
                 return Ok(Event::Busy);
             }

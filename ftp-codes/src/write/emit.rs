@@ -2,6 +2,7 @@
 
 use super::{Style, WriteError, WriteOptions};
 use crate::ReplyCode;
+use crate::line::scan::forbidden_in_text;
 use core::fmt;
 
 /// Where reply bytes go.
@@ -31,12 +32,9 @@ pub(crate) trait Sink {
 /// other text than was checked (`keep\xff\xf4.txt` became `keep.txt` on ProFTPD).
 pub(crate) fn check<T: AsRef<[u8]>>(lines: &[T], double_iac: bool) -> Result<(), WriteError> {
     for (line, text) in lines.iter().enumerate() {
-        if let Some(&byte) = text
-            .as_ref()
-            .iter()
-            .find(|&&b| matches!(b, b'\r' | b'\n' | 0) || (b == 0xFF && !double_iac))
-        {
-            return Err(WriteError::ForbiddenByte { byte, line });
+        let text = text.as_ref();
+        if let Some(byte) = forbidden_in_text(text, double_iac).and_then(|at| text.get(at)) {
+            return Err(WriteError::ForbiddenByte { byte: *byte, line });
         }
     }
     Ok(())

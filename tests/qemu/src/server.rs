@@ -8,9 +8,10 @@ use core::fmt;
 use core::net::SocketAddr;
 use embedded_io::ErrorKind;
 use embedded_io_async::{ErrorType, Read, Write};
-use ftp_codes::command;
-use ftp_codes::reply::{ParseOptions, Status};
-use ftp_codes::server::{Event, Request, Session};
+
+#[path = "../../shared/server_core.rs"]
+mod server_core;
+pub use server_core::{PIPELINED, parse_alone, session_core};
 
 #[allow(unused_attributes, dead_code)] // the example's `#![no_std]` is the crate's here
 #[path = "../../../ftp-codes/examples/embedded_server.rs"]
@@ -146,54 +147,6 @@ pub fn served(step: usize, replies: &mut [u8]) -> Option<(usize, Data)> {
     let mut data = Data::default();
     ready(serve(&mut client, &mut data, &LOGGER))?.ok()?;
     Some((client.len, data))
-}
-
-/// Commands a client pipelines on a logged-in session: the session answers them itself, or
-/// hands out a request the caller answers at once.
-pub const PIPELINED: &[u8] = b"NOOP\r\nPWD\r\nTYPE I\r\nSIZE log.csv\r\nCWD /\r\nMDTM log.csv\r\n\
-    MODE S\r\nSTRU F\r\nSYST\r\nREST 0\r\nTYPE A\r\nCDUP\r\n";
-
-/// The lines of `PIPELINED` through the session core, answered: the number of replies.
-pub fn session_core(input: &[u8]) -> usize {
-    let mut session: Session<64> = Session::default();
-    let mut out = [0u8; 512];
-    for login in [&b"USER a\r\n"[..], b"PASS b\r\n"] {
-        let _ = session.read(login, &mut out);
-    }
-    let _ = session.succeed(&mut out);
-    let mut rest = input;
-    let mut replies = 0;
-    while !rest.is_empty() {
-        let Ok(read) = session.read(rest, &mut out) else {
-            break;
-        };
-        let used = read.used;
-        let answered = match read.event {
-            Event::Reply(_) => true,
-            Event::Request(Request::Size(..)) => session.answer(&mut out, |w| w.size(18)).is_ok(),
-            Event::Request(_) => session.succeed(&mut out).is_ok(),
-            _ => false,
-        };
-        if !answered || used == 0 {
-            break;
-        }
-        replies += 1;
-        rest = rest.get(used..).unwrap_or_default();
-    }
-    replies
-}
-
-/// The same lines framed by `command::parse` alone: the number of lines.
-pub fn parse_alone(input: &[u8]) -> usize {
-    let options = ParseOptions::lenient().with_max_line_len(512);
-    let mut rest = input;
-    let mut lines = 0;
-    while let Ok(Status::Complete((line, used))) = command::parse(rest, &options) {
-        core::hint::black_box(line.command());
-        lines += 1;
-        rest = rest.get(used..).unwrap_or_default();
-    }
-    lines
 }
 
 /// The server's part of the report.

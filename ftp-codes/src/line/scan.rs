@@ -1,6 +1,7 @@
-//! Byte searches for the listing parsers, eight bytes at a time where a byte loop would be
-//! the parsers' main cost: a listing is read line by line, thousands of lines a transfer.
-//! Plain `u64` arithmetic (SWAR), no `unsafe`, the same answer as a byte loop on any input.
+//! Byte searches eight bytes at a time where a byte loop would be the main cost: the listing
+//! parsers (thousands of lines a transfer) and the reply writer's check of every text (a
+//! server writes a reply for every command). Plain `u64` arithmetic (SWAR), no `unsafe`, the
+//! same answer as a byte loop on any input.
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
@@ -25,6 +26,16 @@ pub(crate) fn forbidden(line: &[u8]) -> Option<usize> {
         line,
         |word| has_below(word, b'\r' + 1),
         |b| matches!(b, b'\r' | b'\n' | 0),
+    )
+}
+
+/// Where the first byte no reply text may hold is: CR, LF, NUL, and 0xFF unless it will be
+/// doubled (a lone one is Telnet's IAC).
+pub(crate) fn forbidden_in_text(text: &[u8], double_iac: bool) -> Option<usize> {
+    first(
+        text,
+        |word| has_below(word, b'\r' + 1) || (!double_iac && has(word, 0xFF)),
+        |b| matches!(b, b'\r' | b'\n' | 0) || (b == 0xFF && !double_iac),
     )
 }
 
@@ -82,6 +93,12 @@ mod tests {
                     assert_eq!(forbidden(line), expected, "{len} {at} {byte}");
                     assert_eq!(find(line, b' '), line.iter().position(|&b| b == b' '));
                     assert_eq!(find(line, byte), line.iter().position(|&b| b == byte));
+                    for double_iac in [false, true] {
+                        let expected = line.iter().position(|&b| {
+                            matches!(b, b'\r' | b'\n' | 0) || (b == 0xFF && !double_iac)
+                        });
+                        assert_eq!(forbidden_in_text(line, double_iac), expected);
+                    }
                 }
             }
         }
