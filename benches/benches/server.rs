@@ -10,6 +10,7 @@
 // `criterion_group!` defines an undocumented function.
 #![allow(missing_docs)]
 
+#[allow(unreachable_pub)] // shared with the QEMU firmware
 #[path = "../../tests/shared/server_core.rs"]
 mod server_core;
 

@@ -5,6 +5,7 @@
 //! `valgrind --tool=callgrind target/release/examples/server_instructions core 10000` (or
 //! `parse 10000` for `command::parse` alone).
 
+#[allow(unreachable_pub)] // shared with the QEMU firmware
 #[path = "../../tests/shared/server_core.rs"]
 mod server_core;
 
