@@ -27,6 +27,14 @@
 //!   (feature `std`) is that session over `std::net`, as short to use as Python's ftplib. The
 //!   workspace's examples include a command-line client on it (`examples/client/`) and the
 //!   embassy-net shape (`ftp-codes/examples/embedded_async.rs`).
+//! - [`server`]: the server's side. [`server::Session`] is one control connection with no IO
+//!   (`no_std`, no allocation): it frames command lines, answers what is not the server's
+//!   business (syntax, sequence, login, 502 for what is not implemented, 425 without a data
+//!   connection, FEAT, PWD, TYPE, ...) and hands out typed requests whose answers it checks
+//!   against each command's row. `server::Server` (feature `std`) serves a listener over a
+//!   `server::Directory` jail or a file system of yours; the examples include a read-write
+//!   server on it (`ftp-codes/examples/server/`) and a data logger's server on a
+//!   microcontroller (`ftp-codes/examples/embedded_server.rs`).
 //!
 //! ```
 //! use ftp_codes::{Category, Code, ReplyCode};
@@ -117,7 +125,8 @@
 //! - `defmt`: `defmt::Format` for the code types, [`ReplyCode`], the options and the error
 //!   types, for logging on microcontrollers.
 //! - `embedded-io`: `control::Control`, the control connection over blocking `embedded_io`
-//!   transports; `std`: the same over `std::io` streams (`control::FromStd`).
+//!   transports; `std`: the same over `std::io` streams (`control::FromStd`), the std client
+//!   (`client::Client`) and the std server (`server::Server`, `Directory`, `Users`).
 //!   `embedded-io-async`: `control::AsyncControl` over `embedded_io_async` transports; `tokio`: the
 //!   same over tokio's streams (`control::FromTokio`). The crate stays `no_std` without `std` and
 //!   `tokio`.
@@ -129,7 +138,8 @@
 #![warn(clippy::arithmetic_side_effects)]
 
 // Unit tests use the standard library (collections, formatting); the crate itself only with
-// feature `std` (the client over `std::net`, a control connection that owns its buffer).
+// feature `std` (the client and the server over `std::net`, a control connection that owns
+// its buffer).
 #[cfg(any(test, feature = "std"))]
 extern crate std;
 
