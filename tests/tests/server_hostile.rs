@@ -26,6 +26,8 @@ fn start(name: &str) -> (SocketAddr, PathBuf) {
     {
         std::os::unix::fs::symlink(dir.join("secret.txt"), root.join("leak")).unwrap();
         std::os::unix::fs::symlink(&dir, root.join("up")).unwrap();
+        // A name that would put a reply line on the control connection if it were written.
+        std::fs::write(root.join("pub/evil\r\n226 done"), b"").unwrap();
     }
     let server = Server::new(
         Directory::new(&root).unwrap(),
@@ -75,13 +77,17 @@ impl Raw {
         self.stream.write_all(bytes).unwrap();
     }
 
-    /// The next reply's code and text (its lines joined).
+    /// The next reply's code and text (a multi-line reply's text is all of it, as sent).
     fn reply(&mut self) -> (u16, String) {
         for _ in 0..10_000 {
             if let Status::Complete((reply, used)) =
                 reply::parse(&self.buf, &ParseOptions::strict()).unwrap()
             {
-                let text = String::from_utf8_lossy(reply.text()).into_owned();
+                let text = if reply.raw().get(3) == Some(&b'-') {
+                    String::from_utf8_lossy(reply.raw()).into_owned()
+                } else {
+                    String::from_utf8_lossy(reply.text()).into_owned()
+                };
                 let code = reply.code().as_u16();
                 self.buf.drain(..used);
                 return (code, text);
@@ -188,6 +194,19 @@ fn paths_stay_under_the_root() {
         ftp.in_step();
     }
     assert_eq!(ftp.ask(b"CWD up\r\n").0, 550);
+    // STAT lists over the control connection: the name holding CR LF is left out.
+    let (code, text) = ftp.ask(b"STAT pub\r\n");
+    assert_eq!(code, 213, "{text}");
+    assert!(
+        text.contains("hello.txt") && !text.contains("evil"),
+        "{text}"
+    );
+    let mut data = ftp.passive();
+    assert_eq!(ftp.ask(b"NLST pub\r\n").0, 150);
+    let mut names = Vec::new();
+    data.read_to_end(&mut names).unwrap();
+    assert_eq!(names, b"hello.txt\r\n");
+    assert_eq!(ftp.reply().0, 226);
     assert_eq!(ftp.ask(b"SIZE leak\r\n").0, 550);
     // Nothing was written outside through the link either.
     let _data = ftp.passive();

@@ -27,13 +27,16 @@ pub struct Config {
 impl Config {
     /// [`Commands::STANDARD`], lines of up to 512 bytes (RFC 959 sets no limit; vsftpd reads
     /// 4 KiB, pyftpdlib 2 KiB), the facts type, size, modify, perm and UNIX.mode, replies
-    /// as RFC 959 writes them.
+    /// as RFC 959 writes them with 0xFF doubled (Telnet's escape, which the session undoes
+    /// in arguments).
     pub const fn new() -> Self {
         Self {
             commands: Commands::STANDARD,
             max_line_len: 512,
             facts: FactSet::SUPPORTED,
-            write_options: WriteOptions::new(),
+            // The session reads a doubled 0xFF in an argument as one (Telnet's escape), so it
+            // doubles one in what it writes back (a path in PWD's or MKD's 257).
+            write_options: WriteOptions::new().with_double_iac(true),
         }
     }
 

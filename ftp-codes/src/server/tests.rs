@@ -376,3 +376,28 @@ fn success_fits_every_command() {
         }
     }
 }
+
+/// A 0xFF in a path comes doubled (Telnet's escape), is one byte in the request, and goes back
+/// doubled in PWD's 257.
+#[test]
+fn a_doubled_iac_in_a_path_round_trips() {
+    let mut session = Session::<64>::default();
+    let mut out = [0u8; 256];
+    let _ = session.read(b"USER alice\r\n", &mut out).unwrap();
+    let _ = session.read(b"PASS pw\r\n", &mut out).unwrap();
+    session.succeed(&mut out).unwrap();
+    let read = session.read(b"CWD caf\xff\xff\r\n", &mut out).unwrap();
+    assert_eq!(
+        read.event,
+        Event::Request(Request::ChangeDirectory(b"/caf\xff"))
+    );
+    session.succeed(&mut out).unwrap();
+    let read = session.read(b"PWD\r\n", &mut out).unwrap();
+    let Event::Reply(n) = read.event else {
+        panic!()
+    };
+    assert_eq!(
+        &out[..n],
+        b"257 \"/caf\xff\xff\" is the current directory.\r\n"
+    );
+}

@@ -42,16 +42,25 @@ impl<'b> Writer<'b> {
         lines: &[T],
     ) -> Result<usize, WriteError> {
         let (code, options) = (code.into(), self.options);
-        if let ([line], false) = (lines, options.double_iac) {
-            return self.single_line(code, line.as_ref());
+        if let [line] = lines {
+            let line = line.as_ref();
+            // Nothing to double: one check, one copy.
+            if !options.double_iac || !line.contains(&0xFF) {
+                return self.single_line(code, line, options.double_iac);
+            }
         }
         self.transaction(|sink| emit(sink, code, lines, options))
     }
 
     /// The common case, `DDD text\r\n` with nothing to double, written with one check and one
     /// copy (a server writes one for nearly every command).
-    fn single_line(&mut self, code: ReplyCode, text: &[u8]) -> Result<usize, WriteError> {
-        check(&[text], false)?;
+    fn single_line(
+        &mut self,
+        code: ReplyCode,
+        text: &[u8],
+        double_iac: bool,
+    ) -> Result<usize, WriteError> {
+        check(&[text], double_iac)?;
         let total = text
             .len()
             .checked_add(6)

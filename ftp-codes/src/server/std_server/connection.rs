@@ -9,7 +9,7 @@ use super::{Admitted, Shared};
 use crate::listing::{FactSet, Kind};
 use crate::payload::Timestamp;
 use crate::server::{Event, ListFormat, Passive, Request, ServerError, Session};
-use crate::{Code, Command};
+use crate::Code;
 use std::boxed::Box;
 use std::io::{self, Read, Write};
 use std::net::{IpAddr, SocketAddr, TcpStream};
@@ -69,7 +69,8 @@ enum Work {
     Modified(Timestamp),
     Facts(Vec<u8>, FileInfo),
     Passive(SocketAddr),
-    Status(Vec<Vec<u8>>),
+    /// STAT: 211 for the server's status, 213 for a listing.
+    Status(Code, Vec<Vec<u8>>),
     Send(Box<dyn Read + Send>),
     Receive(Box<dyn Write + Send>),
 }
@@ -172,18 +173,21 @@ impl<F: FileSystem, A: Authenticator> Connection<'_, F, A> {
                     .answer(out, |w| w.mlst(&info.listed(&path), facts))
             }
             Work::Passive(address) => self.session.passive(out, address),
-            Work::Status(lines) => {
-                let code = if self.session.pending() == Some(Command::Stat) && lines.len() > 3 {
-                    Code::FileStatus
-                } else {
-                    Code::SystemStatus
-                };
-                self.session.answer(out, |w| w.reply(code, &lines))
-            }
+            Work::Status(code, lines) => self.session.answer(out, |w| w.reply(code, &lines)),
             Work::Send(mut file) => return run_transfer(self, Moved::Send(&mut file)),
             Work::Receive(mut file) => return run_transfer(self, Moved::Receive(&mut file)),
         };
-        let n = result.map_err(io::Error::other)?;
+        let n = match result {
+            // A reply that cannot be written (a file name holding LF, a STAT listing too long
+            // for the buffer): refused instead, and the session goes on.
+            Err(ServerError::Write(_)) => refuse(
+                &mut self.session,
+                &mut self.out,
+                Code::LocalError,
+                "The reply cannot be written.",
+            )?,
+            other => other?,
+        };
         self.send(n)
     }
 
@@ -290,13 +294,14 @@ fn carry_out<F: FileSystem, A: Authenticator>(
             Ok(info) => Work::Facts(path.to_vec(), info),
             Err(error) => Work::Failed(error),
         },
-        Request::Status(path) => Work::Status(match path {
-            None => status_lines(peer, access),
-            Some(path) => match files.list(path) {
-                Ok(entries) => listing(entries, ListFormat::Long, FactSet::DEFAULT, now(), true),
-                Err(error) => return (Work::Failed(error), None),
-            },
-        }),
+        Request::Status(None) => Work::Status(Code::SystemStatus, status_lines(peer, access)),
+        Request::Status(Some(path)) => match files.list(path) {
+            Ok(entries) => Work::Status(
+                Code::FileStatus,
+                listing(entries, ListFormat::Long, FactSet::DEFAULT, now(), true),
+            ),
+            Err(error) => Work::Failed(error),
+        },
         Request::RenameFrom(path) => done(files.info(path).map(|_| ())),
         Request::MakeDirectory(_)
         | Request::RemoveDirectory(_)
