@@ -51,7 +51,9 @@ pub trait FileSystem: Send + Sync + 'static {
     /// The file's bytes from `offset`.
     fn read(&self, path: &[u8], offset: u64) -> io::Result<Box<dyn Read + Send>>;
 
-    /// A writer into the file: truncated at `offset` (0: a new file) or appended to.
+    /// A writer into the file: truncated at `offset` (0: a new file) or appended to. It is
+    /// flushed once the client's data ended, and the transfer reported complete only if that
+    /// flush succeeds (a failed one is a 451); then it is dropped.
     fn write(&self, path: &[u8], offset: u64, append: bool) -> io::Result<Box<dyn Write + Send>> {
         let _ = (path, offset, append);
         Err(io::ErrorKind::PermissionDenied.into())

@@ -24,7 +24,8 @@ use std::time::Duration;
 /// local address, active connections to the client's own address only, RFC 2577), transfers
 /// during which ABOR and STAT are read, idle sessions closed with 421, and a file system and
 /// authenticator of yours. One thread per session (the sessions' own state is the core's,
-/// a few hundred bytes; a thread's stack is the cost).
+/// a few hundred bytes; a thread's stack is the cost). TYPE A transfers move the bytes as they
+/// are, as vsftpd does by default.
 ///
 /// ```no_run
 /// use ftp_codes::server::{Directory, Server, Users};
