@@ -99,20 +99,7 @@ pub const CONFIG: Config = Config::new()
     .with_max_line_len(LINE)
     // No clock on the logger: no MDTM, no `modify` fact.
     .with_facts(FactSet::TYPE.union(FactSet::SIZE))
-    .with_commands(Commands::STANDARD.without(&[
-        Command::Stor,
-        Command::Appe,
-        Command::Dele,
-        Command::Mkd,
-        Command::Xmkd,
-        Command::Rmd,
-        Command::Xrmd,
-        Command::Rnfr,
-        Command::Rnto,
-        Command::Port,
-        Command::Eprt,
-        Command::Mdtm,
-    ]));
+    .with_commands(Commands::READ_ONLY.without(&[Command::Port, Command::Eprt, Command::Mdtm]));
 
 /// What a request asks of the files, decided while the request borrows the session.
 enum Action<'f> {

@@ -3,7 +3,7 @@
 //! CWD moves, a 350 to RNFR arms RNTO, a 227 readies the data connection).
 
 use super::error::ServerError;
-use super::session::{Data, Login, Session};
+use super::session::{Data, Login, Session, is_transfer};
 use crate::write::{WriteError, Writer};
 use crate::{Category, Code, Command, Outcome, ReplyCode};
 use core::net::SocketAddr;
@@ -98,13 +98,7 @@ impl<const N: usize> Session<N> {
                 (Code::CommandOk, "Command okay.")
             }
             _ if started => (Code::ClosingDataConnection, "Transfer complete."),
-            Command::Retr
-            | Command::Stor
-            | Command::Stou
-            | Command::Appe
-            | Command::List
-            | Command::Nlst
-            | Command::Mlsd => return self.answer(out, |w| w.transfer_starting(None)),
+            _ if is_transfer(command) => return self.answer(out, |w| w.transfer_starting(None)),
             Command::Abor => (Code::ClosingDataConnection, "ABOR command successful."),
             Command::Cwd
             | Command::Xcwd
@@ -190,13 +184,7 @@ impl<const N: usize> Session<N> {
             Command::Pasv | Command::Epsv if success => self.data = Data::Passive,
             Command::Port | Command::Eprt | Command::Lprt if success => self.data = Data::Active,
             Command::Pbsz if success => self.protection_size = true,
-            Command::Retr
-            | Command::Stor
-            | Command::Stou
-            | Command::Appe
-            | Command::List
-            | Command::Nlst
-            | Command::Mlsd => self.data = Data::None,
+            _ if is_transfer(command) => self.data = Data::None,
             _ => {}
         }
     }

@@ -70,6 +70,21 @@ impl Commands {
         Command::Rnto,
     ]);
 
+    /// [`STANDARD`](Self::STANDARD) without the commands that change files: STOR, APPE, DELE,
+    /// MKD, RMD (and their X forms), RNFR and RNTO. For a server that only serves (the session
+    /// answers those 502; a server that refuses them per user answers 550 instead).
+    pub const READ_ONLY: Self = Self::STANDARD.without(&[
+        Command::Stor,
+        Command::Appe,
+        Command::Dele,
+        Command::Mkd,
+        Command::Xmkd,
+        Command::Rmd,
+        Command::Xrmd,
+        Command::Rnfr,
+        Command::Rnto,
+    ]);
+
     /// This set and `commands`.
     #[must_use]
     pub const fn with(self, commands: &[Command]) -> Self {

@@ -495,15 +495,7 @@ impl<const N: usize> Session<N> {
             Command::Prot if !self.protection_size => {
                 self.say(out, Code::BadSequence, "PBSZ required first.")
             }
-            Command::Retr
-            | Command::Stor
-            | Command::Stou
-            | Command::Appe
-            | Command::List
-            | Command::Nlst
-            | Command::Mlsd
-                if self.data == Data::None =>
-            {
+            _ if is_transfer(command) && self.data == Data::None => {
                 self.rest = None;
                 self.say(
                     out,
@@ -672,6 +664,20 @@ const fn keeps_restart(command: Command) -> bool {
             | Command::Eprt
             | Command::Quit
             | Command::Abor
+    )
+}
+
+/// The commands that move data over a data connection: a 1yz, then their last reply.
+pub(super) const fn is_transfer(command: Command) -> bool {
+    matches!(
+        command,
+        Command::Retr
+            | Command::Stor
+            | Command::Stou
+            | Command::Appe
+            | Command::List
+            | Command::Nlst
+            | Command::Mlsd
     )
 }
 
