@@ -105,6 +105,9 @@ def user_session():
     facts = dict(ftp.mlsd(facts=["type", "size", "modify"]))
     assert facts["pasv.bin"]["type"] == "file" and facts["pasv.bin"]["size"] == str(len(MIB))
     assert "modify" in facts["pasv.bin"], facts
+    # OPTS MLST selects the facts MLSD writes (RFC 3659 §7.9).
+    assert ftp.sendcmd("OPTS MLST type;") == "200 MLST OPTS type;"
+    assert dict(ftp.mlsd())["pasv.bin"] == {"type": "file"}, dict(ftp.mlsd())
     listing = []
     ftp.retrlines("LIST", listing.append)
     assert any(line.endswith(" port.bin") for line in listing), listing

@@ -60,6 +60,16 @@ pub(super) struct Connection<'s, F, A> {
     pub(super) data: Option<DataSetup>,
 }
 
+/// Who asks, and how: what carrying out a request needs besides the request.
+#[derive(Clone, Copy)]
+struct Situation {
+    access: Access,
+    peer: SocketAddr,
+    local: SocketAddr,
+    /// The MLSx facts `OPTS MLST` selected.
+    facts: FactSet,
+}
+
 /// What the server found for a request, owned, so that the session can be answered.
 enum Work {
     Succeed,
@@ -84,6 +94,13 @@ impl<F: FileSystem, A: Authenticator> Connection<'_, F, A> {
         self.send(n)?;
         self.control.set_read_timeout(Some(self.shared.idle))?;
         loop {
+            // What a request is carried out with, taken before the request borrows the session.
+            let situation = Situation {
+                access: self.access,
+                peer: self.peer,
+                local: self.local,
+                facts: self.session.facts(),
+            };
             let read = self
                 .session
                 .read(&self.input, &mut self.out)
@@ -98,14 +115,9 @@ impl<F: FileSystem, A: Authenticator> Connection<'_, F, A> {
                     continue;
                 }
                 Event::Close(n) => return self.send(n),
-                Event::Request(request) => Some(carry_out(
-                    self.shared,
-                    self.access,
-                    self.peer,
-                    self.local,
-                    &mut self.data,
-                    request,
-                )),
+                Event::Request(request) => {
+                    Some(carry_out(self.shared, situation, &mut self.data, request))
+                }
             };
             self.input.drain(..used);
             match work {
@@ -257,12 +269,16 @@ fn refusal(error: &io::Error) -> (Code, &'static str) {
 /// access a login gives comes back beside the work.
 fn carry_out<F: FileSystem, A: Authenticator>(
     shared: &Shared<F, A>,
-    access: Access,
-    peer: SocketAddr,
-    local: SocketAddr,
+    situation: Situation,
     data: &mut Option<DataSetup>,
     request: Request<'_>,
 ) -> (Work, Option<Access>) {
+    let Situation {
+        access,
+        peer,
+        facts,
+        ..
+    } = situation;
     let files = &shared.files;
     let writes = access == Access::ReadWrite;
     let read_only = || Work::Refuse(Code::FileUnavailable, "Permission denied.");
@@ -316,6 +332,43 @@ fn carry_out<F: FileSystem, A: Authenticator>(
         Request::RemoveDirectory(path) => done(files.remove_dir(path)),
         Request::Delete(path) => done(files.remove_file(path)),
         Request::Rename { from, to } => done(files.rename(from, to)),
+        Request::Passive(_) | Request::Active(_) => data_setup(shared, situation, data, request),
+        Request::Retrieve { path, offset, .. } => match files.read(path, offset) {
+            Ok(file) => Work::Send(file),
+            Err(error) => Work::Failed(error),
+        },
+        Request::Store {
+            path,
+            offset,
+            append,
+            ..
+        } => match files.write(path, offset, append) {
+            Ok(file) => Work::Receive(file),
+            Err(error) => Work::Failed(error),
+        },
+        Request::List { path, format } => match files.list(path) {
+            Ok(entries) => {
+                let bytes = listing(entries, format, facts, now(), false);
+                Work::Send(Box::new(io::Cursor::new(bytes.concat())))
+            }
+            Err(error) => Work::Failed(error),
+        },
+        // ABOR comes while a transfer runs, which `run_transfer` reads; anything else the
+        // configuration lets through has no implementation here.
+        _ => Work::Refuse(Code::CommandNotImplemented, "Command not implemented."),
+    };
+    (work, None)
+}
+
+/// PASV, EPSV, PORT, EPRT: the data connection for the next transfer.
+fn data_setup<F, A>(
+    shared: &Shared<F, A>,
+    situation: Situation,
+    data: &mut Option<DataSetup>,
+    request: Request<'_>,
+) -> Work {
+    let Situation { peer, local, .. } = situation;
+    match request {
         Request::Passive(passive) => match passive_address(passive, local) {
             Ok(ip) => match listen(ip, shared.passive_ports.clone()) {
                 Ok((listener, address)) => {
@@ -339,31 +392,8 @@ fn carry_out<F: FileSystem, A: Authenticator>(
                 Work::Succeed
             }
         }
-        Request::Retrieve { path, offset, .. } => match files.read(path, offset) {
-            Ok(file) => Work::Send(file),
-            Err(error) => Work::Failed(error),
-        },
-        Request::Store {
-            path,
-            offset,
-            append,
-            ..
-        } => match files.write(path, offset, append) {
-            Ok(file) => Work::Receive(file),
-            Err(error) => Work::Failed(error),
-        },
-        Request::List { path, format } => match files.list(path) {
-            Ok(entries) => {
-                let bytes = listing(entries, format, FactSet::DEFAULT, now(), false);
-                Work::Send(Box::new(io::Cursor::new(bytes.concat())))
-            }
-            Err(error) => Work::Failed(error),
-        },
-        // ABOR comes while a transfer runs, which `run_transfer` reads; anything else the
-        // configuration lets through has no implementation here.
         _ => Work::Refuse(Code::CommandNotImplemented, "Command not implemented."),
-    };
-    (work, None)
+    }
 }
 
 /// The address to listen at for PASV or EPSV: the control connection's own.
