@@ -3,7 +3,7 @@
 //! CWD moves, a 350 to RNFR arms RNTO, a 227 readies the data connection).
 
 use super::error::ServerError;
-use super::session::{Data, Login, Session, is_transfer};
+use super::session::{Data, Login, Session, is_transfer, write_line};
 use crate::write::{WriteError, Writer};
 use crate::{Category, Code, Command, Outcome, ReplyCode};
 use core::net::SocketAddr;
@@ -58,6 +58,29 @@ impl<const N: usize> Session<N> {
         }
         let (command, started) = self.answering().ok_or(ServerError::NothingToAnswer)?;
         let len = write(&mut Writer::new(out, self.config.write_options))?;
+        self.settle(out, command, started, len)
+    }
+
+    /// An answer of this module's own: a constant text, written without the writer's check,
+    /// then checked against the row as any answer is.
+    fn answer_own(&mut self, out: &mut [u8], code: Code, text: &str) -> Result<usize, ServerError> {
+        if self.closed {
+            return Err(ServerError::Closed);
+        }
+        let (command, started) = self.answering().ok_or(ServerError::NothingToAnswer)?;
+        let len = write_line(out, code, text.as_bytes())?;
+        self.settle(out, command, started, len)
+    }
+
+    /// The answer written at the start of `out` is checked against `command`'s row; the
+    /// session's state follows it if it fits.
+    fn settle(
+        &mut self,
+        out: &[u8],
+        command: Command,
+        started: bool,
+        len: usize,
+    ) -> Result<usize, ServerError> {
         let code = out
             .get(..3)
             .and_then(|digits| ReplyCode::from_ascii(digits).ok())
@@ -112,7 +135,7 @@ impl<const N: usize> Session<N> {
                 return self.refuse(out, code.unwrap_or(Code::CommandOk));
             }
         };
-        self.reply(out, code, text)
+        self.answer_own(out, code, text)
     }
 
     /// Answers PASV (`227`, IPv4 only) or EPSV (`229`, the port alone) with the address the

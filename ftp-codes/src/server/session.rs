@@ -613,16 +613,35 @@ impl<const N: usize> Session<N> {
         self.own(out, code, text).map(Event::Reply)
     }
 
-    /// A one-line reply of the session's own, checked against the command's row in tests
-    /// and debug builds (the fuzz target checks every reply from outside too).
+    /// A one-line reply of the session's own: its texts are constants of this module, without
+    /// CR, LF, NUL or 0xFF (checked in debug builds and by the tests), so the line is copied
+    /// without the writer's check. Whether the code fits the command is tested (every
+    /// reply of the session's own, by the unit tests and the fuzz target).
+    #[allow(clippy::unused_self)] // the session's own replies all go through here
     pub(super) fn own(
         &mut self,
         out: &mut [u8],
         code: Code,
         text: &str,
     ) -> Result<usize, ServerError> {
-        Ok(Writer::new(out, self.config.write_options).reply(code, &[text])?)
+        debug_assert!(!text.bytes().any(|b| matches!(b, b'\r' | b'\n' | 0 | 0xFF)));
+        write_line(out, code, text.as_bytes())
     }
+}
+
+/// `DDD text\r\n` into `out`, for a text known to need no check: its length.
+pub(super) fn write_line(out: &mut [u8], code: Code, text: &[u8]) -> Result<usize, ServerError> {
+    let total = text.len().saturating_add(6);
+    let line = out
+        .get_mut(..total)
+        .ok_or(ServerError::Write(crate::write::WriteError::BufferTooSmall))?;
+    let (head, rest) = line.split_at_mut(4);
+    let (body, tail) = rest.split_at_mut(text.len());
+    let [d1, d2, d3] = code.reply_code().to_ascii();
+    head.copy_from_slice(&[d1, d2, d3, b' ']);
+    body.copy_from_slice(text);
+    tail.copy_from_slice(b"\r\n");
+    Ok(total)
 }
 
 /// The commands a client may send before logging in (pyftpdlib's list; vsftpd's is shorter):
