@@ -209,11 +209,13 @@ fn every_rfc_959_command_has_its_section_5_4_row_in_the_right_slots() {
         assert_eq!(base, expected, "{verb}");
     }
     for &(verb, after) in RFC_959_AFTER_1YZ {
+        // RFC 4217's 522 follows a 150 too; the rest of the mark is RFC 959's.
         let marked: Vec<u16> = command(verb)
             .replies()
             .after_preliminary
             .iter()
             .map(|c| c.as_u16())
+            .filter(|&c| !added_by(command(verb), "RFC 4217").contains(&c))
             .collect();
         assert_eq!(marked, after, "{verb}");
     }
@@ -266,11 +268,11 @@ fn a_transfer_after_rest_may_be_refused_for_its_marker() {
         );
         assert_eq!(command.classify(code(554)), Outcome::PermanentFailure);
     }
-    // Every addition is one of these two RFCs' (or RFC 775's own example, below).
+    // Every addition is one of these RFCs' (RFC 775's own example and RFC 4217's, below).
     for &command in Command::ALL {
         for addition in command.added() {
             assert!(
-                ["RFC 2228", "RFC 1123", "RFC 775"]
+                ["RFC 2228", "RFC 1123", "RFC 775", "RFC 4217"]
                     .iter()
                     .any(|rfc| addition.source.starts_with(rfc)),
                 "{command}: {}",
@@ -279,6 +281,22 @@ fn a_transfer_after_rest_may_be_refused_for_its_marker() {
         }
     }
     assert!(Command::Rest.note().contains("RFC 3659 §5"));
+}
+
+/// RFC 4217 §10.2: over TLS, the commands that open a data connection may be refused with 521
+/// before any 1yz (the PROT setting) and 522 after the 150 (the data connection's TLS
+/// negotiation); MLSD opens its data connection as LIST does.
+#[test]
+fn ftp_over_tls_refusals_of_the_data_commands() {
+    for verb in ["RETR", "STOR", "STOU", "APPE", "LIST", "NLST", "MLSD"] {
+        let command = command(verb);
+        assert_eq!(added_by(command, "RFC 4217 §10.2"), BTreeSet::from([521, 522]), "{verb}");
+        assert!(!command.only_after_preliminary(code(521)), "{verb}");
+        assert!(command.only_after_preliminary(code(522)), "{verb}");
+        assert_eq!(command.classify(code(521)), Outcome::PermanentFailure);
+    }
+    assert_eq!(Command::Retr.classify(code(522)), Outcome::PermanentFailure);
+    assert!(added_by(Command::Mdtm, "RFC 4217").is_empty());
 }
 
 #[test]
@@ -314,7 +332,12 @@ fn extension_rows_hold_the_replies_their_rfcs_name() {
             "{verb}: {}",
             command.source()
         );
-        assert_eq!(codes(command), row.iter().copied().collect(), "{verb}");
+        // RFC 4217's additions (MLSD's 521 and 522) are checked on their own.
+        let own: BTreeSet<u16> = codes(command)
+            .difference(&added_by(command, "RFC 4217"))
+            .copied()
+            .collect();
+        assert_eq!(own, row.iter().copied().collect(), "{verb}");
         assert!(
             !command.note().is_empty(),
             "{verb}: rows read from prose say so"
