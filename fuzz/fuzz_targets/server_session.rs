@@ -4,10 +4,11 @@
 //! - exactly one last reply per line (a transfer's 1yz aside; an ABOR that stops a transfer
 //!   also ends the transfer with its 426);
 //! - every reply within the row of the command it answers (500 for a line that names none);
-//! - no path outside the root: absolute, without empty, `.` or `..` components.
+//! - no path outside the root: absolute, without empty, `.` or `..` components;
+//! - with TLS offered or required, nothing sent before AUTH TLS's handshake is read after it.
 #![no_main]
 
-use ftp_codes::server::{Event, Passive, Request, ServerError, Session};
+use ftp_codes::server::{Config, Event, Passive, Request, ServerError, Session, Tls};
 use ftp_codes::{Code, Command, Outcome, ReplyCode};
 use libfuzzer_sys::fuzz_target;
 
@@ -61,7 +62,12 @@ fuzz_target!(|data: &[u8]| {
     let mut control = control.iter().copied().cycle();
     let mut client = client.to_vec();
     client.extend_from_slice(b"\r\n"); // every line ends
-    let mut session = Session::<32>::default();
+    let tls = match control.next().unwrap_or(0) % 3 {
+        0 => Tls::Off,
+        1 => Tls::Offered,
+        _ => Tls::Required,
+    };
+    let mut session = Session::<32>::new(Config::new().with_tls(tls));
     let mut out = [0u8; 2048];
     let mut buffer: Vec<u8> = Vec::new();
     let mut fed = 0;
@@ -76,13 +82,19 @@ fuzz_target!(|data: &[u8]| {
             Err(error) => panic!("{error}"),
         };
         let used = read.used;
-        let consumed_lines = buffer[..used].iter().filter(|&&b| b == b'\n').count();
+        let mut consumed_lines = buffer[..used].iter().filter(|&&b| b == b'\n').count();
         let mut decision = None;
         let mut reply = None;
         let mut busy = false;
         match read.event {
             Event::Partial => {}
             Event::Reply(n) | Event::Close(n) => reply = Some(n),
+            // AUTH TLS: the rest of what was read is dropped, unanswered, as sent before the
+            // handshake; one line was answered.
+            Event::StartTls(n) => {
+                consumed_lines = 1;
+                reply = Some(n);
+            }
             Event::Busy => busy = true,
             Event::Request(request) => {
                 let path = match request {

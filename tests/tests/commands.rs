@@ -290,7 +290,11 @@ fn a_transfer_after_rest_may_be_refused_for_its_marker() {
 fn ftp_over_tls_refusals_of_the_data_commands() {
     for verb in ["RETR", "STOR", "STOU", "APPE", "LIST", "NLST", "MLSD"] {
         let command = command(verb);
-        assert_eq!(added_by(command, "RFC 4217 §10.2"), BTreeSet::from([521, 522]), "{verb}");
+        assert_eq!(
+            added_by(command, "RFC 4217 §10.2"),
+            BTreeSet::from([521, 522]),
+            "{verb}"
+        );
         assert!(!command.only_after_preliminary(code(521)), "{verb}");
         assert!(command.only_after_preliminary(code(522)), "{verb}");
         assert_eq!(command.classify(code(521)), Outcome::PermanentFailure);

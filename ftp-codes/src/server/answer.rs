@@ -206,7 +206,6 @@ impl<const N: usize> Session<N> {
             Command::Rnto => self.renaming = None,
             Command::Pasv | Command::Epsv if success => self.data = Data::Passive,
             Command::Port | Command::Eprt | Command::Lprt if success => self.data = Data::Active,
-            Command::Pbsz if success => self.protection_size = true,
             _ if is_transfer(command) => self.data = Data::None,
             _ => {}
         }

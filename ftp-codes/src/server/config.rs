@@ -2,6 +2,7 @@
 //! it reads, the MLSx facts it writes, how replies are written.
 
 use super::commands::Commands;
+use crate::Command;
 use crate::listing::FactSet;
 use crate::write::WriteOptions;
 
@@ -22,6 +23,23 @@ pub struct Config {
     pub(super) max_line_len: usize,
     pub(super) facts: FactSet,
     pub(super) write_options: WriteOptions,
+    pub(super) tls: Tls,
+}
+
+/// Whether the server offers TLS on the control connection (RFC 4217), and whether it
+/// insists on it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+#[non_exhaustive]
+pub enum Tls {
+    /// No AUTH, PBSZ, PROT or CCC (the session answers them 502).
+    #[default]
+    Off,
+    /// `AUTH TLS` accepted; plain sessions too.
+    Offered,
+    /// `AUTH TLS` before a login (USER, PASS and ACCT are refused 530 before it, as vsftpd
+    /// does), and `PROT P` before a transfer (521, RFC 4217 §10.2).
+    Required,
 }
 
 impl Config {
@@ -37,7 +55,27 @@ impl Config {
             // The session reads a doubled 0xFF in an argument as one (Telnet's escape), so it
             // doubles one in what it writes back (a path in PWD's or MKD's 257).
             write_options: WriteOptions::new().with_double_iac(true),
+            tls: Tls::Off,
         }
+    }
+
+    /// Offers or requires TLS (RFC 4217): the session then answers `AUTH TLS` with 234 and
+    /// [`Event::StartTls`](super::Event::StartTls), and PBSZ, PROT and CCC itself; FEAT lists
+    /// `AUTH TLS`, `PBSZ` and `PROT`. The handshake is the caller's (no TLS library here).
+    #[must_use]
+    pub const fn with_tls(mut self, tls: Tls) -> Self {
+        self.tls = tls;
+        let security = [Command::Auth, Command::Pbsz, Command::Prot, Command::Ccc];
+        self.commands = match tls {
+            Tls::Off => self.commands.without(&security),
+            Tls::Offered | Tls::Required => self.commands.with(&security),
+        };
+        self
+    }
+
+    /// Whether TLS is offered or required.
+    pub const fn tls(&self) -> Tls {
+        self.tls
     }
 
     /// The commands the server carries out; the session answers the others 502.

@@ -69,7 +69,7 @@ mod text;
 
 pub use crate::TransferType;
 pub use commands::Commands;
-pub use config::Config;
+pub use config::{Config, Tls};
 pub use error::ServerError;
 pub use path::{Path, PathTooLong};
 pub use request::{ListFormat, Passive, Request};

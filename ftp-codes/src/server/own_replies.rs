@@ -1,6 +1,7 @@
 //! The replies the session writes from what it knows alone: FEAT (from the commands the
 //! server implements), HELP, and OPTS for UTF8 and MLST.
 
+use super::config::Tls;
 use super::error::ServerError;
 use super::session::Session;
 use crate::listing::FactSet;
@@ -18,26 +19,31 @@ const FEATURES: [(Command, &str); 6] = [
     (Command::Size, "SIZE"),
 ];
 
+/// FEAT's lines when TLS is offered (RFC 4217 §6).
+const TLS_FEATURES: [&[u8]; 3] = [b"AUTH TLS", b"PBSZ", b"PROT"];
+
 impl<const N: usize> Session<N> {
     /// `211-Features:` with the extensions the server implements, MLST with its facts (lftp
     /// and ncftp use MLSD only when FEAT lists MLST), `UTF8` (RFC 2640: paths are bytes,
     /// sent back as they came), `211 End`.
     pub(super) fn features(&mut self, out: &mut [u8]) -> Result<usize, ServerError> {
         let commands = self.config.commands;
+        let tls = self.config.tls != Tls::Off;
         let mut mlst = [0u8; 64];
         let mlst = if commands.contains(Command::Mlst) || commands.contains(Command::Mlsd) {
             Some(self.config.facts.feature(self.facts, &mut mlst)?)
         } else {
             None
         };
-        let mut lines: [&[u8]; FEATURES.len() + 3] = [b""; FEATURES.len() + 3];
+        let mut lines: [&[u8]; FEATURES.len() + 6] = [b""; FEATURES.len() + 6];
         let mut count: usize = 0;
         let listed = FEATURES
             .iter()
             .filter(|(command, _)| commands.contains(*command))
             .map(|(_, line)| line.as_bytes())
             .chain(mlst)
-            .chain([&b"TVFS"[..], b"UTF8"]);
+            .chain([&b"TVFS"[..], b"UTF8"])
+            .chain(TLS_FEATURES.iter().copied().filter(|_| tls));
         for (slot, line) in lines.iter_mut().zip(listed) {
             *slot = line;
             count = count.saturating_add(1);

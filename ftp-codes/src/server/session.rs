@@ -2,7 +2,7 @@
 //! out, a reply the session gives itself or a [`Request`] for the server.
 
 use super::arguments::{self, Setting};
-use super::config::Config;
+use super::config::{Config, Tls};
 use super::error::ServerError;
 use super::path::Path;
 use super::request::{ListFormat, Passive, Request};
@@ -63,7 +63,11 @@ pub struct Session<const N: usize = 256> {
     pub(super) rest: Option<u64>,
     pub(super) data: Data,
     pub(super) epsv_all: bool,
+    /// The control connection is protected (AUTH TLS answered 234).
+    pub(super) tls: bool,
     pub(super) protection_size: bool,
+    /// PROT P: data connections are protected.
+    pub(super) private: bool,
     pub(super) facts: FactSet,
     pub(super) transfer_type: TransferType,
     /// The command whose answer is due.
@@ -116,6 +120,12 @@ pub enum Event<'a> {
     Close(usize),
     /// The server's part: carry it out and answer through the session.
     Request(Request<'a>),
+    /// `AUTH TLS` accepted: send the first `n` bytes (the 234) in the clear, then run the TLS
+    /// handshake on the connection and read the next command through it. Every byte of the
+    /// input is used: whatever the client sent after AUTH before the handshake is dropped,
+    /// never read as a command (the STARTTLS injection of CVE-2011-0411). A failed handshake
+    /// ends the connection (RFC 4217 §10.1).
+    StartTls(usize),
     /// A transfer is running and this line (neither ABOR nor STAT) waits for its end: read
     /// again once the transfer's last reply is sent. Nothing was used.
     Busy,
@@ -140,7 +150,9 @@ impl<const N: usize> Session<N> {
             rest: None,
             data: Data::None,
             epsv_all: false,
+            tls: false,
             protection_size: false,
+            private: false,
             facts: FactSet::DEFAULT,
             transfer_type: TransferType::Binary,
             pending: None,
@@ -196,6 +208,17 @@ impl<const N: usize> Session<N> {
         self.answered = command;
     }
 
+    /// Whether the control connection is protected (`AUTH TLS` answered 234).
+    pub fn control_protected(&self) -> bool {
+        self.tls
+    }
+
+    /// Whether data connections are to be protected (`PROT P` in effect): the server runs
+    /// TLS on each before moving data.
+    pub fn data_protected(&self) -> bool {
+        self.private
+    }
+
     /// Whether the session is over (QUIT, or closed with 421).
     pub fn is_closed(&self) -> bool {
         self.closed
@@ -240,9 +263,12 @@ impl<const N: usize> Session<N> {
             }),
             Ok(Status::Complete((line, len))) => {
                 let event = self.dispatch(line, out)?;
-                if event != Event::Busy {
-                    used = used.saturating_add(len);
-                }
+                used = match event {
+                    Event::Busy => used,
+                    // Nothing sent before the handshake is read after it.
+                    Event::StartTls(_) => input.len(),
+                    _ => used.saturating_add(len),
+                };
                 Ok(Read { used, event })
             }
             Err(_) if self.transfer.is_some() => Ok(Read {
@@ -350,6 +376,14 @@ impl<const N: usize> Session<N> {
         }
         if let Some((code, text)) = self.gate(command, argument) {
             return self.own(out, code, text).map(Event::Reply);
+        }
+        if self.config.tls == Tls::Required
+            && !self.tls
+            && matches!(command, Command::User | Command::Pass | Command::Acct)
+        {
+            return self
+                .own(out, Code::NotLoggedIn, "TLS required: send AUTH TLS first.")
+                .map(Event::Reply);
         }
         if self.rest.is_some() && !keeps_restart(command) {
             self.rest = None;
@@ -492,8 +526,16 @@ impl<const N: usize> Session<N> {
             Command::Rnto if self.renaming.is_none() => {
                 self.say(out, Code::BadSequence, "RNFR required first.")
             }
-            Command::Prot if !self.protection_size => {
-                self.say(out, Code::BadSequence, "PBSZ required first.")
+            Command::Auth | Command::Pbsz | Command::Prot | Command::Ccc => {
+                self.security(command, argument, out)
+            }
+            _ if is_transfer(command) && self.config.tls == Tls::Required && !self.private => {
+                self.rest = None;
+                self.say(
+                    out,
+                    Code::AddressFamilyNotSupported,
+                    "Data connection cannot be opened with this PROT setting.",
+                )
             }
             _ if is_transfer(command) && self.data == Data::None => {
                 self.rest = None;
@@ -629,6 +671,84 @@ impl<const N: usize> Session<N> {
     }
 }
 
+impl<const N: usize> Session<N> {
+    /// AUTH, PBSZ, PROT and CCC (RFC 2228 §3, RFC 4217 §§ 4, 5, 9), answered by the session:
+    /// only the handshake after AUTH's 234 is the caller's.
+    fn security<'s>(
+        &mut self,
+        command: Command,
+        argument: &[u8],
+        out: &mut [u8],
+    ) -> Result<Event<'s>, ServerError> {
+        let is = |word: &[u8]| argument.eq_ignore_ascii_case(word);
+        match command {
+            Command::Auth if self.tls => {
+                self.say(out, Code::RequestDeniedByPolicy, "Already protected.")
+            }
+            Command::Auth if is(b"TLS") || is(b"TLS-C") || is(b"SSL") => {
+                // RFC 4217 §4.2: the session starts again, as after REIN, the AUTH aside.
+                *self = Self {
+                    tls: true,
+                    ..Self::new(self.config)
+                };
+                let n = self.own(out, Code::SecurityExchangeComplete, "AUTH TLS successful.")?;
+                self.answered = Some(Command::Auth);
+                Ok(Event::StartTls(n))
+            }
+            Command::Auth => self.say(
+                out,
+                Code::ParameterNotImplemented,
+                "Mechanism not supported: use AUTH TLS.",
+            ),
+            Command::Pbsz if !self.tls => {
+                self.say(out, Code::BadSequence, "AUTH TLS required first.")
+            }
+            // RFC 4217 §9: TLS is a stream, the size is 0 whatever was asked.
+            Command::Pbsz => match arguments::restart_offset(argument) {
+                Some(_) => {
+                    self.protection_size = true;
+                    self.say(out, Code::CommandOk, "PBSZ=0")
+                }
+                None => self.syntax_error(command, out).map(Event::Reply),
+            },
+            Command::Prot if !self.protection_size => {
+                self.say(out, Code::BadSequence, "PBSZ required first.")
+            }
+            Command::Prot if is(b"P") => {
+                self.private = true;
+                self.say(out, Code::CommandOk, "Protection set to Private.")
+            }
+            Command::Prot if is(b"C") && self.config.tls == Tls::Required => {
+                self.say(out, Code::RequestDeniedByPolicy, "PROT P required.")
+            }
+            Command::Prot if is(b"C") => {
+                self.private = false;
+                self.say(out, Code::CommandOk, "Protection set to Clear.")
+            }
+            Command::Prot if is(b"S") || is(b"E") => self.say(
+                out,
+                Code::ProtLevelNotSupported,
+                "PROT level not supported by TLS: use C or P.",
+            ),
+            Command::Prot => self.say(
+                out,
+                Code::ParameterNotImplemented,
+                "Unknown PROT level: use C or P.",
+            ),
+            Command::Ccc if !self.tls => self.say(
+                out,
+                Code::CommandProtectionDenied,
+                "The control connection is not protected.",
+            ),
+            _ => self.say(
+                out,
+                Code::RequestDeniedByPolicy,
+                "The control connection stays protected.",
+            ),
+        }
+    }
+}
+
 /// `DDD text\r\n` into `out`, for a text known to need no check: its length.
 pub(super) fn write_line(out: &mut [u8], code: Code, text: &[u8]) -> Result<usize, ServerError> {
     let total = text.len().saturating_add(6);
@@ -646,7 +766,7 @@ pub(super) fn write_line(out: &mut [u8], code: Code, text: &[u8]) -> Result<usiz
 
 /// The commands a client may send before logging in (pyftpdlib's list; vsftpd's is shorter):
 /// the login itself, QUIT, and what clients ask before it (FEAT, OPTS UTF8, SYST, the TLS
-/// commands).
+/// commands, which RFC 4217 §12 sends before USER).
 const fn before_login(command: Command) -> bool {
     matches!(
         command,
@@ -663,6 +783,7 @@ const fn before_login(command: Command) -> bool {
             | Command::Auth
             | Command::Pbsz
             | Command::Prot
+            | Command::Ccc
     )
 }
 

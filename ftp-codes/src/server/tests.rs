@@ -94,6 +94,7 @@ fn transcript(script: &[u8], chunk: usize) -> String {
                 answer(&mut session, decision, &mut out)
             }
             Event::Busy => panic!("no transfer runs here"),
+            Event::StartTls(_) => panic!("TLS is off in these scripts"),
         };
         buffer.drain(..used);
         seen.extend_from_slice(&out[..n]);
@@ -358,7 +359,7 @@ fn success_fits_every_command() {
             let _ = session.read(login, &mut out).unwrap();
         }
         session.succeed(&mut out).unwrap();
-        for setup in [&b"EPSV\r\n"[..], b"PBSZ 0\r\n", b"RNFR a\r\n"] {
+        for setup in [&b"EPSV\r\n"[..], b"RNFR a\r\n"] {
             let _ = session.read(setup, &mut out).unwrap();
             session.succeed(&mut out).unwrap();
         }
@@ -400,4 +401,132 @@ fn a_doubled_iac_in_a_path_round_trips() {
         &out[..n],
         b"257 \"/caf\xff\xff\" is the current directory.\r\n"
     );
+}
+
+/// A logged-out session with TLS `tls`, the replies to `lines` (each read whole), and each
+/// read's event kind.
+fn tls_script(tls: super::Tls, lines: &[&[u8]]) -> Vec<String> {
+    let mut session = Session::<64>::new(super::Config::new().with_tls(tls));
+    let mut out = [0u8; 512];
+    let mut replies = Vec::new();
+    for &line in lines {
+        let read = session.read(line, &mut out).unwrap();
+        let (n, what) = match read.event {
+            Event::Reply(n) => (n, ""),
+            Event::StartTls(n) => {
+                assert_eq!(read.used, line.len(), "nothing after AUTH is read");
+                (n, " (handshake)")
+            }
+            Event::Request(request) => {
+                let decision = decide(request);
+                (answer(&mut session, decision, &mut out), " (request)")
+            }
+            other => panic!("{other:?}"),
+        };
+        let code = &out[..3];
+        let command = session.answered();
+        let code = crate::ReplyCode::from_ascii(code).unwrap();
+        if let Some(command) = command {
+            assert_ne!(
+                command.classify(code),
+                Outcome::Unexpected,
+                "{command} {code}"
+            );
+        }
+        replies.push(std::format!(
+            "{}{what}",
+            String::from_utf8_lossy(&out[..n]).lines().last().unwrap()
+        ));
+    }
+    replies
+}
+
+#[test]
+fn auth_tls_pbsz_prot_and_ccc_in_sequence() {
+    let replies = tls_script(
+        super::Tls::Offered,
+        &[
+            b"PBSZ 0\r\n",
+            b"PROT P\r\n",
+            b"CCC\r\n",
+            b"AUTH GSSAPI\r\n",
+            // Pipelined after AUTH, before the handshake: dropped, never run.
+            b"AUTH TLS\r\nUSER alice\r\nPASS pw\r\n",
+            b"AUTH TLS\r\n",
+            b"PROT P\r\n",
+            b"PBSZ x\r\n",
+            b"PBSZ 16384\r\n",
+            b"PROT S\r\n",
+            b"PROT Q\r\n",
+            b"PROT P\r\n",
+            b"CCC\r\n",
+            b"PWD\r\n",
+            b"USER alice\r\n",
+            b"PASS pw\r\n",
+            b"EPSV\r\n",
+            b"LIST\r\n",
+        ],
+    );
+    let codes: Vec<&str> = replies.iter().map(|r| &r[..3]).collect();
+    assert_eq!(
+        codes,
+        [
+            "503", "503", "533", "504", "234", "534", "503", "501", "200", "536", "504", "200",
+            "534", "530", "331", "230", "229", "226"
+        ],
+        "{replies:#?}"
+    );
+    assert_eq!(replies[4], "234 AUTH TLS successful. (handshake)");
+    assert_eq!(replies[8], "200 PBSZ=0");
+}
+
+#[test]
+fn required_tls_refuses_logins_and_clear_data() {
+    let replies = tls_script(
+        super::Tls::Required,
+        &[
+            b"FEAT\r\n",
+            b"USER alice\r\n",
+            b"AUTH TLS\r\n",
+            b"USER alice\r\n",
+            b"PASS pw\r\n",
+            b"EPSV\r\n",
+            b"RETR a\r\n",
+            b"PBSZ 0\r\n",
+            b"PROT C\r\n",
+            b"PROT P\r\n",
+            b"EPSV\r\n",
+            b"RETR a\r\n",
+        ],
+    );
+    let codes: Vec<&str> = replies.iter().map(|r| &r[..3]).collect();
+    assert_eq!(
+        codes,
+        [
+            "211", "530", "234", "331", "230", "229", "521", "200", "534", "200", "229", "226"
+        ],
+        "{replies:#?}"
+    );
+}
+
+#[test]
+fn feat_lists_tls_only_when_offered() {
+    let mut out = [0u8; 512];
+    for (tls, listed) in [(super::Tls::Off, false), (super::Tls::Offered, true)] {
+        let mut session = Session::<64>::new(super::Config::new().with_tls(tls));
+        let Event::Reply(n) = session.read(b"FEAT\r\n", &mut out).unwrap().event else {
+            panic!()
+        };
+        let text = String::from_utf8_lossy(&out[..n]).into_owned();
+        assert_eq!(
+            text.contains(" AUTH TLS\r\n PBSZ\r\n PROT\r\n"),
+            listed,
+            "{text}"
+        );
+        let Event::Reply(n) = session.read(b"AUTH TLS\r\n", &mut out).unwrap().event else {
+            assert!(listed);
+            continue;
+        };
+        assert!(!listed && out[..n].starts_with(b"502 "));
+    }
 }

@@ -115,6 +115,13 @@ impl<F: FileSystem, A: Authenticator> Connection<'_, F, A> {
                     continue;
                 }
                 Event::Close(n) => return self.send(n),
+                // `Server::with_config` turns TLS off: this driver has none yet.
+                Event::StartTls(_) => {
+                    return Err(io::Error::new(
+                        io::ErrorKind::Unsupported,
+                        "TLS is not available in this driver",
+                    ));
+                }
                 Event::Request(request) => {
                     Some(carry_out(self.shared, situation, &mut self.data, request))
                 }

@@ -78,10 +78,11 @@ impl<F: FileSystem, A: Authenticator> Server<F, A> {
         Arc::get_mut(&mut self.shared).unwrap_or_else(|| unreachable!("not shared before serve"))
     }
 
-    /// The sessions' settings: which commands are served, the longest line.
+    /// The sessions' settings: which commands are served, the longest line. TLS is turned
+    /// off: this driver does not run TLS yet (`AUTH` gets 502).
     #[must_use]
     pub fn with_config(mut self, config: Config) -> Self {
-        self.shared_mut().config = config;
+        self.shared_mut().config = config.with_tls(super::Tls::Off);
         self
     }
 

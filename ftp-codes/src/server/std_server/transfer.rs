@@ -158,7 +158,7 @@ fn watch<F: FileSystem, A: Authenticator>(
         let (abort, status, wait, reply) = match read.event {
             Event::Request(Request::Abort) => (true, false, false, None),
             Event::Request(_) => (false, true, false, None),
-            Event::Busy => (false, false, true, None),
+            Event::Busy | Event::StartTls(_) => (false, false, true, None),
             Event::Reply(n) | Event::Close(n) => (false, false, false, Some(n)),
             Event::Partial => (false, false, false, None),
         };
