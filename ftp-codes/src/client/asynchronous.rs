@@ -36,6 +36,24 @@ where
         Ok(Self::greeted(control, data))
     }
 
+    /// `AUTH TLS`, as [`Session::auth_tls`](super::Session::auth_tls): Ok on 234, then the
+    /// handshake and [`into_tls`](Self::into_tls).
+    ///
+    /// # Cancel safety
+    /// Not cancel-safe, as every call: see [`AsyncSession`].
+    pub async fn auth_tls(&mut self) -> Result<(), T> {
+        self.command(Command::Auth, b"TLS").await
+    }
+
+    /// `PBSZ 0`, then `PROT P`, as [`Session::protect_data`](super::Session::protect_data).
+    ///
+    /// # Cancel safety
+    /// Not cancel-safe, as every call: see [`AsyncSession`].
+    pub async fn protect_data(&mut self) -> Result<(), T> {
+        self.command(Command::Pbsz, b"0").await?;
+        self.command(Command::Prot, b"P").await
+    }
+
     /// USER, then PASS if the server asks for it (an empty password is sent empty).
     ///
     /// Not cancel-safe: see [the type's note](AsyncSession#cancel-safety).

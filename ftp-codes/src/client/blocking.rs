@@ -32,6 +32,21 @@ where
         Ok(Self::greeted(control, data))
     }
 
+    /// `AUTH TLS` (RFC 4217 §4): Ok on 234, after which the caller runs the TLS handshake on
+    /// the transport and goes on with [`into_tls`](Self::into_tls). A refusal (504, 534, a
+    /// 530 or 550 from servers that refuse plain sessions too) is [`SessionError::Refused`]
+    /// with the server's code; nothing more should be sent in the clear if TLS was required.
+    pub fn auth_tls(&mut self) -> Result<(), T> {
+        self.command(Command::Auth, b"TLS")
+    }
+
+    /// `PBSZ 0`, then `PROT P` (RFC 4217 §9): the server expects every data connection to be
+    /// TLS from now on, which the caller's data connection provides.
+    pub fn protect_data(&mut self) -> Result<(), T> {
+        self.command(Command::Pbsz, b"0")?;
+        self.command(Command::Prot, b"P")
+    }
+
     /// USER, then PASS if the server asks for it (an empty password is sent empty).
     pub fn login(&mut self, user: &[u8], password: &[u8]) -> Result<(), T> {
         self.login_with_account(user, password, b"")

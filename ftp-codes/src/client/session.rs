@@ -129,6 +129,23 @@ impl<'b, T, D, M> GenericSession<'b, T, D, M> {
         &mut self.control
     }
 
+    /// The same session over the TLS transport `wrap` makes of the control connection's:
+    /// call it after [`auth_tls`](Session::auth_tls) (the 234), with the handshake in `wrap`
+    /// (rustls, embedded-tls, ...: the session knows no TLS library). The bytes read after
+    /// the 234 are dropped, never read as replies (CVE-2021-22947); see
+    /// [`Connection::map_transport`]. Data connections are protected by the data connection
+    /// of the caller's, after [`protect_data`](Session::protect_data).
+    pub fn into_tls<U, E>(
+        self,
+        wrap: impl FnOnce(T) -> Result<U, E>,
+    ) -> Result<GenericSession<'b, U, D, M>, E> {
+        Ok(GenericSession {
+            control: self.control.map_transport(wrap)?,
+            data: self.data,
+            state: self.state,
+        })
+    }
+
     /// The data connection.
     pub fn data_mut(&mut self) -> &mut D {
         &mut self.data

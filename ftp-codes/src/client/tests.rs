@@ -747,3 +747,82 @@ fn after_a_dropped_transfer_the_next_command_gets_its_own_reply() {
     // Both cases came up: drops between lines, and drops in the middle of one.
     assert!(outcomes[0] > 10 && outcomes[1] > 0, "{outcomes:?}");
 }
+
+/// AUTH TLS, then the transport swapped for the TLS one, PBSZ 0 and PROT P, then the login: a
+/// reply injected after the 234, before the handshake, is never read (CVE-2021-22947).
+#[test]
+fn auth_tls_drops_what_came_before_the_handshake() {
+    let script = [
+        // The injected 230 arrives in the same read as the 234.
+        (
+            "AUTH TLS",
+            "234 Proceed with negotiation.\r\n230 Injected.\r\n",
+        ),
+        ("PBSZ 0", "200 PBSZ=0\r\n"),
+        ("PROT P", "200 Protection set to Private.\r\n"),
+        ("USER alice", "331 Password?\r\n"),
+        ("PASS secret", "230 In.\r\n"),
+    ];
+    // Blocking.
+    let mut buffer = [0u8; 256];
+    let control = Control::new(
+        Server::new("220 hi\r\n", &script, 64),
+        &mut buffer,
+        ParseOptions::strict(),
+    );
+    let mut ftp = Session::start(control, Pipe::default()).unwrap();
+    ftp.auth_tls().unwrap();
+    assert_eq!(ftp.control().buffered(), b"230 Injected.\r\n");
+    // The "handshake": the same scripted server, now read through "TLS".
+    let mut ftp = ftp.into_tls(Ok::<_, Failed>).unwrap();
+    assert!(ftp.control().buffered().is_empty());
+    ftp.protect_data().unwrap();
+    ftp.login(b"alice", b"secret").unwrap();
+    assert!(ftp.control().transport().finished());
+    // Async, the same.
+    let mut buffer = [0u8; 256];
+    let control = AsyncControl::new(
+        Server::new("220 hi\r\n", &script, 64),
+        &mut buffer,
+        ParseOptions::strict(),
+    );
+    let done = block_on(async {
+        let mut ftp = AsyncSession::start(control, Pipe::default()).await?;
+        ftp.auth_tls().await?;
+        let mut ftp = ftp.into_tls(Ok::<_, Failed>).map_err(SessionError::Data)?;
+        ftp.protect_data().await?;
+        ftp.login(b"alice", b"secret").await?;
+        Ok::<_, SessionError<Failed>>(ftp.control().transport().finished())
+    });
+    assert!(matches!(done, Ok(true)), "{done:?}");
+}
+
+/// A server that refuses AUTH: the refusal with its code, and nothing else sent.
+#[test]
+fn a_refused_auth_tls_is_the_servers_reply() {
+    for code in ["504", "534", "530", "550"] {
+        let replies = std::format!("{code} No TLS here.\r\n").leak();
+        let script = [("AUTH TLS", &*replies)];
+        let mut buffer = [0u8; 256];
+        let control = Control::new(
+            Server::new("220 hi\r\n", &script, 7),
+            &mut buffer,
+            ParseOptions::strict(),
+        );
+        let mut ftp = Session::start(control, Pipe::default()).unwrap();
+        match ftp.auth_tls() {
+            Err(SessionError::Refused {
+                command,
+                code: refused,
+                ..
+            }) => {
+                assert_eq!(
+                    (command, refused.as_u16().to_string()),
+                    (Command::Auth, code.to_string())
+                );
+            }
+            other => panic!("{code}: {other:?}"),
+        }
+        assert_eq!(ftp.control().transport().lines, ["AUTH TLS"]);
+    }
+}

@@ -168,4 +168,23 @@ impl<'b, T, M, C: CommandCatalogue> Connection<'b, T, M, C> {
     pub fn into_transport(self) -> T {
         self.transport
     }
+
+    /// The same connection (its buffer, the replies due, the options) over the transport
+    /// `wrap` makes of this one: after `AUTH TLS`'s 234, the TLS session over the socket.
+    /// The bytes read after the last reply are dropped first: a server (or an attacker) that
+    /// sent them before the handshake must not have them read as replies after it (curl's
+    /// CVE-2021-22947). If `wrap` fails the connection is gone with its transport, as a
+    /// failed handshake leaves it in no state to go on (RFC 4217 §10.3).
+    pub fn map_transport<U, E>(
+        mut self,
+        wrap: impl FnOnce(T) -> Result<U, E>,
+    ) -> Result<Connection<'b, U, M, C>, E> {
+        self.core.discard_buffered();
+        Ok(Connection {
+            transport: wrap(self.transport)?,
+            core: self.core,
+            write_options: self.write_options,
+            mode: PhantomData,
+        })
+    }
 }
