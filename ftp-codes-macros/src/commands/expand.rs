@@ -107,6 +107,8 @@ pub(crate) fn expand(args: &Args, checked: &CheckedCommands, tracked: &Path) -> 
 
     quote! {
         // Cargo does not know that the macro read the catalogue; this makes an edit rebuild.
+        // Not where `usize` is 16 bits: no value there may exceed 32 KiB, and a catalogue can.
+        #[cfg(not(target_pointer_width = "16"))]
         const _: &[::core::primitive::u8] = ::core::include_bytes!(#tracked);
 
         #(#attrs)*
