@@ -2,19 +2,22 @@
 //!
 //! ```text
 //! cargo run --example server -- --listen 127.0.0.1:2121 --root DIR [--user NAME:PASSWORD]...
+//!     [--tls-cert CERT.pem --tls-key KEY.pem [--tls-required]]
 //! curl ftp://127.0.0.1:2121/                               # anonymous: read-only
 //! curl -T notes.txt ftp://alice:secret@127.0.0.1:2121/     # with --user alice:secret
+//! curl --ssl-reqd --cacert CA.pem ftp://alice:secret@localhost:2121/   # with --tls-cert
 //! ```
 //!
 //! Without `--user`, anonymous users (`anonymous` or `ftp`, any password) read and nothing on
 //! disk changes; with `--user` (repeatable) those users read and write under DIR and anonymous
-//! is refused. It prints `listening on ADDR` once ready (`--listen 127.0.0.1:0` picks a free
+//! is refused. With `--tls-cert` and `--tls-key` it offers FTPS (`AUTH TLS`, RFC 4217), and
+//! with `--tls-required` refuses logins and transfers without it. It prints `listening on ADDR` once ready (`--listen 127.0.0.1:0` picks a free
 //! port) and serves several clients at once. With `--trace FILE` it appends each reply's
 //! command and code to FILE (`RETR 226`; `-` for no command), which its tests check against
 //! the command catalogue. The library does the rest: sequencing, refusals, data connections,
 //! listings, and the jail under DIR.
 
-use ftp_codes::server::{Directory, Server, Users};
+use ftp_codes::server::{Directory, Server, Tls, TlsSettings, Users};
 use std::fs::File;
 use std::io::Write;
 use std::net::TcpListener;
@@ -27,6 +30,9 @@ struct Options {
     root: String,
     users: Vec<(String, String)>,
     trace: Option<String>,
+    /// The certificate and key files, and whether TLS is required.
+    tls: Option<(String, String)>,
+    tls_required: bool,
 }
 
 fn main() -> ExitCode {
@@ -34,7 +40,7 @@ fn main() -> ExitCode {
         Ok(options) => options,
         Err(message) => {
             eprintln!(
-                "{message}\nusage: server [--listen ADDR] --root DIR [--user NAME:PASSWORD]... [--trace FILE]"
+                "{message}\nusage: server [--listen ADDR] --root DIR [--user NAME:PASSWORD]... [--trace FILE] [--tls-cert CERT.pem --tls-key KEY.pem [--tls-required]]"
             );
             return ExitCode::from(2);
         }
@@ -58,6 +64,14 @@ fn run(options: &Options) -> std::io::Result<()> {
         (files, users) = (files.read_only(), Users::anonymous());
     }
     let mut server = Server::new(files, users);
+    if let Some((certificate, key)) = &options.tls {
+        let policy = if options.tls_required {
+            Tls::Required
+        } else {
+            Tls::Offered
+        };
+        server = server.with_tls(TlsSettings::from_pem_files(certificate, key)?, policy);
+    }
     if let Some(path) = &options.trace {
         let trace = Mutex::new(File::options().create(true).append(true).open(path)?);
         server = server.with_reply_log(move |command, reply| {
@@ -80,13 +94,22 @@ fn arguments(mut args: impl Iterator<Item = String>) -> Result<Options, String> 
         root: String::new(),
         users: Vec::new(),
         trace: None,
+        tls: None,
+        tls_required: false,
     };
+    let (mut certificate, mut key) = (None, None);
     while let Some(flag) = args.next() {
+        if flag == "--tls-required" {
+            options.tls_required = true;
+            continue;
+        }
         let value = args.next().ok_or_else(|| format!("{flag} needs a value"))?;
         match flag.as_str() {
             "--listen" => options.listen = value,
             "--root" => options.root = value,
             "--trace" => options.trace = Some(value),
+            "--tls-cert" => certificate = Some(value),
+            "--tls-key" => key = Some(value),
             "--user" => {
                 let (name, password) = value.split_once(':').ok_or("--user takes NAME:PASSWORD")?;
                 options.users.push((name.to_owned(), password.to_owned()));
@@ -97,5 +120,10 @@ fn arguments(mut args: impl Iterator<Item = String>) -> Result<Options, String> 
     if options.root.is_empty() {
         return Err("--root DIR is required".to_owned());
     }
+    options.tls = match (certificate, key) {
+        (Some(certificate), Some(key)) => Some((certificate, key)),
+        (None, None) if !options.tls_required => None,
+        _ => return Err("TLS takes --tls-cert and --tls-key together".to_owned()),
+    };
     Ok(options)
 }

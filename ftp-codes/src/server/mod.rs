@@ -74,5 +74,7 @@ pub use error::ServerError;
 pub use path::{Path, PathTooLong};
 pub use request::{ListFormat, Passive, Request};
 pub use session::{Event, Read, Session};
+#[cfg(feature = "rustls")]
+pub use std_server::TlsSettings;
 #[cfg(feature = "std")]
 pub use std_server::{Access, Authenticator, Directory, FileInfo, FileSystem, Server, Users};

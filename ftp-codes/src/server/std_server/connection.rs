@@ -4,6 +4,7 @@
 
 use super::file_system::{Access, Authenticator, FileInfo, FileSystem};
 use super::listings::{listing, status_lines};
+use super::stream::Stream;
 use super::transfer::{DataSetup, Moved, Side, listen, run_transfer};
 use super::{Admitted, Shared};
 use crate::Code;
@@ -32,7 +33,7 @@ pub(super) fn serve<F: FileSystem, A: Authenticator>(
         out: std::vec![0; OUT],
         peer: control.peer_addr()?,
         local: control.local_addr()?,
-        control,
+        control: Stream::Plain(control),
         shared,
         access: Access::ReadOnly,
         data: None,
@@ -51,7 +52,7 @@ pub(super) struct Connection<'s, F, A> {
     /// Bytes read from the client and not used yet.
     pub(super) input: Vec<u8>,
     pub(super) out: Vec<u8>,
-    pub(super) control: TcpStream,
+    pub(super) control: Stream,
     pub(super) shared: &'s Shared<F, A>,
     pub(super) peer: SocketAddr,
     local: SocketAddr,
@@ -115,12 +116,15 @@ impl<F: FileSystem, A: Authenticator> Connection<'_, F, A> {
                     continue;
                 }
                 Event::Close(n) => return self.send(n),
-                // `Server::with_config` turns TLS off: this driver has none yet.
-                Event::StartTls(_) => {
-                    return Err(io::Error::new(
-                        io::ErrorKind::Unsupported,
-                        "TLS is not available in this driver",
-                    ));
+                // The 234 in the clear, then the handshake; what the client sent before it
+                // was used up by the session (never read as commands).
+                Event::StartTls(n) => {
+                    self.input.clear();
+                    self.send(n)?;
+                    if !self.start_tls() {
+                        return Ok(());
+                    }
+                    continue;
                 }
                 Event::Request(request) => {
                     Some(carry_out(self.shared, situation, &mut self.data, request))
@@ -164,6 +168,25 @@ impl<F: FileSystem, A: Authenticator> Connection<'_, F, A> {
             }
             Err(error) => Err(error),
         }
+    }
+
+    /// The TLS handshake on the control connection after `AUTH TLS`'s 234: `false` when it
+    /// failed, which ends the connection (RFC 4217 §10.1: its state is unknown).
+    fn start_tls(&mut self) -> bool {
+        #[cfg(feature = "rustls")]
+        if let (Some(settings), Stream::Plain(tcp)) = (&self.shared.tls, &self.control)
+            && let Ok(tcp) = tcp.try_clone()
+        {
+            let _ = tcp.set_read_timeout(Some(self.shared.data_wait));
+            if let Ok(stream) = super::tls::accept(&settings.control, tcp) {
+                self.control = stream;
+                return self
+                    .control
+                    .set_read_timeout(Some(self.shared.idle))
+                    .is_ok();
+            }
+        }
+        false
     }
 
     /// Sends the first `n` bytes of the reply buffer.

@@ -4,10 +4,15 @@ mod connection;
 mod directory;
 mod file_system;
 mod listings;
+mod stream;
+#[cfg(feature = "rustls")]
+mod tls;
 mod transfer;
 
 pub use directory::Directory;
 pub use file_system::{Access, Authenticator, FileInfo, FileSystem, Users};
+#[cfg(feature = "rustls")]
+pub use tls::TlsSettings;
 
 use super::Config;
 use crate::Command;
@@ -49,6 +54,8 @@ pub(super) struct Shared<F, A> {
     pub(super) max_sessions: usize,
     pub(super) sessions: AtomicUsize,
     pub(super) log: Option<Box<ReplyLog>>,
+    #[cfg(feature = "rustls")]
+    pub(super) tls: Option<TlsSettings>,
 }
 
 /// What [`Server::with_reply_log`] calls.
@@ -70,6 +77,8 @@ impl<F: FileSystem, A: Authenticator> Server<F, A> {
                 max_sessions: 256,
                 sessions: AtomicUsize::new(0),
                 log: None,
+                #[cfg(feature = "rustls")]
+                tls: None,
             }),
         }
     }
@@ -78,11 +87,27 @@ impl<F: FileSystem, A: Authenticator> Server<F, A> {
         Arc::get_mut(&mut self.shared).unwrap_or_else(|| unreachable!("not shared before serve"))
     }
 
-    /// The sessions' settings: which commands are served, the longest line. TLS is turned
-    /// off: this driver does not run TLS yet (`AUTH` gets 502).
+    /// The sessions' settings: which commands are served, the longest line. Whether TLS is
+    /// offered is [`with_tls`](Self::with_tls)'s to say (feature `rustls`); without it `AUTH`
+    /// gets 502.
     #[must_use]
     pub fn with_config(mut self, config: Config) -> Self {
-        self.shared_mut().config = config.with_tls(super::Tls::Off);
+        let tls = self.shared.config.tls();
+        self.shared_mut().config = config.with_tls(tls);
+        self
+    }
+
+    /// FTPS (RFC 4217, feature `rustls`): `AUTH TLS` offered ([`Tls::Offered`](super::Tls)),
+    /// or required before a login and `PROT P` before a transfer ([`Tls::Required`](super::Tls));
+    /// FEAT lists `AUTH TLS`, `PBSZ` and `PROT`. Data connections run TLS after `PROT P`,
+    /// without requiring the control connection's session to be resumed (Python's stock
+    /// `FTP_TLS` does not resume) and without sending session tickets on them.
+    #[cfg(feature = "rustls")]
+    #[must_use]
+    pub fn with_tls(mut self, settings: TlsSettings, policy: super::Tls) -> Self {
+        let shared = self.shared_mut();
+        shared.config = shared.config.with_tls(policy);
+        shared.tls = (policy != super::Tls::Off).then_some(settings);
         self
     }
 

@@ -3,6 +3,7 @@
 
 use super::connection::{Connection, is_timeout};
 use super::file_system::{Authenticator, FileSystem};
+use super::stream::Stream;
 use crate::Code;
 use crate::server::{Event, Request};
 use std::boxed::Box;
@@ -124,6 +125,15 @@ pub(super) fn run_transfer<F: FileSystem, A: Authenticator>(
     stream.set_read_timeout(idle)?;
     stream.set_write_timeout(idle)?;
     let handle = stream.try_clone()?;
+    let Ok(stream) = protect(connection, stream) else {
+        // RFC 4217 §10.2: the data connection's TLS failed or was unacceptable.
+        let n = connection.session.reply(
+            &mut connection.out,
+            Code::NetworkProtocolNotSupported,
+            "TLS negotiation on the data connection failed.",
+        )?;
+        return connection.send(n);
+    };
     let (stop, count) = (AtomicBool::new(false), AtomicU64::new(0));
     std::thread::scope(|scope| {
         let worker = scope.spawn(|| copy(moved, stream, &stop, &count));
@@ -200,7 +210,7 @@ fn watch<F: FileSystem, A: Authenticator>(
 /// data connection is closed on return, before the last reply is sent (RFC 959 §3.2).
 fn copy(
     moved: Moved<'_>,
-    mut stream: TcpStream,
+    mut stream: Stream,
     stop: &AtomicBool,
     count: &AtomicU64,
 ) -> Result<u64, Side> {
@@ -220,6 +230,9 @@ fn copy(
             Ok(0) => break,
             Ok(n) => n,
             Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            // An upload whose TLS ends without close_notify (a plain close) is a failed one
+            // (426): the end may have been cut. vsftpd accepts it by default; curl and
+            // Python's FTP_TLS send close_notify.
             Err(_) => return Err(from_side),
         };
         to.write_all(buf.get(..n).unwrap_or_default())
@@ -228,5 +241,24 @@ fn copy(
         count.store(total, Ordering::Relaxed);
     }
     to.flush().map_err(|_| to_side)?;
+    // The data's end, said over TLS too (close_notify), before the last reply. Best effort:
+    // every byte was delivered, and a client that closed first (curl, once it has the data)
+    // makes this fail without the transfer being any less complete.
+    let _ = stream.finish();
     Ok(total)
+}
+
+/// The data connection as the session's `PROT` wants it: TLS after `PROT P`.
+fn protect<F: FileSystem, A: Authenticator>(
+    connection: &Connection<'_, F, A>,
+    tcp: TcpStream,
+) -> io::Result<Stream> {
+    if !connection.session.data_protected() {
+        return Ok(Stream::Plain(tcp));
+    }
+    #[cfg(feature = "rustls")]
+    if let Some(settings) = &connection.shared.tls {
+        return super::tls::accept(&settings.data, tcp);
+    }
+    Err(io::ErrorKind::Unsupported.into())
 }

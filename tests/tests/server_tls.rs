@@ -1,0 +1,223 @@
+//! The example server over FTPS (RFC 4217, `--tls-cert`, feature `rustls`), driven by
+//! Python's `ftplib.FTP_TLS` and curl on 127.0.0.1, with a CA and a certificate the test
+//! makes (rcgen); nothing with a key is checked in.
+
+mod support;
+
+use std::io::{BufRead, BufReader};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// The files a test's server uses: the served root, the CA's certificate (for the clients),
+/// the server's certificate and key.
+struct Files {
+    root: PathBuf,
+    ca: PathBuf,
+    certificate: PathBuf,
+    key: PathBuf,
+}
+
+/// A CA, and a certificate it signed for 127.0.0.1 and localhost.
+fn files(name: &str) -> Files {
+    use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair, SanType};
+    let dir = support::scratch_dir(&format!("tls-{name}"));
+    let root = dir.join("root");
+    std::fs::create_dir_all(root.join("pub")).unwrap();
+    std::fs::write(root.join("pub/hello.txt"), b"hello over TLS\n").unwrap();
+    let ca_key = KeyPair::generate().unwrap();
+    let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
+    ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    ca_params
+        .distinguished_name
+        .push(DnType::CommonName, "ftp-codes test CA");
+    let ca = ca_params.self_signed(&ca_key).unwrap();
+    let issuer = Issuer::new(ca_params, ca_key);
+    let key = KeyPair::generate().unwrap();
+    let mut params = CertificateParams::new(vec!["localhost".to_owned()]).unwrap();
+    params
+        .subject_alt_names
+        .push(SanType::IpAddress("127.0.0.1".parse().unwrap()));
+    let certificate = params.signed_by(&key, &issuer).unwrap();
+    let files = Files {
+        root,
+        ca: dir.join("ca.pem"),
+        certificate: dir.join("server.pem"),
+        key: dir.join("server.key"),
+    };
+    std::fs::write(&files.ca, ca.pem()).unwrap();
+    std::fs::write(&files.certificate, certificate.pem()).unwrap();
+    std::fs::write(&files.key, key.serialize_pem()).unwrap();
+    files
+}
+
+struct Server {
+    child: Child,
+    address: SocketAddr,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The example server over `files`, for alice, with TLS offered or required.
+fn start(files: &Files, required: bool) -> Server {
+    let mut command = Command::new(support::examples::example("server"));
+    command
+        .args([
+            "--listen",
+            "127.0.0.1:0",
+            "--user",
+            "alice:secret",
+            "--root",
+        ])
+        .arg(&files.root)
+        .arg("--tls-cert")
+        .arg(&files.certificate)
+        .arg("--tls-key")
+        .arg(&files.key);
+    if required {
+        command.arg("--tls-required");
+    }
+    let mut child = command
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start the example server");
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = BufReader::new(stdout).read_line(&mut line);
+        let _ = tx.send(line);
+    });
+    let line = rx
+        .recv_timeout(Duration::from_secs(20))
+        .expect("the server reports its address");
+    let address = line
+        .trim()
+        .strip_prefix("listening on ")
+        .expect("\"listening on ADDRESS\"")
+        .parse()
+        .unwrap();
+    Server { child, address }
+}
+
+/// Skips the test (ignored in the summary, or failed under CI) unless `program` runs.
+fn require(program: &str, probe: &[&str]) {
+    let ok = Command::new(program)
+        .args(probe)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        support::unavailable(program, "it does not run here");
+    }
+}
+
+fn ftplib(mode: &str) {
+    require("python3", &["-c", "import ftplib, ssl; ftplib.FTP_TLS"]);
+    let files = files(&format!("ftplib-{mode}"));
+    let server = start(&files, mode == "required");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("clients/ftplib_tls_session.py");
+    let out = Command::new("python3")
+        .arg(script)
+        .arg(server.address.port().to_string())
+        .arg(&files.root)
+        .arg(&files.ca)
+        .arg(mode)
+        .output()
+        .expect("run the FTP_TLS session");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "FTP_TLS {mode}:\n{stdout}\n{stderr}");
+    assert!(stdout.contains("ftplib TLS session ok"), "{stdout}");
+}
+
+fn python_ftp_tls_with_tls_offered() {
+    ftplib("offered");
+}
+
+fn python_ftp_tls_with_tls_required() {
+    ftplib("required");
+}
+
+fn curl(files: &Files, extra: &[&str], url: &str) -> Result<Vec<u8>, String> {
+    let out = Command::new("curl")
+        .args([
+            "--silent",
+            "--show-error",
+            "--max-time",
+            "30",
+            "--ssl-reqd",
+            "--cacert",
+        ])
+        .arg(&files.ca)
+        .args(extra)
+        .arg(url)
+        .output()
+        .expect("run curl");
+    if out.status.success() {
+        Ok(out.stdout)
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).into_owned())
+    }
+}
+
+fn curl_uploads_and_downloads_over_tls_in_epsv_and_pasv() {
+    require("curl", &["--version"]);
+    let files = files("curl");
+    let server = start(&files, true);
+    let base = format!("ftp://alice:secret@{}/", server.address);
+    let data: Vec<u8> = (0..1u64 << 20)
+        .map(|i| ((i * 2_654_435_761) >> 24) as u8)
+        .collect();
+    let local = files.root.with_extension("upload");
+    std::fs::write(&local, &data).unwrap();
+    let local = local.to_str().unwrap();
+    for (i, mode) in [&[][..], &["--disable-epsv"][..]].into_iter().enumerate() {
+        let name = format!("up{i}.bin");
+        curl(
+            &files,
+            &[mode, &["-T", local]].concat(),
+            &format!("{base}{name}"),
+        )
+        .unwrap();
+        assert!(
+            std::fs::read(files.root.join(&name)).unwrap() == data,
+            "{mode:?}: upload"
+        );
+        let back = curl(&files, mode, &format!("{base}{name}")).unwrap();
+        assert!(
+            back == data,
+            "{mode:?}: download of {} bytes differs",
+            back.len()
+        );
+        let listing = String::from_utf8(curl(&files, mode, &base).unwrap()).unwrap();
+        assert!(
+            listing.contains(&name) && listing.contains("pub"),
+            "{listing}"
+        );
+    }
+    // A certificate from another CA is refused, and nothing is sent in the clear.
+    let other = self::files("curl-other-ca");
+    let error = curl(&other, &[], &base).expect_err("a certificate from another CA");
+    assert!(
+        error.contains("certificate") || error.contains("SSL"),
+        "{error}"
+    );
+}
+
+fn main() -> std::process::ExitCode {
+    support::harness::run(tests![
+        python_ftp_tls_with_tls_offered,
+        python_ftp_tls_with_tls_required,
+        curl_uploads_and_downloads_over_tls_in_epsv_and_pasv,
+    ])
+}
