@@ -10,14 +10,15 @@
 //!
 //! Without `--user`, anonymous users (`anonymous` or `ftp`, any password) read and nothing on
 //! disk changes; with `--user` (repeatable) those users read and write under DIR and anonymous
-//! is refused. With `--tls-cert` and `--tls-key` it offers FTPS (`AUTH TLS`, RFC 4217), and
-//! with `--tls-required` refuses logins and transfers without it. It prints `listening on ADDR` once ready (`--listen 127.0.0.1:0` picks a free
+//! is refused. With `--tls-cert` and `--tls-key` it offers FTPS (`AUTH TLS`, RFC 4217; built
+//! with `--features tls`), and with `--tls-required` refuses logins and transfers without it.
+//! It prints `listening on ADDR` once ready (`--listen 127.0.0.1:0` picks a free
 //! port) and serves several clients at once. With `--trace FILE` it appends each reply's
 //! command and code to FILE (`RETR 226`; `-` for no command), which its tests check against
 //! the command catalogue. The library does the rest: sequencing, refusals, data connections,
 //! listings, and the jail under DIR.
 
-use ftp_codes::server::{Directory, Server, Tls, TlsSettings, Users};
+use ftp_codes::server::{Directory, Server, Users};
 use std::fs::File;
 use std::io::Write;
 use std::net::TcpListener;
@@ -65,12 +66,7 @@ fn run(options: &Options) -> std::io::Result<()> {
     }
     let mut server = Server::new(files, users);
     if let Some((certificate, key)) = &options.tls {
-        let policy = if options.tls_required {
-            Tls::Required
-        } else {
-            Tls::Offered
-        };
-        server = server.with_tls(TlsSettings::from_pem_files(certificate, key)?, policy);
+        server = with_tls(server, certificate, key, options.tls_required)?;
     }
     if let Some(path) = &options.trace {
         let trace = Mutex::new(File::options().create(true).append(true).open(path)?);
@@ -86,6 +82,30 @@ fn run(options: &Options) -> std::io::Result<()> {
     println!("listening on {}", listener.local_addr()?);
     std::io::stdout().flush()?;
     server.serve(&listener)
+}
+
+/// FTPS with the certificate and key in these PEM files, offered or required.
+#[cfg(feature = "tls")]
+fn with_tls<F: ftp_codes::server::FileSystem, A: ftp_codes::server::Authenticator>(
+    server: Server<F, A>,
+    certificate: &str,
+    key: &str,
+    required: bool,
+) -> std::io::Result<Server<F, A>> {
+    use ftp_codes::server::{Tls, TlsSettings};
+    let policy = if required {
+        Tls::Required
+    } else {
+        Tls::Offered
+    };
+    Ok(server.with_tls(TlsSettings::from_pem_files(certificate, key)?, policy))
+}
+
+#[cfg(not(feature = "tls"))]
+fn with_tls<F, A>(_: Server<F, A>, _: &str, _: &str, _: bool) -> std::io::Result<Server<F, A>> {
+    Err(std::io::Error::other(
+        "this build has no TLS: cargo run --example server --features tls",
+    ))
 }
 
 fn arguments(mut args: impl Iterator<Item = String>) -> Result<Options, String> {

@@ -33,7 +33,7 @@
 //!   connection, FEAT, PWD, TYPE, ...) and hands out typed requests whose answers it checks
 //!   against each command's row. `server::Server` (feature `std`) serves a listener over a
 //!   `server::Directory` jail or a file system of yours; the examples include a read-write
-//!   server on it (`ftp-codes/examples/server/`) and a data logger's server on a
+//!   server on it (`examples/server/`, FTPS with feature `rustls`) and a data logger's server on a
 //!   microcontroller (`ftp-codes/examples/embedded_server.rs`).
 //!
 //! ```
@@ -126,7 +126,8 @@
 //!   types, for logging on microcontrollers.
 //! - `embedded-io`: `control::Control`, the control connection over blocking `embedded_io`
 //!   transports; `std`: the same over `std::io` streams (`control::FromStd`), the std client
-//!   (`client::Client`) and the std server (`server::Server`, `Directory`, `Users`).
+//!   (`client::Client`) and the std server (`server::Server`, `Directory`, `Users`);
+//!   `rustls`: FTPS for the std server (`server::Server::with_tls`, `server::TlsSettings`).
 //!   `embedded-io-async`: `control::AsyncControl` over `embedded_io_async` transports; `tokio`: the
 //!   same over tokio's streams (`control::FromTokio`). The crate stays `no_std` without `std` and
 //!   `tokio`.
