@@ -4,15 +4,13 @@
 
 mod support;
 
-use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
-use std::time::Duration;
+use std::process::{Command, Stdio};
 
 struct Server {
-    child: Child,
+    /// The process, killed when the test ends.
+    _running: support::examples::Listening,
     address: SocketAddr,
     root: PathBuf,
     /// The server's `--trace`: each reply's command and code.
@@ -49,13 +47,6 @@ impl Server {
     }
 }
 
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 /// Serves a fresh directory holding `pub/hello.txt`, with `--user alice:secret` or
 /// anonymous.
 fn start(name: &str, user: bool) -> Server {
@@ -67,54 +58,18 @@ fn start(name: &str, user: bool) -> Server {
     )
     .unwrap();
     let trace = root.with_extension("trace");
-    let mut command = Command::new(support::examples::example("server"));
-    command
-        .args(["--listen", "127.0.0.1:0", "--root"])
-        .arg(&root)
-        .arg("--trace")
-        .arg(&trace);
+    let mut args: Vec<std::ffi::OsString> =
+        ["--listen", "127.0.0.1:0", "--root"].map(Into::into).into();
+    args.extend([root.clone().into(), "--trace".into(), trace.clone().into()]);
     if user {
-        command.args(["--user", "alice:secret"]);
+        args.extend(["--user".into(), "alice:secret".into()]);
     }
-    let mut child = command
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start the example server");
-    let stdout = child.stdout.take().unwrap();
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let mut line = String::new();
-        let _ = BufReader::new(stdout).read_line(&mut line);
-        let _ = tx.send(line);
-    });
-    let line = rx
-        .recv_timeout(Duration::from_secs(20))
-        .expect("the server reports its address");
-    let address = line
-        .trim()
-        .strip_prefix("listening on ")
-        .expect("\"listening on ADDRESS\"")
-        .parse()
-        .unwrap();
+    let running = support::examples::listening("server", args);
     Server {
-        child,
-        address,
+        address: running.address,
+        _running: running,
         root,
         trace,
-    }
-}
-
-/// Skips the test (ignored in the summary, or failed under CI) unless `program` runs.
-fn require(program: &str, probe: &[&str]) {
-    let ok = Command::new(program)
-        .args(probe)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !ok {
-        support::unavailable(program, "it does not run here");
     }
 }
 
@@ -126,7 +81,7 @@ fn mebibyte() -> Vec<u8> {
 }
 
 fn ftplib(mode: &str) {
-    require("python3", &["-c", "import ftplib"]);
+    support::require("python3", &["-c", "import ftplib"]);
     let server = start(&format!("ftplib-{mode}"), mode == "user");
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("clients/ftplib_session.py");
     let out = Command::new("python3")
@@ -170,7 +125,7 @@ fn curl(extra: &[&str], url: &str) -> Vec<u8> {
 }
 
 fn curl_uploads_and_downloads_in_every_data_mode_and_resumes() {
-    require("curl", &["--version"]);
+    support::require("curl", &["--version"]);
     let server = start("curl", true);
     let base = format!("ftp://alice:secret@{}/", server.address);
     let data = mebibyte();
@@ -247,7 +202,7 @@ fn curl_uploads_and_downloads_in_every_data_mode_and_resumes() {
 }
 
 fn lftp_mirrors_moves_and_removes_with_mlsd() {
-    require("lftp", &["--version"]);
+    support::require("lftp", &["--version"]);
     let server = start("lftp", true);
     let work = server.root.with_extension("lftp");
     std::fs::create_dir_all(work.join("tree/sub")).unwrap();

@@ -4,12 +4,8 @@
 
 mod support;
 
-use std::io::{BufRead, BufReader};
-use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
-use std::time::Duration;
+use std::process::Command;
 
 /// The files a test's server uses: the served root, the CA's certificate (for the clients),
 /// the server's certificate and key.
@@ -53,76 +49,26 @@ fn files(name: &str) -> Files {
     files
 }
 
-struct Server {
-    child: Child,
-    address: SocketAddr,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 /// The example server over `files`, for alice, with TLS offered or required.
-fn start(files: &Files, required: bool) -> Server {
-    let mut command = Command::new(support::examples::example("server"));
-    command
-        .args([
-            "--listen",
-            "127.0.0.1:0",
-            "--user",
-            "alice:secret",
-            "--root",
-        ])
-        .arg(&files.root)
-        .arg("--tls-cert")
-        .arg(&files.certificate)
-        .arg("--tls-key")
-        .arg(&files.key);
+fn start(files: &Files, required: bool) -> support::examples::Listening {
+    let mut args: Vec<std::ffi::OsString> = ["--listen", "127.0.0.1:0", "--user", "alice:secret"]
+        .map(Into::into)
+        .into();
+    for (flag, path) in [
+        ("--root", &files.root),
+        ("--tls-cert", &files.certificate),
+        ("--tls-key", &files.key),
+    ] {
+        args.extend([flag.into(), path.clone().into()]);
+    }
     if required {
-        command.arg("--tls-required");
+        args.push("--tls-required".into());
     }
-    let mut child = command
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start the example server");
-    let stdout = child.stdout.take().unwrap();
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let mut line = String::new();
-        let _ = BufReader::new(stdout).read_line(&mut line);
-        let _ = tx.send(line);
-    });
-    let line = rx
-        .recv_timeout(Duration::from_secs(20))
-        .expect("the server reports its address");
-    let address = line
-        .trim()
-        .strip_prefix("listening on ")
-        .expect("\"listening on ADDRESS\"")
-        .parse()
-        .unwrap();
-    Server { child, address }
-}
-
-/// Skips the test (ignored in the summary, or failed under CI) unless `program` runs.
-fn require(program: &str, probe: &[&str]) {
-    let ok = Command::new(program)
-        .args(probe)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !ok {
-        support::unavailable(program, "it does not run here");
-    }
+    support::examples::listening("server", args)
 }
 
 fn ftplib(mode: &str) {
-    require("python3", &["-c", "import ftplib, ssl; ftplib.FTP_TLS"]);
+    support::require("python3", &["-c", "import ftplib, ssl; ftplib.FTP_TLS"]);
     let files = files(&format!("ftplib-{mode}"));
     let server = start(&files, mode == "required");
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("clients/ftplib_tls_session.py");
@@ -171,7 +117,7 @@ fn curl(files: &Files, extra: &[&str], url: &str) -> Result<Vec<u8>, String> {
 }
 
 fn curl_uploads_and_downloads_over_tls_in_epsv_and_pasv() {
-    require("curl", &["--version"]);
+    support::require("curl", &["--version"]);
     let files = files("curl");
     let server = start(&files, true);
     let base = format!("ftp://alice:secret@{}/", server.address);

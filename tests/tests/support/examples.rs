@@ -1,6 +1,12 @@
 //! The examples of the `ftp-codes` package, run as programs by the tests of this package.
 
+use std::ffi::OsStr;
+use std::io::{BufRead, BufReader};
+use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
 
 /// An example binary of `ftp-codes`, in `target/<profile>/examples/`, next to the tests' own
 /// `deps/`. `cargo test --workspace` builds every example before it runs any test; alone,
@@ -20,4 +26,46 @@ pub fn example(name: &str) -> PathBuf {
         path.display()
     );
     path
+}
+
+/// An example server running, killed when dropped.
+pub struct Listening {
+    pub child: Child,
+    /// Where it said it listens.
+    pub address: SocketAddr,
+}
+
+impl Drop for Listening {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts the example `name` with `args`, and waits (20 seconds at most) for the line
+/// `listening on ADDRESS` it prints once ready.
+pub fn listening<I: AsRef<OsStr>>(name: &str, args: impl IntoIterator<Item = I>) -> Listening {
+    let mut child = Command::new(example(name))
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start the example");
+    let stdout = child.stdout.take().expect("its stdout");
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = BufReader::new(stdout).read_line(&mut line);
+        let _ = tx.send(line);
+    });
+    let line = rx
+        .recv_timeout(Duration::from_secs(20))
+        .expect("the example reports its address");
+    let address = line
+        .trim()
+        .strip_prefix("listening on ")
+        .expect("\"listening on ADDRESS\"")
+        .parse()
+        .expect("an address");
+    Listening { child, address }
 }

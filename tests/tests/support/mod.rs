@@ -19,6 +19,19 @@ pub fn unavailable(what: &str, why: &str) -> ! {
     ))
 }
 
+/// Ends the test as ignored (or failed under CI) unless `program` runs with `probe`.
+pub fn require(program: &str, probe: &[&str]) {
+    let ok = std::process::Command::new(program)
+        .args(probe)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        unavailable(program, "it does not run here");
+    }
+}
+
 /// A fresh directory under the tests' target tmp directory.
 pub fn scratch_dir(name: &str) -> std::path::PathBuf {
     let nanos = std::time::SystemTime::now()
