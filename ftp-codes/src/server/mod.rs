@@ -12,10 +12,14 @@
 //!   the server answers through the session; every answer is checked against the command's
 //!   row.
 //! - [`Path`]: paths byte for byte, `..` kept at the root.
+//! - [`Config`]: the commands the server implements, the longest line, the MLSx facts, and
+//!   FTPS ([`Tls`]: `AUTH TLS` answered with [`Event::StartTls`], then PBSZ, PROT and CCC by
+//!   the session; the handshake is the caller's).
 //! - With feature `std`: `Server` serves a listener, a thread per session, with passive and
 //!   active data connections, ABOR and STAT during transfers and idle timeouts, over a
 //!   `FileSystem` and an `Authenticator` of yours, or over `Directory` (a jail under a root
-//!   directory, symlinks included) and `Users`.
+//!   directory, symlinks included) and `Users`; with feature `rustls`, FTPS
+//!   (`Server::with_tls`, `TlsSettings`).
 //!
 //! ```
 //! use ftp_codes::server::{Event, Request, Session};
