@@ -160,8 +160,52 @@ fn curl_uploads_and_downloads_over_tls_in_epsv_and_pasv() {
     );
 }
 
+/// With resumption required (vsftpd's `require_ssl_reuse`): curl, which resumes the control
+/// connection's session on its data connections, lists; Python's stock `FTP_TLS`, which does
+/// not, gets a 522 that says why.
+fn resumption_required_lets_curl_through_and_refuses_python() {
+    use ftp_codes::server::{Directory, Server, Tls, TlsSettings, Users};
+    support::require("curl", &["--version"]);
+    support::require("python3", &["-c", "import ftplib, ssl; ftplib.FTP_TLS"]);
+    let files = files("resumption");
+    let settings = TlsSettings::from_pem_files(&files.certificate, &files.key)
+        .unwrap()
+        .with_resumption_required(true);
+    let server = Server::new(
+        Directory::new(&files.root).unwrap(),
+        Users::none().with_user("alice", "secret"),
+    )
+    .with_tls(settings, Tls::Required);
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = listener.local_addr().unwrap();
+    std::thread::spawn(move || server.serve(&listener));
+    let listing = curl(&files, &[], &format!("ftp://alice:secret@{address}/pub/")).unwrap();
+    assert!(String::from_utf8(listing).unwrap().contains("hello.txt"));
+    let script = format!(
+        "import ftplib, ssl\n\
+         ftp = ftplib.FTP_TLS(context=ssl.create_default_context(cafile={ca:?}))\n\
+         ftp.connect('127.0.0.1', {port}, timeout=20)\n\
+         ftp.auth(); ftp.login('alice', 'secret'); ftp.prot_p()\n\
+         try:\n    ftp.nlst()\n    print('listed')\n\
+         except ftplib.all_errors as error:\n    print(error)\n",
+        ca = files.ca.to_str().unwrap(),
+        port = address.port()
+    );
+    let out = Command::new("python3")
+        .args(["-c", &script])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.starts_with("522 TLS session resumption required"),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 fn main() -> std::process::ExitCode {
     support::harness::run(tests![
+        resumption_required_lets_curl_through_and_refuses_python,
         python_ftp_tls_with_tls_offered,
         python_ftp_tls_with_tls_required,
         curl_uploads_and_downloads_over_tls_in_epsv_and_pasv,

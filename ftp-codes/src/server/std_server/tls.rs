@@ -21,6 +21,7 @@ use std::vec::Vec;
 pub struct TlsSettings {
     pub(super) control: Arc<ServerConfig>,
     pub(super) data: Arc<ServerConfig>,
+    pub(super) resumption_required: bool,
 }
 
 impl TlsSettings {
@@ -55,8 +56,40 @@ impl TlsSettings {
         Self {
             control,
             data: Arc::new(data),
+            resumption_required: false,
         }
     }
+
+    /// Refuses a data connection whose TLS session is not resumed from one the control
+    /// connection's handshake began (vsftpd's `require_ssl_reuse`): the transfer gets 522,
+    /// as RFC 4217 §10.2 allows, with a text that says why. Off by default: Python's stock
+    /// `FTP_TLS` does not resume. The sessions are kept in the configuration's session store
+    /// (rustls's in-memory cache by default), which both connections' configurations share.
+    #[must_use]
+    pub fn with_resumption_required(mut self, required: bool) -> Self {
+        self.resumption_required = required;
+        self
+    }
+}
+
+/// The TLS handshake on a data connection: refused (`PermissionDenied`) when it did not
+/// resume a session and the settings require it.
+pub(super) fn accept_data(settings: &TlsSettings, tcp: TcpStream) -> io::Result<Stream> {
+    let mut stream = accept(&settings.data, tcp)?;
+    let resumed = match &stream {
+        Stream::Tls(tls) => tls.conn.handshake_kind() == Some(rustls::HandshakeKind::Resumed),
+        Stream::Plain(_) => false,
+    };
+    if settings.resumption_required && !resumed {
+        // Closed cleanly (close_notify), so that the client reads an empty transfer and then
+        // the 522 that says why, rather than a broken connection.
+        let _ = stream.finish();
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            "the data connection did not resume the TLS session",
+        ));
+    }
+    Ok(stream)
 }
 
 /// The TLS handshake as the server, on `tcp`, bounded by the socket's timeouts.

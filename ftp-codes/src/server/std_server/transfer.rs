@@ -125,14 +125,23 @@ pub(super) fn run_transfer<F: FileSystem, A: Authenticator>(
     stream.set_read_timeout(idle)?;
     stream.set_write_timeout(idle)?;
     let handle = stream.try_clone()?;
-    let Ok(stream) = protect(connection, stream) else {
-        // RFC 4217 §10.2: the data connection's TLS failed or was unacceptable.
-        let n = connection.session.reply(
-            &mut connection.out,
-            Code::NetworkProtocolNotSupported,
-            "TLS negotiation on the data connection failed.",
-        )?;
-        return connection.send(n);
+    let stream = match protect(connection, stream) {
+        Ok(stream) => stream,
+        // RFC 4217 §10.2: the data connection's TLS failed or was unacceptable; the text says
+        // which, as vsftpd's does.
+        Err(error) => {
+            let text = if error.kind() == io::ErrorKind::PermissionDenied {
+                "TLS session resumption required on the data connection."
+            } else {
+                "TLS negotiation on the data connection failed."
+            };
+            let n = connection.session.reply(
+                &mut connection.out,
+                Code::NetworkProtocolNotSupported,
+                text,
+            )?;
+            return connection.send(n);
+        }
     };
     let (stop, count) = (AtomicBool::new(false), AtomicU64::new(0));
     std::thread::scope(|scope| {
@@ -258,7 +267,7 @@ fn protect<F: FileSystem, A: Authenticator>(
     }
     #[cfg(feature = "rustls")]
     if let Some(settings) = &connection.shared.tls {
-        return super::tls::accept(&settings.data, tcp);
+        return super::tls::accept_data(settings, tcp);
     }
     Err(io::ErrorKind::Unsupported.into())
 }
