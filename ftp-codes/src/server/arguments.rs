@@ -45,15 +45,10 @@ pub(super) fn setting(command: Command, argument: &[u8]) -> Setting {
     }
 }
 
-/// REST's marker in stream mode: decimal digits (RFC 3659 §5.3), at most `u64::MAX`.
+/// REST's marker in stream mode: decimal digits (RFC 3659 §5.3), at most `u64::MAX`; the
+/// payload parsers' reader of whole numbers.
 pub(super) fn restart_offset(argument: &[u8]) -> Option<u64> {
-    if argument.is_empty() {
-        return None;
-    }
-    argument.iter().try_fold(0u64, |offset, &b| {
-        let digit = char::from(b).to_digit(10)?;
-        offset.checked_mul(10)?.checked_add(u64::from(digit))
-    })
+    crate::payload::whole_number(argument)
 }
 
 /// EPSV's argument (RFC 2428 §3): none, a network protocol number, or `ALL`.

@@ -88,23 +88,13 @@ impl Commands {
     /// This set and `commands`.
     #[must_use]
     pub const fn with(self, commands: &[Command]) -> Self {
-        let (mut bits, mut rest) = (self.0, commands);
-        while let [command, tail @ ..] = rest {
-            bits |= bit(*command);
-            rest = tail;
-        }
-        Self(bits)
+        Self(self.0 | mask(commands))
     }
 
     /// This set without `commands`.
     #[must_use]
     pub const fn without(self, commands: &[Command]) -> Self {
-        let (mut bits, mut rest) = (self.0, commands);
-        while let [command, tail @ ..] = rest {
-            bits &= !bit(*command);
-            rest = tail;
-        }
-        Self(bits)
+        Self(self.0 & !mask(commands))
     }
 
     /// Whether `command` is in the set.
@@ -125,6 +115,16 @@ impl Default for Commands {
     fn default() -> Self {
         Self::STANDARD
     }
+}
+
+/// The bits of `commands`.
+const fn mask(commands: &[Command]) -> u128 {
+    let (mut bits, mut rest) = (0, commands);
+    while let [command, tail @ ..] = rest {
+        bits |= bit(*command);
+        rest = tail;
+    }
+    bits
 }
 
 /// The command's bit: its place in the catalogue (`Command` is `repr(u8)`, in `ALL`'s order,

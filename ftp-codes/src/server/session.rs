@@ -751,17 +751,7 @@ impl<const N: usize> Session<N> {
 
 /// `DDD text\r\n` into `out`, for a text known to need no check: its length.
 pub(super) fn write_line(out: &mut [u8], code: Code, text: &[u8]) -> Result<usize, ServerError> {
-    let total = text.len().saturating_add(6);
-    let line = out
-        .get_mut(..total)
-        .ok_or(ServerError::Write(crate::write::WriteError::BufferTooSmall))?;
-    let (head, rest) = line.split_at_mut(4);
-    let (body, tail) = rest.split_at_mut(text.len());
-    let [d1, d2, d3] = code.reply_code().to_ascii();
-    head.copy_from_slice(&[d1, d2, d3, b' ']);
-    body.copy_from_slice(text);
-    tail.copy_from_slice(b"\r\n");
-    Ok(total)
+    Ok(crate::write::put_line(out, code.reply_code(), text)?)
 }
 
 /// The commands a client may send before logging in (pyftpdlib's list; vsftpd's is shorter):

@@ -43,10 +43,12 @@ impl<'b> Writer<'b> {
     ) -> Result<usize, WriteError> {
         let (code, options) = (code.into(), self.options);
         if let [line] = lines {
-            let line = line.as_ref();
-            // Nothing to double: one check, one copy.
-            if !options.double_iac || !line.contains(&0xFF) {
-                return self.single_line(code, line, options.double_iac);
+            // One scan: a text with nothing to double takes the short way; a 0xFF to double
+            // takes the general one.
+            match check(lines, false) {
+                Ok(()) => return self.single_line(code, line.as_ref()),
+                Err(WriteError::ForbiddenByte { byte: 0xFF, .. }) if options.double_iac => {}
+                Err(error) => return Err(error),
             }
         }
         self.transaction(|sink| emit(sink, code, lines, options))
@@ -54,32 +56,10 @@ impl<'b> Writer<'b> {
 
     /// The common case, `DDD text\r\n` with nothing to double, written with one check and one
     /// copy (a server writes one for nearly every command).
-    fn single_line(
-        &mut self,
-        code: ReplyCode,
-        text: &[u8],
-        double_iac: bool,
-    ) -> Result<usize, WriteError> {
-        check(&[text], double_iac)?;
-        let total = text
-            .len()
-            .checked_add(6)
-            .ok_or(WriteError::BufferTooSmall)?;
-        let end = self
-            .len
-            .checked_add(total)
-            .ok_or(WriteError::BufferTooSmall)?;
-        let slot = self
-            .buf
-            .get_mut(self.len..end)
-            .ok_or(WriteError::BufferTooSmall)?;
-        let (head, rest) = slot.split_at_mut(4);
-        let (body, tail) = rest.split_at_mut(text.len());
-        let [d1, d2, d3] = code.to_ascii();
-        head.copy_from_slice(&[d1, d2, d3, b' ']);
-        body.copy_from_slice(text);
-        tail.copy_from_slice(b"\r\n");
-        self.len = end;
+    fn single_line(&mut self, code: ReplyCode, text: &[u8]) -> Result<usize, WriteError> {
+        let free = self.buf.get_mut(self.len..).unwrap_or_default();
+        let total = put_line(free, code, text)?;
+        self.len = self.len.saturating_add(total);
         Ok(total)
     }
 
@@ -156,4 +136,21 @@ impl Sink for SliceSink<'_> {
         self.len = end;
         Ok(())
     }
+}
+
+/// `DDD text\r\n` at the start of `out`, for a text already checked: its length. Shared by
+/// the writer's single-line replies and the server session's own.
+pub(crate) fn put_line(out: &mut [u8], code: ReplyCode, text: &[u8]) -> Result<usize, WriteError> {
+    let total = text
+        .len()
+        .checked_add(6)
+        .ok_or(WriteError::BufferTooSmall)?;
+    let line = out.get_mut(..total).ok_or(WriteError::BufferTooSmall)?;
+    let (head, rest) = line.split_at_mut(4);
+    let (body, tail) = rest.split_at_mut(text.len());
+    let [d1, d2, d3] = code.to_ascii();
+    head.copy_from_slice(&[d1, d2, d3, b' ']);
+    body.copy_from_slice(text);
+    tail.copy_from_slice(b"\r\n");
+    Ok(total)
 }

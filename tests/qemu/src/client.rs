@@ -4,7 +4,7 @@
 //! Also the same exchanges through `control::Control` alone, which the firmware measures against
 //! the session.
 
-use crate::report::{Pieces, escaped};
+use crate::report::{Pieces, escaped, ready};
 use core::fmt;
 use core::net::SocketAddr;
 use embedded_io::ErrorKind;
@@ -62,17 +62,6 @@ impl AsyncDataConnection for Memory {
     }
 }
 
-/// Polls a future whose transports never wait, with no executor.
-fn ready<F: Future>(future: F) -> Option<F::Output> {
-    let mut future = core::pin::pin!(future);
-    let mut context = core::task::Context::from_waker(core::task::Waker::noop());
-    for _ in 0..10_000 {
-        if let core::task::Poll::Ready(output) = future.as_mut().poll(&mut context) {
-            return Some(output);
-        }
-    }
-    None
-}
 
 /// The example's download, `step` bytes a read: a line of what it got.
 fn fetch_line(out: &mut dyn fmt::Write, step: usize) -> fmt::Result {

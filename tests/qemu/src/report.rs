@@ -135,6 +135,19 @@ fn describe(out: &mut dyn fmt::Write, command: Command, reply: &Reply<'_>) -> fm
     }
 }
 
+/// Polls a future whose transports never wait, with no executor (bounded: `None` if it
+/// waited).
+pub fn ready<F: Future>(future: F) -> Option<F::Output> {
+    let mut future = core::pin::pin!(future);
+    let mut context = core::task::Context::from_waker(core::task::Waker::noop());
+    for _ in 0..100_000 {
+        if let core::task::Poll::Ready(output) = future.as_mut().poll(&mut context) {
+            return Some(output);
+        }
+    }
+    None
+}
+
 /// Bytes as text: printable ASCII as it is, anything else as `\xNN`.
 pub fn escaped(out: &mut dyn fmt::Write, bytes: &[u8]) -> fmt::Result {
     bytes.iter().try_for_each(|&b| match b {

@@ -3,7 +3,7 @@
 //! the session core alone over a pipelined script against `command::parse` alone, which the
 //! firmware measures.
 
-use crate::report::escaped;
+use crate::report::{escaped, ready};
 use core::fmt;
 use core::net::SocketAddr;
 use embedded_io::ErrorKind;
@@ -123,17 +123,6 @@ impl PassiveSocket for Data {
     }
 }
 
-/// Polls a future whose transports never wait, with no executor.
-fn ready<F: Future>(future: F) -> Option<F::Output> {
-    let mut future = core::pin::pin!(future);
-    let mut context = core::task::Context::from_waker(core::task::Waker::noop());
-    for _ in 0..100_000 {
-        if let core::task::Poll::Ready(output) = future.as_mut().poll(&mut context) {
-            return Some(output);
-        }
-    }
-    None
-}
 
 /// The example serving `SCRIPT` read `step` bytes at a time: the replies' length, and the
 /// data socket. The replies are left in `replies`.

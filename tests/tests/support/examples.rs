@@ -1,11 +1,9 @@
 //! The examples of the `ftp-codes` package, run as programs by the tests of this package.
 
 use std::ffi::OsStr;
-use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
 use std::time::Duration;
 
 /// An example binary of `ftp-codes`, in `target/<profile>/examples/`, next to the tests' own
@@ -52,14 +50,7 @@ pub fn listening<I: AsRef<OsStr>>(name: &str, args: impl IntoIterator<Item = I>)
         .spawn()
         .expect("start the example");
     let stdout = child.stdout.take().expect("its stdout");
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let mut line = String::new();
-        let _ = BufReader::new(stdout).read_line(&mut line);
-        let _ = tx.send(line);
-    });
-    let line = rx
-        .recv_timeout(Duration::from_secs(20))
+    let line = super::first_line(stdout, Duration::from_secs(20))
         .expect("the example reports its address");
     let address = line
         .trim()

@@ -32,6 +32,18 @@ pub fn require(program: &str, probe: &[&str]) {
     }
 }
 
+/// The first line a child process prints, if it comes within `wait` (its start-up report).
+pub fn first_line(stdout: std::process::ChildStdout, wait: std::time::Duration) -> Option<String> {
+    use std::io::BufRead;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = std::io::BufReader::new(stdout).read_line(&mut line);
+        let _ = tx.send(line);
+    });
+    rx.recv_timeout(wait).ok()
+}
+
 /// A fresh directory under the tests' target tmp directory.
 pub fn scratch_dir(name: &str) -> std::path::PathBuf {
     let nanos = std::time::SystemTime::now()

@@ -2,11 +2,9 @@
 //! environment under `target/` when it is not installed) and vsftpd (from Debian's packages,
 //! which `.ci/run` installs). Each is killed when dropped and stops by itself anyway.
 
-use std::io::{BufRead, BufReader};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
 use std::time::Duration;
 
 /// How long a server may take to start listening.
@@ -53,15 +51,8 @@ pub fn pyftpdlib_with(root: &Path, options: &[&str]) -> Result<Server, String> {
         .spawn()
         .map_err(|e| format!("cannot start {}: {e}", python.display()))?;
     let stdout = child.stdout.take().ok_or("no stdout")?;
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let mut line = String::new();
-        let _ = BufReader::new(stdout).read_line(&mut line);
-        let _ = tx.send(line);
-    });
-    let line = rx
-        .recv_timeout(STARTUP)
-        .map_err(|_| "pyftpdlib did not report its port".to_owned())?;
+    let line = super::first_line(stdout, STARTUP)
+        .ok_or_else(|| "pyftpdlib did not report its port".to_owned())?;
     let port = line
         .strip_prefix("READY ")
         .and_then(|p| p.trim().parse::<u16>().ok());
