@@ -1,8 +1,9 @@
 //! A command-line FTP client on `ftp_codes::client::Client`:
 //!
 //! ```text
-//! cargo run --example client -- [--pasv] [--active] ftp://USER:PASSWORD@HOST:PORT/ COMMAND [ARG...] [; COMMAND ...]
+//! cargo run --example client -- [--pasv] [--active] [--tls [--ca-file CA.pem]] ftp://USER:PASSWORD@HOST:PORT/ COMMAND [ARG...] [; COMMAND ...]
 //! cargo run --example client -- ftp://127.0.0.1:2121/ ls \; size pub/data.bin
+//! cargo run --example client --features tls -- --tls ftp://alice:secret@ftp.example.com/ ls
 //! ```
 //!
 //! Commands: `pwd`, `cd DIR`, `cdup`, `ls [PATH]`, `nlst [PATH]`, `mkdir DIR`, `rmdir DIR`,
@@ -11,7 +12,12 @@
 //! separated by `;` as an argument of its own (quoted from the shell, as with find's `-exec`);
 //! with none, it reads one command per line from standard input. With no user in the URL it logs
 //! in as anonymous. Data connections are passive (EPSV, or PASV alone with `--pasv`), or active
-//! with `--active` (EPRT, or PORT alone with `--pasv` too).
+//! with `--active` (EPRT, or PORT alone with `--pasv` too). `--tls` runs explicit FTPS (RFC
+//! 4217: `AUTH TLS` before the login, every data connection over TLS; built with
+//! `--features tls`), the server's certificate checked against the system's roots for the
+//! URL's host, or against the certificates of `--ca-file` alone; a certificate that fails ends
+//! the run (status 1) before anything else is sent. The options come before the URL, in any
+//! order.
 //!
 //! It prints what a command returns (`pwd` the path, `size` the number, `mdtm` the time in
 //! RFC 3339, `ls` and `nlst` the listing). Transfers show a progress bar when standard error is
@@ -30,7 +36,7 @@ use std::io::{self, BufRead};
 use std::process::ExitCode;
 use url::Url;
 
-const USAGE: &str = "usage: client [--pasv] [--active] ftp://[USER[:PASSWORD]@]HOST[:PORT]/ [COMMAND [ARG...] [; COMMAND ...]]
+const USAGE: &str = "usage: client [--pasv] [--active] [--tls [--ca-file CA.pem]] ftp://[USER[:PASSWORD]@]HOST[:PORT]/ [COMMAND [ARG...] [; COMMAND ...]]
 commands: pwd | cd DIR | cdup | ls [PATH] | nlst [PATH] | mkdir DIR | rmdir DIR | rm FILE | mv FROM TO
           get [-c] REMOTE LOCAL | put LOCAL REMOTE | append LOCAL REMOTE | size FILE | mdtm FILE";
 
@@ -39,6 +45,10 @@ struct Options {
     url: Url,
     extended: bool,
     active: bool,
+    /// `--tls`.
+    tls: bool,
+    /// `--ca-file`: the roots for `--tls` (else the system's).
+    ca_file: Option<OsString>,
     actions: Vec<Action>,
 }
 
@@ -63,6 +73,9 @@ fn main() -> ExitCode {
 fn session(options: &Options) -> Result<(), Error> {
     let url = &options.url;
     let mut ftp = Client::connect((url.host.as_str(), url.port))?;
+    if options.tls {
+        ftp = secure(ftp, &url.host, options.ca_file.as_deref())?;
+    }
     ftp.set_extended(options.extended);
     if options.active {
         ftp.set_mode(DataMode::Active);
@@ -104,17 +117,41 @@ fn session(options: &Options) -> Result<(), Error> {
     ftp.quit()
 }
 
-/// `[--pasv] [--active] URL [COMMAND [ARG...] [; COMMAND ...]]`, every command checked before
-/// connecting.
+/// FTPS on `ftp` for `host`: the roots of `ca_file`, or the system's.
+#[cfg(feature = "tls")]
+fn secure(ftp: Client, host: &str, ca_file: Option<&std::ffi::OsStr>) -> Result<Client, Error> {
+    use ftp_codes::client::TlsSettings;
+    let settings = match ca_file {
+        Some(path) => TlsSettings::from_ca_file(path),
+        None => TlsSettings::system_roots(),
+    };
+    ftp.secure(host, &settings.map_err(Error::Tls)?)
+}
+
+#[cfg(not(feature = "tls"))]
+fn secure(_: Client, _: &str, _: Option<&std::ffi::OsStr>) -> Result<Client, Error> {
+    Err(Error::Tls(io::Error::new(
+        io::ErrorKind::Unsupported,
+        "this build has no TLS: cargo run --example client --features tls",
+    )))
+}
+
+/// `[--pasv] [--active] [--tls [--ca-file CA.pem]] URL [COMMAND [ARG...] [; COMMAND ...]]`,
+/// every command checked before connecting.
 fn arguments() -> Result<Options, String> {
     let mut args = std::env::args_os().skip(1).peekable();
-    let (mut extended, mut active) = (true, false);
-    while let Some(flag) = args.next_if(|a| a == "--pasv" || a == "--active") {
-        if flag == "--pasv" {
-            extended = false;
-        } else {
-            active = true;
+    let (mut extended, mut active, mut tls, mut ca_file) = (true, false, false, None);
+    while let Some(flag) = args.next_if(|a| a.to_str().is_some_and(|a| a.starts_with("--"))) {
+        match flag.to_str() {
+            Some("--pasv") => extended = false,
+            Some("--active") => active = true,
+            Some("--tls") => tls = true,
+            Some("--ca-file") => ca_file = Some(args.next().ok_or("--ca-file takes a file")?),
+            _ => return Err(format!("unknown option {}", flag.to_string_lossy())),
         }
+    }
+    if ca_file.is_some() && !tls {
+        return Err("--ca-file is for --tls".to_owned());
     }
     let url = args
         .next()
@@ -141,6 +178,8 @@ fn arguments() -> Result<Options, String> {
         url,
         extended,
         active,
+        tls,
+        ca_file,
         actions,
     })
 }

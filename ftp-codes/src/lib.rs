@@ -153,6 +153,8 @@ mod outcome;
 mod reply_code;
 mod standard;
 mod standard_commands;
+#[cfg(feature = "std")]
+mod stream;
 mod transfer_type;
 mod undouble;
 

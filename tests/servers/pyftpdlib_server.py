@@ -8,7 +8,9 @@ password, read-only) and to anonymous users (read-only), on a free port that it 
 that dies cannot leave it behind. Options:
   masquerade=ADDRESS  its 227 replies name ADDRESS instead of its own (as behind NAT), which a
                       client must ignore, connecting to the control connection's host;
-  no-epsv             EPSV is unknown to it (500), as on servers without RFC 2428.
+  no-epsv             EPSV is unknown to it (500), as on servers without RFC 2428;
+  tls=CERT,KEY        FTPS required on the control and the data connections (TLS_FTPHandler,
+                      with pyOpenSSL), with the certificate and key of these PEM files.
 """
 
 import sys
@@ -27,13 +29,25 @@ def main():
     authorizer.add_user("bob", "", root)
     authorizer.add_anonymous(root)
 
-    class Handler(FTPHandler):
+    base = FTPHandler
+    for option in sys.argv[3:]:
+        if option.startswith("tls="):
+            from pyftpdlib.handlers import TLS_FTPHandler
+
+            base = TLS_FTPHandler
+            base.certfile, base.keyfile = option.split("=", 1)[1].split(",")
+            base.tls_control_required = True
+            base.tls_data_required = True
+
+    class Handler(base):
         pass
 
     Handler.authorizer = authorizer
     for option in sys.argv[3:]:
         if option.startswith("masquerade="):
             Handler.masquerade_address = option.split("=", 1)[1]
+        elif option.startswith("tls="):
+            pass
         elif option == "no-epsv":
             Handler.proto_cmds = {
                 verb: spec for verb, spec in FTPHandler.proto_cmds.items() if verb != "EPSV"

@@ -7,8 +7,7 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// The files a test's server uses: the served root, the CA's certificate (for the clients),
-/// the server's certificate and key.
+/// The files a test's server uses: the served root, and the certificates.
 struct Files {
     root: PathBuf,
     ca: PathBuf,
@@ -16,37 +15,19 @@ struct Files {
     key: PathBuf,
 }
 
-/// A CA, and a certificate it signed for 127.0.0.1 and localhost.
+/// A root with `pub/hello.txt`, a CA, and a certificate it signed for 127.0.0.1 and localhost.
 fn files(name: &str) -> Files {
-    use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair, SanType};
     let dir = support::scratch_dir(&format!("tls-{name}"));
     let root = dir.join("root");
     std::fs::create_dir_all(root.join("pub")).unwrap();
     std::fs::write(root.join("pub/hello.txt"), b"hello over TLS\n").unwrap();
-    let ca_key = KeyPair::generate().unwrap();
-    let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
-    ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-    ca_params
-        .distinguished_name
-        .push(DnType::CommonName, "ftp-codes test CA");
-    let ca = ca_params.self_signed(&ca_key).unwrap();
-    let issuer = Issuer::new(ca_params, ca_key);
-    let key = KeyPair::generate().unwrap();
-    let mut params = CertificateParams::new(vec!["localhost".to_owned()]).unwrap();
-    params
-        .subject_alt_names
-        .push(SanType::IpAddress("127.0.0.1".parse().unwrap()));
-    let certificate = params.signed_by(&key, &issuer).unwrap();
-    let files = Files {
+    let made = support::certificates::for_loopback(&dir);
+    Files {
         root,
-        ca: dir.join("ca.pem"),
-        certificate: dir.join("server.pem"),
-        key: dir.join("server.key"),
-    };
-    std::fs::write(&files.ca, ca.pem()).unwrap();
-    std::fs::write(&files.certificate, certificate.pem()).unwrap();
-    std::fs::write(&files.key, key.serialize_pem()).unwrap();
-    files
+        ca: made.ca,
+        certificate: made.certificate,
+        key: made.key,
+    }
 }
 
 /// The example server over `files`, for alice, with TLS offered or required.

@@ -61,6 +61,8 @@ mod tests;
 mod tokio_data;
 
 pub use crate::TransferType;
+#[cfg(feature = "std")]
+pub use crate::stream::Stream;
 pub use data::{AsyncDataConnection, DataConnection};
 #[cfg(any(feature = "embedded-io", feature = "embedded-io-async"))]
 pub use error::SessionError;
@@ -69,7 +71,11 @@ pub use session::{AsyncSession, GenericSession, Session};
 #[cfg(any(feature = "embedded-io", feature = "embedded-io-async"))]
 pub use started::Started;
 pub use state::DataMode;
+#[cfg(feature = "rustls")]
+pub use std_client::TlsSettings;
 #[cfg(feature = "std")]
-pub use std_client::{Client, Error, Progress, RemoteText, Response, StdData, Timeouts};
+pub use std_client::{
+    Client, DataTlsRefusal, Error, Progress, RemoteText, Response, StdData, Timeouts,
+};
 #[cfg(feature = "tokio")]
 pub use tokio_data::TokioData;

@@ -1,7 +1,9 @@
 //! Support for the tests that talk FTP to real servers on 127.0.0.1.
 #![allow(dead_code)] // each test binary uses a part of it
 
+pub mod certificates;
 pub mod control;
+pub mod example_client;
 pub mod examples;
 pub mod harness;
 pub mod servers;

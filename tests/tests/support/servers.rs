@@ -66,7 +66,7 @@ pub fn pyftpdlib_with(root: &Path, options: &[&str]) -> Result<Server, String> {
     })
 }
 
-/// A Python that can import pyftpdlib: the system one, or a virtual environment under the
+/// A Python that can import pyftpdlib and pyOpenSSL (its FTPS handler's TLS): the system one, or a virtual environment under the
 /// target directory into which pip installs it from `PyPI`. Tests run in parallel: the first
 /// to ask builds the environment while the others wait (one process), and it is built under a
 /// name of its own and renamed into place whole (other processes), so that nobody ever uses a
@@ -99,9 +99,15 @@ fn find_or_make_python() -> Result<PathBuf, String> {
         "--timeout",
         "60",
         "pyftpdlib",
+        "pyopenssl",
     ]))?;
     // Another process may have finished first: then its environment is used and ours dropped.
+    // One left by an older version of this file (without a package now needed) is replaced.
     if std::fs::rename(&building, &venv).is_err() {
+        if !imports_pyftpdlib(&python) {
+            let _ = std::fs::remove_dir_all(&venv);
+            let _ = std::fs::rename(&building, &venv);
+        }
         let _ = std::fs::remove_dir_all(&building);
     }
     if imports_pyftpdlib(&python) {
@@ -113,7 +119,7 @@ fn find_or_make_python() -> Result<PathBuf, String> {
 
 fn imports_pyftpdlib(python: &Path) -> bool {
     Command::new(python)
-        .args(["-c", "import pyftpdlib"])
+        .args(["-c", "import pyftpdlib, OpenSSL"])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .status()
@@ -135,17 +141,66 @@ fn run(command: &mut Command) -> Result<(), String> {
 /// vsftpd serving `root` read-only to anonymous users, as the user that launched it (its
 /// unprivileged mode: `run_as_launching_user=YES`), on a free loopback port.
 pub fn vsftpd(root: &Path, scratch: &Path) -> Result<Server, String> {
-    vsftpd_with(root, scratch, false)
+    vsftpd_with(root, scratch, false, "", None)
 }
 
 /// vsftpd serving `root` to anonymous users who may upload, make and remove directories, and
 /// delete and rename files. (Used by ftp-codes' tests of its client example.)
 #[allow(dead_code)]
 pub fn vsftpd_writable(root: &Path, scratch: &Path) -> Result<Server, String> {
-    vsftpd_with(root, scratch, true)
+    vsftpd_with(root, scratch, true, "", None)
 }
 
-fn vsftpd_with(root: &Path, scratch: &Path, writable: bool) -> Result<Server, String> {
+/// Which TLS versions a TLS server may negotiate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TlsVersions {
+    /// TLS 1.2 and 1.3 (1.3 is chosen).
+    Current,
+    /// At most TLS 1.2.
+    Tls12,
+}
+
+/// [`vsftpd_writable`] with FTPS required (`ssl_enable`, anonymous logins and data forced to
+/// TLS) and `require_ssl_reuse=YES`, its default: a data connection that does not resume the
+/// control connection's TLS session is refused with 522. Held to TLS 1.2 through OpenSSL's
+/// configuration (vsftpd 3.0.3 has no option for TLS 1.3).
+#[allow(dead_code)]
+pub fn vsftpd_tls(
+    root: &Path,
+    scratch: &Path,
+    certificates: &super::certificates::Certificates,
+    versions: TlsVersions,
+) -> Result<Server, String> {
+    let tls = format!(
+        "ssl_enable=YES\nallow_anon_ssl=YES\nforce_anon_logins_ssl=YES\nforce_anon_data_ssl=YES\n\
+         require_ssl_reuse=YES\nssl_ciphers=HIGH\nrsa_cert_file={}\nrsa_private_key_file={}\n",
+        certificates.certificate.display(),
+        certificates.key.display()
+    );
+    let openssl_conf = match versions {
+        TlsVersions::Current => None,
+        TlsVersions::Tls12 => {
+            let path = scratch.join("openssl-tls12.cnf");
+            std::fs::write(
+                &path,
+                "openssl_conf = default_conf\n[default_conf]\nssl_conf = ssl_sect\n\
+                 [ssl_sect]\nsystem_default = system_default_sect\n\
+                 [system_default_sect]\nMaxProtocol = TLSv1.2\n",
+            )
+            .map_err(|e| e.to_string())?;
+            Some(path)
+        }
+    };
+    vsftpd_with(root, scratch, true, &tls, openssl_conf)
+}
+
+fn vsftpd_with(
+    root: &Path,
+    scratch: &Path,
+    writable: bool,
+    extra: &str,
+    openssl_conf: Option<PathBuf>,
+) -> Result<Server, String> {
     let binary = ["/usr/sbin/vsftpd", "/usr/local/sbin/vsftpd"]
         .into_iter()
         .map(PathBuf::from)
@@ -162,9 +217,13 @@ fn vsftpd_with(root: &Path, scratch: &Path, writable: bool) -> Result<Server, St
             .map_err(|e| e.to_string())?
             .port();
         let config = scratch.join(format!("vsftpd-{attempt}.conf"));
-        std::fs::write(&config, vsftpd_config(root, &empty, port, writable))
-            .map_err(|e| e.to_string())?;
-        let child = Command::new(&binary)
+        let text = vsftpd_config(root, &empty, port, writable) + extra;
+        std::fs::write(&config, text).map_err(|e| e.to_string())?;
+        let mut command = Command::new(&binary);
+        if let Some(openssl_conf) = &openssl_conf {
+            command.env("OPENSSL_CONF", openssl_conf);
+        }
+        let child = command
             .arg(&config)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -246,6 +305,25 @@ fn vsftpd_config(root: &Path, empty: &Path, port: u16, writable: bool) -> String
 /// vsftpd): `FTP_CODES_PURE_FTPD` names the unpacked `usr/sbin/pure-ftpd` (`.ci/run` sets it),
 /// else `/usr/sbin/pure-ftpd`. It needs root, to become the virtual user.
 pub fn pure_ftpd(root: &Path, scratch: &Path) -> Result<Server, String> {
+    pure_ftpd_with(root, scratch, &[])
+}
+
+/// [`pure_ftpd`] with FTPS required (`-Y 2`: no login, no transfer without TLS).
+#[allow(dead_code)]
+pub fn pure_ftpd_tls(
+    root: &Path,
+    scratch: &Path,
+    certificates: &super::certificates::Certificates,
+) -> Result<Server, String> {
+    let certfile = format!(
+        "-2{},{}",
+        certificates.certificate.display(),
+        certificates.key.display()
+    );
+    pure_ftpd_with(root, scratch, &["-Y2", &certfile])
+}
+
+fn pure_ftpd_with(root: &Path, scratch: &Path, extra: &[&str]) -> Result<Server, String> {
     let binary = unpacked("FTP_CODES_PURE_FTPD", "pure-ftpd", "pure-ftpd")?;
     let pure_pw = binary
         .parent()
@@ -293,6 +371,7 @@ pub fn pure_ftpd(root: &Path, scratch: &Path) -> Result<Server, String> {
             .arg(format!("-S127.0.0.1,{port}"))
             .args(["-E", "-A", "-H"])
             .arg(format!("-I{}", LIFETIME_SECONDS / 60))
+            .args(extra)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -306,6 +385,41 @@ pub fn pure_ftpd(root: &Path, scratch: &Path) -> Result<Server, String> {
 /// unpacked `usr/sbin/proftpd`, whose libraries are looked for beside it (`.ci/run` unpacks them
 /// too), else `/usr/sbin/proftpd`. It needs root, to become `nobody` for the session.
 pub fn proftpd(root: &Path, scratch: &Path) -> Result<Server, String> {
+    proftpd_with(root, scratch, String::new())
+}
+
+/// [`proftpd`] with FTPS required (mod_tls, from Debian's `proftpd-mod-crypto`, unpacked
+/// beside it: `TLSRequired on`), and mod_tls's default of requiring data connections to
+/// resume the control connection's TLS session; overwriting allowed.
+#[allow(dead_code)]
+pub fn proftpd_tls(
+    root: &Path,
+    scratch: &Path,
+    certificates: &super::certificates::Certificates,
+    versions: TlsVersions,
+) -> Result<Server, String> {
+    let binary = unpacked("FTP_CODES_PROFTPD", "proftpd", "proftpd-core")?;
+    let protocols = match versions {
+        TlsVersions::Current => "TLSv1.2 TLSv1.3",
+        TlsVersions::Tls12 => "TLSv1.2",
+    };
+    let modules = binary
+        .parent()
+        .and_then(Path::parent)
+        .map(|usr| usr.join("lib").join("proftpd"))
+        .filter(|dir| dir.join("mod_tls.so").exists())
+        .ok_or("mod_tls is not unpacked (.ci/run does it: apt-get download proftpd-mod-crypto)")?;
+    let tls = format!(
+        "ModulePath {}\nLoadModule mod_tls.c\nTLSEngine on\nTLSRequired on\nAllowOverwrite on\n\
+         TLSProtocol {protocols}\nTLSECCertificateFile {}\nTLSECCertificateKeyFile {}\n",
+        modules.display(),
+        certificates.certificate.display(),
+        certificates.key.display()
+    );
+    proftpd_with(root, scratch, tls)
+}
+
+fn proftpd_with(root: &Path, scratch: &Path, extra: String) -> Result<Server, String> {
     let binary = unpacked("FTP_CODES_PROFTPD", "proftpd", "proftpd-core")?;
     let libraries = binary
         .parent()
@@ -336,7 +450,7 @@ pub fn proftpd(root: &Path, scratch: &Path) -> Result<Server, String> {
                  AuthOrder mod_auth_file.c\nAuthUserFile {}\nRequireValidShell off\nDefaultRoot ~\n\
                  TransferLog none\nTimeoutIdle {LIFETIME_SECONDS}\n\
                  # APPE and REST before STOR (off by default: 451 \"Append/Restart not permitted\")\n\
-                 AllowStoreRestart on\n",
+                 AllowStoreRestart on\n{extra}",
                 passwd.display()
             ),
         )

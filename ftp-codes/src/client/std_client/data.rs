@@ -1,8 +1,9 @@
 //! `StdData`: data connections over `std::net`, to the control connection's peer only, with
-//! the timeouts of [`Timeouts`].
+//! the timeouts of [`Timeouts`], in the clear or over TLS after `PROT P`.
 
 use crate::client::DataConnection;
-use std::io;
+use crate::stream::Stream;
+use std::io::{self, Read};
 use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
 use std::time::{Duration, Instant};
 
@@ -90,15 +91,24 @@ fn nonzero(wait: Duration) -> Option<Duration> {
 
 /// The data connections of a [`Client`](super::Client): TCP to the control connection's peer
 /// (passive), or a listener on the control connection's local address that accepts the peer
-/// alone (active: a connection from any other host is turned away, RFC 2577 §5).
+/// alone (active: a connection from any other host is turned away, RFC 2577 §5). After
+/// [`Client::secure`](super::Client::secure), each is TLS (the client's side in both modes,
+/// RFC 4217 §9), resuming the control connection's TLS session.
 #[derive(Debug)]
 pub struct StdData {
     peer: IpAddr,
     local: IpAddr,
     timeouts: Timeouts,
-    stream: Option<TcpStream>,
+    stream: Option<Stream>,
     listener: Option<TcpListener>,
+    #[cfg(feature = "rustls")]
+    tls: Option<super::tls::DataTls>,
 }
+
+/// What [`StdData::finish`] reads at most after an upload's `close_notify` while it waits for
+/// the server to close (TLS 1.3 session tickets, an alert): a server that sends more is not
+/// waited for.
+const DRAIN_LIMIT: usize = 64 * 1024;
 
 impl StdData {
     /// Data connections for a control connection to `peer` from `local`.
@@ -109,14 +119,60 @@ impl StdData {
             timeouts,
             stream: None,
             listener: None,
+            #[cfg(feature = "rustls")]
+            tls: None,
         }
     }
 
-    /// The open data connection, while a transfer moves its data.
-    pub fn stream(&mut self) -> io::Result<&mut TcpStream> {
+    /// The open data connection, while a transfer moves its data. Over TLS, a server that
+    /// closes it without `close_notify` makes a read fail with `UnexpectedEof` (the
+    /// [`Client`](super::Client) reads that as the end, and lets the reply decide).
+    pub fn stream(&mut self) -> io::Result<&mut Stream> {
         self.stream
             .as_mut()
             .ok_or_else(|| io::Error::from(io::ErrorKind::NotConnected))
+    }
+
+    /// Ends the data connection's data after a transfer that went through. Over TLS:
+    /// `close_notify`, then, since the server closes after it, reading until it does (64 KiB
+    /// at most, within the read timeout), so that nothing it sent (TLS 1.3 session tickets)
+    /// is left unread: on loopback an unread byte makes the kernel reset the connection, and
+    /// the server may lose the end of an upload. In the clear, nothing (closing ends the
+    /// data). Call it before the transfer's last reply; the [`Client`](super::Client) does.
+    pub fn finish(&mut self) -> io::Result<()> {
+        let Some(stream) = self.stream.as_mut().filter(|stream| stream.is_tls()) else {
+            return Ok(());
+        };
+        stream.finish()?;
+        // The server's own end: EOF, with or without its close_notify, or an error; whichever,
+        // the transfer's reply says how it went.
+        let mut sink = [0u8; 4096];
+        let mut drained = 0usize;
+        while drained < DRAIN_LIMIT {
+            match stream.read(&mut sink) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => drained = drained.saturating_add(n),
+            }
+        }
+        Ok(())
+    }
+
+    /// Data connections over TLS from now on (after `PROT P`).
+    #[cfg(feature = "rustls")]
+    pub(crate) fn protect(&mut self, tls: super::tls::DataTls) {
+        self.tls = Some(tls);
+    }
+
+    /// `tcp` as the data connection: through TLS once protected.
+    fn open(&mut self, tcp: TcpStream) -> io::Result<()> {
+        self.timeouts.apply(&tcp)?;
+        #[cfg(feature = "rustls")]
+        if let Some(tls) = &self.tls {
+            self.stream = Some(tls.client(tcp)?);
+            return Ok(());
+        }
+        self.stream = Some(Stream::plain(tcp));
+        Ok(())
     }
 
     pub(crate) fn set_timeouts(&mut self, timeouts: Timeouts) {
@@ -130,9 +186,7 @@ impl DataConnection for StdData {
     fn connect(&mut self, port: u16) -> io::Result<()> {
         let address = SocketAddr::new(self.peer, port);
         let stream = TcpStream::connect_timeout(&address, self.timeouts.data)?;
-        self.timeouts.apply(&stream)?;
-        self.stream = Some(stream);
-        Ok(())
+        self.open(stream)
     }
 
     fn listen(&mut self) -> io::Result<SocketAddr> {
@@ -154,9 +208,7 @@ impl DataConnection for StdData {
             match listener.accept() {
                 Ok((stream, from)) if from.ip() == self.peer => {
                     stream.set_nonblocking(false)?;
-                    self.timeouts.apply(&stream)?;
-                    self.stream = Some(stream);
-                    return Ok(());
+                    return self.open(stream);
                 }
                 // Another host: not the server's connection (a port thief); wait on.
                 Ok(_) => {}

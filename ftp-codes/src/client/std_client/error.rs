@@ -27,6 +27,10 @@ pub enum Error {
     },
     /// The control connection could not be opened.
     Connect(io::Error),
+    /// The TLS handshake of [`Client::secure`](super::Client::secure) failed (feature
+    /// `rustls`): the server's certificate was not trusted or not for the name, or the
+    /// handshake broke. Nothing more was sent.
+    Tls(io::Error),
     /// The reader or writer given to a transfer failed; the transfer was aborted (ABOR).
     Local(io::Error),
     /// The session failed otherwise: the control or data connection, an unreadable reply, a
@@ -34,7 +38,76 @@ pub enum Error {
     Session(SessionError<io::Error>),
 }
 
+/// Why a server refused a transfer's data connection with 522, which means more than one
+/// thing: RFC 4217 §10.2 gives it to a failed or unacceptable TLS negotiation, and vsftpd
+/// sends it too when a data connection did not resume the control connection's TLS session
+/// (its `require_ssl_reuse`) and when a transfer is asked for without `PROT P`. Told apart by
+/// the reply's text, the only place servers say which.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DataTlsRefusal {
+    /// The data connection's TLS session was not resumed from the control connection's
+    /// (the text mentions reuse: `522 SSL connection failed: session reuse required`).
+    SessionNotResumed,
+    /// The data connection was not protected at all (the text mentions encryption or
+    /// protection: `522 Data connections must be encrypted.`): TLS without `PROT P`.
+    NotProtected,
+    /// RFC 4217's own meaning: the TLS negotiation on the data connection failed or was not
+    /// acceptable to the server.
+    NegotiationFailed,
+}
+
+impl DataTlsRefusal {
+    /// What the refusal means, for the error's message.
+    fn explain(self) -> &'static str {
+        match self {
+            Self::SessionNotResumed => {
+                "the server requires each data connection to resume the control connection's TLS session, and this one did not"
+            }
+            Self::NotProtected => "the server requires data connections over TLS (PROT P)",
+            Self::NegotiationFailed => {
+                "the TLS negotiation on the data connection failed or was not acceptable (RFC 4217 §10.2)"
+            }
+        }
+    }
+}
+
 impl Error {
+    /// For a 522 refusing a transfer (RETR, STOR, STOU, APPE, LIST, NLST, MLSD): which of its
+    /// meanings the server gave. `None` for any other error (a 522 to EPRT or EPSV is RFC
+    /// 2428's "network protocol not supported").
+    pub fn data_tls_refusal(&self) -> Option<DataTlsRefusal> {
+        let Self::Refused {
+            command: Some(command),
+            code,
+            reply,
+        } = self
+        else {
+            return None;
+        };
+        let transfer = matches!(
+            command,
+            Command::Retr
+                | Command::Stor
+                | Command::Stou
+                | Command::Appe
+                | Command::List
+                | Command::Nlst
+                | Command::Mlsd
+        );
+        if code.as_u16() != 522 || !transfer {
+            return None;
+        }
+        let text = reply.to_ascii_lowercase();
+        Some(if text.contains("reuse") || text.contains("resum") {
+            DataTlsRefusal::SessionNotResumed
+        } else if text.contains("encrypt") || text.contains("protect") {
+            DataTlsRefusal::NotProtected
+        } else {
+            DataTlsRefusal::NegotiationFailed
+        })
+    }
+
     /// The server's code, for a refusal.
     pub fn reply_code(&self) -> Option<ReplyCode> {
         match self {
@@ -70,13 +143,20 @@ impl fmt::Display for Error {
                 command: Some(command),
                 reply,
                 ..
-            } => write!(f, "{command} refused: {reply}"),
+            } => {
+                write!(f, "{command} refused: {reply}")?;
+                match self.data_tls_refusal() {
+                    Some(refusal) => write!(f, " ({})", refusal.explain()),
+                    None => Ok(()),
+                }
+            }
             Self::Refused {
                 command: None,
                 reply,
                 ..
             } => write!(f, "the server is not ready: {reply}"),
             Self::Connect(error) => write!(f, "cannot connect: {error}"),
+            Self::Tls(error) => write!(f, "TLS handshake failed: {error}"),
             Self::Local(error) => write!(f, "local file: {error}"),
             Self::Session(error) => error.fmt(f),
         }
@@ -86,7 +166,7 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Self::Connect(error) | Self::Local(error) => Some(error),
+            Self::Connect(error) | Self::Tls(error) | Self::Local(error) => Some(error),
             Self::Session(error) => error.source(),
             Self::Refused { .. } => None,
         }

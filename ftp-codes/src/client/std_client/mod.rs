@@ -4,15 +4,20 @@
 mod data;
 mod error;
 mod text;
+#[cfg(feature = "rustls")]
+mod tls;
 
 pub use data::{StdData, Timeouts};
-pub use error::Error;
+pub use error::{DataTlsRefusal, Error};
 pub use text::RemoteText;
+#[cfg(feature = "rustls")]
+pub use tls::TlsSettings;
 
 use crate::client::control::{Control, FromStd};
 use crate::client::{DataMode, Session, SessionError, TransferType};
 use crate::payload::Timestamp;
 use crate::reply::ParseOptions;
+use crate::stream::Stream;
 use crate::{Command, Outcome, ReplyCode};
 use core::ops::ControlFlow;
 use std::boxed::Box;
@@ -84,7 +89,7 @@ type Hook = Box<dyn FnMut(Progress) -> ControlFlow<()> + Send>;
 /// ([`set_mode`](Self::set_mode)). [`on_progress`](Self::on_progress) follows transfers and
 /// can abort them.
 pub struct Client {
-    session: Session<'static, FromStd<TcpStream>, StdData>,
+    session: Session<'static, FromStd<Stream>, StdData>,
     timeouts: Timeouts,
     progress: Option<Hook>,
 }
@@ -133,7 +138,7 @@ impl Client {
         let peer = stream.peer_addr().map_err(Error::Connect)?.ip();
         let local = stream.local_addr().map_err(Error::Connect)?.ip();
         let control = Control::with_owned_buffer(
-            FromStd::new(stream),
+            FromStd::new(Stream::plain(stream)),
             CONTROL_BUFFER,
             ParseOptions::default(),
         );
@@ -306,9 +311,17 @@ impl Client {
         self.lines(Command::Mlsd, path.as_ref())
     }
 
-    /// QUIT, and closes the connection.
+    /// QUIT, and closes the connection (over TLS, with `close_notify`).
     pub fn quit(mut self) -> Result<()> {
-        self.command(Command::Quit, b"")
+        self.command(Command::Quit, b"")?;
+        // The server closes after its 221 anyway: a failed close_notify changes nothing.
+        let _ = self
+            .session
+            .control_mut()
+            .transport_mut()
+            .inner_mut()
+            .finish();
+        Ok(())
     }
 
     /// Calls `hook` as each transfer moves data (after every chunk, at most 64 KiB). Returning
@@ -344,7 +357,7 @@ impl Client {
         self.timeouts = timeouts;
         self.session.data_mut().set_timeouts(timeouts);
         timeouts
-            .apply(self.session.control_mut().transport_mut().inner())
+            .apply(self.session.control().transport().inner().tcp())
             .map_err(Error::Connect)
     }
 
@@ -356,11 +369,17 @@ impl Client {
 
     /// The control connection's peer: where every data connection goes.
     pub fn peer(&self) -> Option<std::net::SocketAddr> {
-        self.session.control().transport().inner().peer_addr().ok()
+        self.session
+            .control()
+            .transport()
+            .inner()
+            .tcp()
+            .peer_addr()
+            .ok()
     }
 
     /// The session underneath, for what this type does not wrap.
-    pub fn session_mut(&mut self) -> &mut Session<'static, FromStd<TcpStream>, StdData> {
+    pub fn session_mut(&mut self) -> &mut Session<'static, FromStd<Stream>, StdData> {
         &mut self.session
     }
 
@@ -403,7 +422,14 @@ impl Client {
         let result = self
             .session
             .transfer(command, path, offset, |data, started| {
-                moved.copy(data.stream()?, to, Local::Writer, started.announced_size())
+                let expected = started.announced_size();
+                let flow =
+                    moved.copy(&mut EndOnEof(data.stream()?), to, Local::Writer, expected)?;
+                if flow.is_continue() {
+                    // Every byte is in: the reply, not the close, says how it went.
+                    let _ = data.finish();
+                }
+                Ok(flow)
             });
         let bytes = moved.bytes;
         let local = moved.local.take();
@@ -413,12 +439,12 @@ impl Client {
     fn upload(&mut self, command: Command, path: &[u8], from: &mut impl Read) -> Result<u64> {
         let mut moved = Moved::new(command, self.progress.as_mut());
         let result = self.session.transfer(command, path, 0, |data, started| {
-            moved.copy(
-                from,
-                data.stream()?,
-                Local::Reader,
-                started.announced_size(),
-            )
+            let expected = started.announced_size();
+            let flow = moved.copy(from, data.stream()?, Local::Reader, expected)?;
+            if flow.is_continue() {
+                data.finish()?;
+            }
+            Ok(flow)
         });
         let bytes = moved.bytes;
         let local = moved.local.take();
@@ -445,6 +471,21 @@ impl Client {
         match (result, local) {
             (Err(SessionError::Aborted { .. }), Some(error)) => Err(Error::Local(error)),
             (result, _) => self.check(result),
+        }
+    }
+}
+
+/// A download's data connection, for which a TLS connection that ends without the server's
+/// `close_notify` (`UnexpectedEof`) ends the data as a close does in the clear: servers that
+/// skip it are common (RFC 4217 §7 leaves it to them), and the transfer's reply still says
+/// whether everything was sent; a 226 after a cut would be the server's own error.
+struct EndOnEof<'s>(&'s mut Stream);
+
+impl Read for EndOnEof<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        match self.0.read(buf) {
+            Err(error) if error.kind() == io::ErrorKind::UnexpectedEof => Ok(0),
+            other => other,
         }
     }
 }

@@ -4,13 +4,13 @@
 
 use super::file_system::{Access, Authenticator, FileInfo, FileSystem};
 use super::listings::{listing, status_lines};
-use super::stream::Stream;
 use super::transfer::{DataSetup, Moved, Side, listen, run_transfer};
 use super::{Admitted, Shared};
 use crate::Code;
 use crate::listing::{FactSet, Kind};
 use crate::payload::Timestamp;
 use crate::server::{Event, ListFormat, Passive, Request, ServerError, Session};
+use crate::stream::Stream;
 use std::boxed::Box;
 use std::io::{self, Read, Write};
 use std::net::{IpAddr, SocketAddr, TcpStream};
@@ -33,7 +33,7 @@ pub(super) fn serve<F: FileSystem, A: Authenticator>(
         out: std::vec![0; OUT],
         peer: control.peer_addr()?,
         local: control.local_addr()?,
-        control: Stream::Plain(control),
+        control: Stream::plain(control),
         shared,
         access: Access::ReadOnly,
         data: None,
@@ -93,7 +93,9 @@ impl<F: FileSystem, A: Authenticator> Connection<'_, F, A> {
             .greet(&mut self.out)
             .map_err(io::Error::other)?;
         self.send(n)?;
-        self.control.set_read_timeout(Some(self.shared.idle))?;
+        self.control
+            .tcp()
+            .set_read_timeout(Some(self.shared.idle))?;
         loop {
             // What a request is carried out with, taken before the request borrows the session.
             let situation = Situation {
@@ -172,9 +174,10 @@ impl<F: FileSystem, A: Authenticator> Connection<'_, F, A> {
 
     /// The TLS handshake on the control connection after `AUTH TLS`'s 234: `false` when it
     /// failed, which ends the connection (RFC 4217 §10.1: its state is unknown).
+    #[cfg_attr(not(feature = "rustls"), allow(clippy::unused_self))]
     fn start_tls(&mut self) -> bool {
         #[cfg(feature = "rustls")]
-        if let (Some(settings), Stream::Plain(tcp)) = (&self.shared.tls, &self.control)
+        if let (Some(settings), Some(tcp)) = (&self.shared.tls, self.control.plain_tcp())
             && let Ok(tcp) = tcp.try_clone()
         {
             let _ = tcp.set_read_timeout(Some(self.shared.data_wait));
@@ -182,6 +185,7 @@ impl<F: FileSystem, A: Authenticator> Connection<'_, F, A> {
                 self.control = stream;
                 return self
                     .control
+                    .tcp()
                     .set_read_timeout(Some(self.shared.idle))
                     .is_ok();
             }

@@ -4,7 +4,6 @@ mod connection;
 mod directory;
 mod file_system;
 mod listings;
-mod stream;
 #[cfg(feature = "rustls")]
 mod tls;
 mod transfer;

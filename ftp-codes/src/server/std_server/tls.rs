@@ -2,11 +2,10 @@
 //! handshake on the control connection after `AUTH TLS` and on each protected data
 //! connection.
 
-use super::stream::Stream;
+use crate::stream::Stream;
 use rustls::ServerConfig;
 use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer};
-use std::boxed::Box;
 use std::io;
 use std::net::TcpStream;
 use std::path::Path;
@@ -76,11 +75,7 @@ impl TlsSettings {
 /// resume a session and the settings require it.
 pub(super) fn accept_data(settings: &TlsSettings, tcp: TcpStream) -> io::Result<Stream> {
     let mut stream = accept(&settings.data, tcp)?;
-    let resumed = match &stream {
-        Stream::Tls(tls) => tls.conn.handshake_kind() == Some(rustls::HandshakeKind::Resumed),
-        Stream::Plain(_) => false,
-    };
-    if settings.resumption_required && !resumed {
+    if settings.resumption_required && !stream.resumed() {
         // Closed cleanly (close_notify), so that the client reads an empty transfer and then
         // the 522 that says why, rather than a broken connection.
         let _ = stream.finish();
@@ -93,14 +88,9 @@ pub(super) fn accept_data(settings: &TlsSettings, tcp: TcpStream) -> io::Result<
 }
 
 /// The TLS handshake as the server, on `tcp`, bounded by the socket's timeouts.
-pub(super) fn accept(config: &Arc<ServerConfig>, mut tcp: TcpStream) -> io::Result<Stream> {
-    let mut connection =
-        rustls::ServerConnection::new(Arc::clone(config)).map_err(io::Error::other)?;
-    // Each round moves bytes or fails (a timeout, a close): bounded by the peer's data.
-    while connection.is_handshaking() {
-        connection.complete_io(&mut tcp)?;
-    }
-    Ok(Stream::Tls(Box::new(rustls::StreamOwned::new(
-        connection, tcp,
-    ))))
+pub(super) fn accept(config: &Arc<ServerConfig>, tcp: TcpStream) -> io::Result<Stream> {
+    let connection = rustls::ServerConnection::new(Arc::clone(config)).map_err(io::Error::other)?;
+    let mut stream = Stream::tls_server(connection, tcp);
+    stream.handshake()?;
+    Ok(stream)
 }

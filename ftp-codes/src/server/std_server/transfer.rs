@@ -3,9 +3,9 @@
 
 use super::connection::{Connection, is_timeout};
 use super::file_system::{Authenticator, FileSystem};
-use super::stream::Stream;
 use crate::Code;
 use crate::server::{Event, Request};
+use crate::stream::Stream;
 use std::boxed::Box;
 use std::io::{self, Read, Write};
 use std::net::{IpAddr, Shutdown, SocketAddr, TcpListener, TcpStream};
@@ -152,7 +152,7 @@ pub(super) fn run_transfer<F: FileSystem, A: Authenticator>(
             let _ = handle.shutdown(Shutdown::Both);
         }
         let result = worker.join().unwrap_or(Err(Side::Data));
-        connection.control.set_read_timeout(idle)?;
+        connection.control.tcp().set_read_timeout(idle)?;
         match control? {
             Control::Gone => Ok(()),
             control => connection.finish_transfer(result, matches!(control, Control::Aborted)),
@@ -167,7 +167,10 @@ fn watch<F: FileSystem, A: Authenticator>(
     worker: &ScopedJoinHandle<'_, Result<u64, Side>>,
     count: &AtomicU64,
 ) -> io::Result<Control> {
-    connection.control.set_read_timeout(Some(CONTROL_POLL))?;
+    connection
+        .control
+        .tcp()
+        .set_read_timeout(Some(CONTROL_POLL))?;
     while !worker.is_finished() {
         let read = connection
             .session
@@ -263,7 +266,7 @@ fn protect<F: FileSystem, A: Authenticator>(
     tcp: TcpStream,
 ) -> io::Result<Stream> {
     if !connection.session.data_protected() {
-        return Ok(Stream::Plain(tcp));
+        return Ok(Stream::plain(tcp));
     }
     #[cfg(feature = "rustls")]
     if let Some(settings) = &connection.shared.tls {

@@ -1,0 +1,284 @@
+//! The client example over FTPS (`--tls`, RFC 4217; feature `rustls` through the examples'
+//! `tls`) against real servers on 127.0.0.1 that require TLS on the control and the data
+//! connections: vsftpd (`require_ssl_reuse=YES`, on TLS 1.3 and held to TLS 1.2), pyftpdlib's
+//! `TLS_FTPHandler`, ProFTPD (mod_tls, which also requires session reuse) and Pure-FTPd. Each:
+//! a whole session in EPSV and in PASV (1 MiB up and down, compared byte for byte), ten
+//! transfers in a row, a certificate from another CA and one for another name refused, and a
+//! plain client refused with the server's own reply. Certificates are made by the test.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use support::certificates::{self, Certificates};
+use support::example_client::{client, megabyte, session, text};
+use support::servers::{self, Server, TlsVersions};
+
+/// A test's directories and certificates: for 127.0.0.1 only, so that `localhost` is another
+/// name.
+struct Setup {
+    dir: PathBuf,
+    root: PathBuf,
+    certificates: Certificates,
+}
+
+fn setup(name: &str) -> Setup {
+    let dir = support::scratch_dir(name);
+    let root = dir.join("root");
+    std::fs::create_dir_all(&root).unwrap();
+    let certificates = certificates::make(&dir.join("certificates"), &["127.0.0.1"]);
+    Setup {
+        dir,
+        root,
+        certificates,
+    }
+}
+
+fn path_bytes(path: &Path) -> &[u8] {
+    path.to_str().unwrap().as_bytes()
+}
+
+/// Everything a TLS server is put through by the client example; `userinfo` is `alice:secret@`
+/// or empty (anonymous). `ten`: ten transfers in one session too.
+fn over_tls(server: &Server, userinfo: &str, setup: &Setup, ten: bool) {
+    let url = format!("ftp://{userinfo}{}/", server.address);
+    let ca = path_bytes(&setup.certificates.ca);
+    session(&url, &[b"--tls", b"--ca-file", ca], &setup.root, &setup.dir);
+    // The options in another order.
+    session(
+        &url,
+        &[b"--pasv", b"--ca-file", ca, b"--tls"],
+        &setup.root,
+        &setup.dir,
+    );
+    if ten {
+        ten_transfers(&url, ca, &setup.dir);
+    }
+    refused_certificates(server, userinfo, setup);
+}
+
+/// Ten data connections in one session, uploads and downloads mixed: each must resume the
+/// TLS session afresh (a TLS 1.3 ticket is good for one connection), and each upload's end
+/// must reach the server.
+fn ten_transfers(url: &str, ca: &[u8], scratch: &Path) {
+    let data = megabyte();
+    let local = scratch.join("ten.bin");
+    std::fs::write(&local, &data).unwrap();
+    let backs: Vec<PathBuf> = (0..4)
+        .map(|i| scratch.join(format!("back{i}.bin")))
+        .collect();
+    let local = path_bytes(&local);
+    let mut args: Vec<&[u8]> = vec![b"--tls", b"--ca-file", ca, url.as_bytes()];
+    for command in [
+        &[&b"put"[..], local, b"ten.bin"][..],
+        &[b"get", b"ten.bin", path_bytes(&backs[0])],
+        &[b"ls"],
+        &[b"append", local, b"ten.bin"],
+        &[b"nlst"],
+        &[b"get", b"ten.bin", path_bytes(&backs[1])],
+        &[b"put", local, b"ten.bin"],
+        &[b"get", b"ten.bin", path_bytes(&backs[2])],
+        &[b"ls"],
+        &[b"get", b"ten.bin", path_bytes(&backs[3])],
+        &[b"rm", b"ten.bin"],
+    ] {
+        args.extend_from_slice(command);
+        args.push(b";");
+    }
+    let run = client(&args, b"");
+    assert!(
+        run.status.success(),
+        "{}\n{}",
+        text(&run.stderr),
+        text(&run.stdout)
+    );
+    let twice = [&data[..], &data[..]].concat();
+    for (back, expected) in backs.iter().zip([&data, &twice, &data, &data]) {
+        let got = std::fs::read(back).unwrap();
+        assert!(got == *expected, "{}: {} bytes", back.display(), got.len());
+    }
+}
+
+/// A certificate from another CA, and the right CA's certificate reached under another name:
+/// both end the run with status 1 after the handshake, and no command follows.
+fn refused_certificates(server: &Server, userinfo: &str, setup: &Setup) {
+    let other = certificates::make(&setup.dir.join("other-ca"), &["127.0.0.1"]);
+    let url = format!("ftp://{userinfo}{}/", server.address);
+    let run = client(
+        &[
+            b"--tls",
+            b"--ca-file",
+            path_bytes(&other.ca),
+            url.as_bytes(),
+            b"ls",
+        ],
+        b"",
+    );
+    let stderr = text(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("TLS handshake failed") && stderr.contains("UnknownIssuer"),
+        "{stderr}"
+    );
+    let url = format!("ftp://{userinfo}localhost:{}/", server.address.port());
+    let ca = path_bytes(&setup.certificates.ca);
+    let run = client(&[b"--tls", b"--ca-file", ca, url.as_bytes(), b"ls"], b"");
+    let stderr = text(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("TLS handshake failed")
+            && stderr.contains("not valid for name \"localhost\""),
+        "{stderr}"
+    );
+}
+
+/// Without `--tls`, the server's own refusal, quoted, and status 1.
+fn plain_refused(server: &Server, userinfo: &str, expected: &str) {
+    let url = format!("ftp://{userinfo}{}/", server.address);
+    let run = client(&[url.as_bytes(), b"ls"], b"");
+    let stderr = text(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(stderr.starts_with(expected), "{stderr}");
+}
+
+fn vsftpd(setup: &Setup, versions: TlsVersions) -> Server {
+    servers::vsftpd_tls(&setup.root, &setup.dir, &setup.certificates, versions)
+        .unwrap_or_else(|why| support::unavailable("vsftpd", &why))
+}
+
+fn vsftpd_on_tls13_with_session_reuse_required() {
+    let setup = setup("tls-vsftpd-13");
+    let server = vsftpd(&setup, TlsVersions::Current);
+    over_tls(&server, "", &setup, true);
+    let ca = path_bytes(&setup.certificates.ca);
+    let url = format!("ftp://{}/", server.address);
+    session(
+        &url,
+        &[b"--tls", b"--ca-file", ca, b"--active"],
+        &setup.root,
+        &setup.dir,
+    );
+    plain_refused(
+        &server,
+        "",
+        "USER refused: 530 Anonymous sessions must use encryption.",
+    );
+}
+
+fn vsftpd_held_to_tls12_with_session_reuse_required() {
+    let setup = setup("tls-vsftpd-12");
+    let server = vsftpd(&setup, TlsVersions::Tls12);
+    over_tls(&server, "", &setup, true);
+}
+
+/// A client whose TLS never resumes a session: vsftpd refuses its data connections with 522,
+/// and the error says it was the missing reuse (RFC 4217 gives 522 another meaning).
+fn vsftpd_522_for_a_data_connection_that_did_not_resume_says_so() {
+    use ftp_codes::client::{Client, DataTlsRefusal, TlsSettings};
+    use rustls::pki_types::CertificateDer;
+    use rustls::pki_types::pem::PemObject;
+    let setup = setup("tls-vsftpd-no-resume");
+    std::fs::write(setup.root.join("file.txt"), b"x").unwrap();
+    let server = vsftpd(&setup, TlsVersions::Current);
+    let mut roots = rustls::RootCertStore::empty();
+    roots
+        .add(CertificateDer::from_pem_file(&setup.certificates.ca).unwrap())
+        .unwrap();
+    #[allow(deprecated)] // ring: what the crate's own configurations use
+    let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+    let mut config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    config.resumption = rustls::client::Resumption::disabled();
+    let tls = TlsSettings::from_config(std::sync::Arc::new(config));
+    let ftp = Client::connect(server.address).unwrap();
+    let mut ftp = ftp.secure("127.0.0.1", &tls).expect("secure");
+    ftp.login("anonymous", "test@").expect("login");
+    let error = ftp.get("file.txt", &mut Vec::new()).unwrap_err();
+    assert_eq!(
+        error.data_tls_refusal(),
+        Some(DataTlsRefusal::SessionNotResumed),
+        "{error}"
+    );
+    let message = error.to_string();
+    assert!(
+        message.starts_with("RETR refused: 522 ") && message.contains("resume"),
+        "{message}"
+    );
+    // vsftpd ends the session after it (its `die()`): the next command fails cleanly.
+    assert!(ftp.noop().is_err());
+}
+
+fn pyftpdlib_tls_ftp_handler() {
+    let setup = setup("tls-pyftpdlib");
+    let tls = format!(
+        "tls={},{}",
+        setup.certificates.certificate.display(),
+        setup.certificates.key.display()
+    );
+    let server = servers::pyftpdlib_with(&setup.root, &[&tls])
+        .unwrap_or_else(|why| support::unavailable("pyftpdlib", &why));
+    over_tls(&server, "alice:secret@", &setup, true);
+    plain_refused(
+        &server,
+        "alice:secret@",
+        "USER refused: 550 SSL/TLS required on the control channel.",
+    );
+}
+
+/// ProFTPD 1.3.8 on TLS 1.3 sends no session ticket on an upload's data connection (it never
+/// writes there), and rustls never uses a TLS 1.3 ticket twice (RFC 8446 §C.4): after as many
+/// uploads as the control connection's handshake gave tickets (OpenSSL's default: 2), a data
+/// connection cannot resume, and mod_tls refuses it (425). So one upload a session here; ten
+/// transfers in a row are tested against vsftpd and pyftpdlib. The same ProFTPD held to
+/// TLS 1.2, where a session can be resumed any number of times, takes the ten.
+fn proftpd_with_mod_tls() {
+    let setup = setup("tls-proftpd");
+    let server = servers::proftpd_tls(
+        &setup.root,
+        &setup.dir,
+        &setup.certificates,
+        TlsVersions::Current,
+    )
+    .unwrap_or_else(|why| support::unavailable("proftpd", &why));
+    over_tls(&server, "alice:secret@", &setup, false);
+    drop(server);
+    let setup = self::setup("tls-proftpd-12");
+    let server = servers::proftpd_tls(
+        &setup.root,
+        &setup.dir,
+        &setup.certificates,
+        TlsVersions::Tls12,
+    )
+    .unwrap_or_else(|why| support::unavailable("proftpd", &why));
+    ten_transfers(
+        &format!("ftp://alice:secret@{}/", server.address),
+        path_bytes(&setup.certificates.ca),
+        &setup.dir,
+    );
+    plain_refused(
+        &server,
+        "alice:secret@",
+        "USER refused: 550 SSL/TLS required on the control channel",
+    );
+}
+
+fn pure_ftpd_with_tls_required() {
+    let setup = setup("tls-pure-ftpd");
+    let server = servers::pure_ftpd_tls(&setup.root, &setup.dir, &setup.certificates)
+        .unwrap_or_else(|why| support::unavailable("pure-ftpd", &why));
+    over_tls(&server, "alice:secret@", &setup, true);
+    plain_refused(&server, "alice:secret@", "USER refused: 421");
+}
+
+fn main() -> std::process::ExitCode {
+    support::harness::run(tests![
+        vsftpd_on_tls13_with_session_reuse_required,
+        vsftpd_held_to_tls12_with_session_reuse_required,
+        vsftpd_522_for_a_data_connection_that_did_not_resume_says_so,
+        pyftpdlib_tls_ftp_handler,
+        proftpd_with_mod_tls,
+        pure_ftpd_with_tls_required,
+    ])
+}
