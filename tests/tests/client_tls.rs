@@ -8,6 +8,7 @@
 
 mod support;
 
+use rustls::pki_types::pem::PemObject;
 use std::path::{Path, PathBuf};
 use support::certificates::{self, Certificates};
 use support::example_client::{client, megabyte, session, text};
@@ -175,7 +176,6 @@ fn vsftpd_held_to_tls12_with_session_reuse_required() {
 fn vsftpd_522_for_a_data_connection_that_did_not_resume_says_so() {
     use ftp_codes::client::{Client, DataTlsRefusal, TlsSettings};
     use rustls::pki_types::CertificateDer;
-    use rustls::pki_types::pem::PemObject;
     let setup = setup("tls-vsftpd-no-resume");
     std::fs::write(setup.root.join("file.txt"), b"x").unwrap();
     let server = vsftpd(&setup, TlsVersions::Current);
@@ -272,6 +272,102 @@ fn pure_ftpd_with_tls_required() {
     plain_refused(&server, "alice:secret@", "USER refused: 421");
 }
 
+/// A socket that keeps a copy of every byte read from it.
+struct Recording {
+    tcp: std::net::TcpStream,
+    seen: Vec<u8>,
+}
+
+impl std::io::Read for Recording {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.tcp.read(buf)?;
+        self.seen.extend_from_slice(&buf[..n]);
+        Ok(n)
+    }
+}
+
+impl std::io::Write for Recording {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.tcp.write(buf)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.tcp.flush()
+    }
+}
+
+/// After a handshake that fails on the certificate, the client sends nothing more: no USER, no
+/// clear-text QUIT. The peer is a few lines of this test, since what is checked is every byte
+/// on the wire after the 234, which no real server reports: it greets, answers AUTH TLS with
+/// 234, runs a rustls server with a certificate from a CA the client does not trust, and keeps
+/// everything the client sends until it closes.
+fn nothing_is_sent_after_a_failed_handshake() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let setup = setup("tls-nothing-after");
+    let untrusted = certificates::make(&setup.dir.join("untrusted"), &["127.0.0.1"]);
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let peer = std::thread::spawn(move || {
+        let (mut tcp, _) = listener.accept().unwrap();
+        tcp.set_read_timeout(Some(std::time::Duration::from_secs(10)))
+            .unwrap();
+        tcp.write_all(b"220 ready\r\n").unwrap();
+        let mut line = String::new();
+        BufReader::new(&mut tcp).read_line(&mut line).unwrap();
+        assert_eq!(line, "AUTH TLS\r\n");
+        tcp.write_all(b"234 go ahead\r\n").unwrap();
+        let chain = rustls::pki_types::CertificateDer::pem_file_iter(&untrusted.certificate)
+            .unwrap()
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap();
+        let key = rustls::pki_types::PrivateKeyDer::from_pem_file(&untrusted.key).unwrap();
+        #[allow(deprecated)]
+        let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+        let config = rustls::ServerConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .unwrap()
+            .with_no_client_auth()
+            .with_single_cert(chain, key)
+            .unwrap();
+        let mut server = rustls::ServerConnection::new(std::sync::Arc::new(config)).unwrap();
+        let mut socket = Recording {
+            tcp,
+            seen: Vec::new(),
+        };
+        let mut failed = false;
+        for _ in 0..20 {
+            if !server.is_handshaking() {
+                break;
+            }
+            if server.complete_io(&mut socket).is_err() {
+                failed = true;
+                break;
+            }
+        }
+        // Whatever else the client sends, until it closes (or ten seconds).
+        let mut rest = Vec::new();
+        let _ = socket.read_to_end(&mut rest);
+        (failed, socket.seen)
+    });
+    let url = format!("ftp://127.0.0.1:{port}/");
+    let ca = path_bytes(&setup.certificates.ca);
+    let run = client(&[b"--tls", b"--ca-file", ca, url.as_bytes(), b"ls"], b"");
+    let stderr = text(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("UnknownIssuer"), "{stderr}");
+    let (failed, seen) = peer.join().unwrap();
+    assert!(failed, "the handshake failed on the server's side too");
+    // TLS records only (20 to 23: TLS 1.3's compatibility change_cipher_spec, an alert, the
+    // handshake, and the alert encrypted as TLS 1.3 sends it), never a command in the clear.
+    assert!(!seen.is_empty());
+    let mut rest = &seen[..];
+    while let [kind, _, _, high, low, tail @ ..] = rest {
+        assert!((20..=23).contains(kind), "a record of type {kind}: {seen:?}");
+        let length = usize::from(*high) << 8 | usize::from(*low);
+        rest = tail.get(length..).expect("whole records");
+    }
+    assert!(rest.is_empty(), "bytes that are not a TLS record: {rest:?}");
+}
+
 fn main() -> std::process::ExitCode {
     support::harness::run(tests![
         vsftpd_on_tls13_with_session_reuse_required,
@@ -280,5 +376,6 @@ fn main() -> std::process::ExitCode {
         pyftpdlib_tls_ftp_handler,
         proftpd_with_mod_tls,
         pure_ftpd_with_tls_required,
+        nothing_is_sent_after_a_failed_handshake,
     ])
 }

@@ -184,11 +184,64 @@ fn resumption_required_lets_curl_through_and_refuses_python() {
     );
 }
 
+/// lftp (GnuTLS) over FTPS, TLS required: an upload and a download of 1 MiB, compared, and a
+/// listing, every data connection protected; and lftp refused a plain session.
+fn lftp_over_tls_with_tls_required() {
+    support::require("lftp", &["--version"]);
+    let files = files("lftp");
+    let server = start(&files, true);
+    let work = files.root.with_extension("lftp");
+    std::fs::create_dir_all(&work).unwrap();
+    let data: Vec<u8> = (0..1u64 << 20)
+        .map(|i| ((i * 2_654_435_761) >> 24) as u8)
+        .collect();
+    std::fs::write(work.join("up.bin"), &data).unwrap();
+    let lftp = |settings: &str, commands: &str| {
+        let script = format!(
+            "set net:max-retries 1; set net:timeout 10; set cmd:fail-exit yes; {settings} \
+             open -u alice,secret ftp://{}; {commands}",
+            server.address
+        );
+        Command::new("lftp")
+            .args(["-c", &script])
+            .current_dir(&work)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("run lftp")
+    };
+    let tls = format!(
+        "set ftp:ssl-force true; set ftp:ssl-protect-data true; set ssl:verify-certificate true; \
+         set ssl:ca-file {};",
+        files.ca.display()
+    );
+    let out = lftp(
+        &tls,
+        "put up.bin -o pub/up.bin; get pub/up.bin -o back.bin; cls pub",
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "lftp: {stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(std::fs::read(files.root.join("pub/up.bin")).unwrap() == data);
+    assert!(std::fs::read(work.join("back.bin")).unwrap() == data);
+    assert!(
+        stdout.contains("up.bin") && stdout.contains("hello.txt"),
+        "{stdout}"
+    );
+    let plain = lftp("set ftp:ssl-allow false;", "cls pub");
+    assert!(!plain.status.success());
+    let stderr = String::from_utf8_lossy(&plain.stderr);
+    assert!(stderr.contains("530"), "{stderr}");
+}
+
 fn main() -> std::process::ExitCode {
     support::harness::run(tests![
         resumption_required_lets_curl_through_and_refuses_python,
         python_ftp_tls_with_tls_offered,
         python_ftp_tls_with_tls_required,
         curl_uploads_and_downloads_over_tls_in_epsv_and_pasv,
+        lftp_over_tls_with_tls_required,
     ])
 }
