@@ -361,7 +361,10 @@ fn nothing_is_sent_after_a_failed_handshake() {
     assert!(!seen.is_empty());
     let mut rest = &seen[..];
     while let [kind, _, _, high, low, tail @ ..] = rest {
-        assert!((20..=23).contains(kind), "a record of type {kind}: {seen:?}");
+        assert!(
+            (20..=23).contains(kind),
+            "a record of type {kind}: {seen:?}"
+        );
         let length = usize::from(*high) << 8 | usize::from(*low);
         rest = tail.get(length..).expect("whole records");
     }
