@@ -17,7 +17,8 @@
 //!   ([`DataConnection`], [`AsyncDataConnection`]: an embassy-net socket, tokio's streams
 //!   through `TokioData` with feature `tokio`). No allocation, `no_std`.
 //! - `Client` (feature `std`): the session over `std::net`, with timeouts, owned results and
-//!   errors that quote the server, as short to use as Python's ftplib.
+//!   errors that quote the server, as short to use as Python's ftplib; FTPS over rustls with
+//!   feature `rustls` (`Client::secure`, `TlsSettings`).
 //!
 //! ```no_run
 //! # #[cfg(feature = "std")]
