@@ -172,3 +172,75 @@ impl std::error::Error for Error {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{DataTlsRefusal, Error};
+    use crate::{Command, ReplyCode};
+    use std::string::ToString;
+
+    fn refused(command: Command, code: u16, text: &str) -> Error {
+        Error::Refused {
+            command: Some(command),
+            code: ReplyCode::from_u16(code).unwrap(),
+            reply: text.to_string(),
+        }
+    }
+
+    /// The texts real servers send with 522 (vsftpd's from its source, RFC 4217 §10.2's own),
+    /// and what each is read as.
+    #[test]
+    fn a_522_is_told_apart_by_its_text() {
+        use DataTlsRefusal::{NegotiationFailed, NotProtected, SessionNotResumed};
+        let table = [
+            (
+                Command::Retr,
+                522,
+                "522 SSL connection failed: session reuse required",
+                Some(SessionNotResumed),
+            ),
+            (
+                Command::Stor,
+                522,
+                "522 SSL connection failed; session reuse required: see require_ssl_reuse option in vsftpd.conf man page",
+                Some(SessionNotResumed),
+            ),
+            (
+                Command::List,
+                522,
+                "522 TLS session resumption required",
+                Some(SessionNotResumed),
+            ),
+            (
+                Command::Nlst,
+                522,
+                "522 Data connections must be encrypted.",
+                Some(NotProtected),
+            ),
+            (
+                Command::Mlsd,
+                522,
+                "522 TLS negotiation failed",
+                Some(NegotiationFailed),
+            ),
+            // RFC 2428's 522 to EPRT and EPSV: another meaning, not TLS's.
+            (
+                Command::Eprt,
+                522,
+                "522 Network protocol not supported, use (1)",
+                None,
+            ),
+            (Command::Retr, 550, "550 No such file: session reuse", None),
+        ];
+        for (command, code, text, expected) in table {
+            let error = refused(command, code, text);
+            assert_eq!(error.data_tls_refusal(), expected, "{text}");
+            let plain = std::format!("{command} refused: {text}");
+            let message = match expected {
+                Some(refusal) => std::format!("{plain} ({})", refusal.explain()),
+                None => plain,
+            };
+            assert_eq!(error.to_string(), message);
+        }
+    }
+}
