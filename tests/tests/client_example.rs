@@ -6,7 +6,7 @@ mod support;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
-use support::example_client::{client, megabyte, session, text};
+use support::example_client::{client, megabyte, run_commands, session, text};
 use support::servers::{self, Server};
 
 /// The commands on top of the first ones: append, mv, nlst, cdup, and a resumed `get -c` that
@@ -24,27 +24,25 @@ fn more_commands(url: &str, flags: &[&[u8]], root: &Path, scratch: &Path) {
         whole.to_str().unwrap(),
         partial.to_str().unwrap(),
     );
-    let mut args: Vec<&[u8]> = flags.to_vec();
-    args.push(url.as_bytes());
-    for command in [
-        &[&b"mkdir"[..], b"sub"][..],
-        &[b"cd", b"sub"],
-        &[b"put", half.as_bytes(), b"a.bin"],
-        &[b"append", half.as_bytes(), b"a.bin"],
-        &[b"size", b"a.bin"],
-        &[b"put", whole.as_bytes(), b"w.bin"],
-        &[b"get", b"-c", b"w.bin", partial.as_bytes()],
-        &[b"mv", b"a.bin", b"b.bin"],
-        &[b"nlst"],
-        &[b"rm", b"b.bin"],
-        &[b"rm", b"w.bin"],
-        &[b"cdup"],
-        &[b"rmdir", b"sub"],
-    ] {
-        args.extend_from_slice(command);
-        args.push(b";");
-    }
-    let run = client(&args, b"");
+    let run = run_commands(
+        flags,
+        url,
+        &[
+            &[&b"mkdir"[..], b"sub"][..],
+            &[b"cd", b"sub"],
+            &[b"put", half.as_bytes(), b"a.bin"],
+            &[b"append", half.as_bytes(), b"a.bin"],
+            &[b"size", b"a.bin"],
+            &[b"put", whole.as_bytes(), b"w.bin"],
+            &[b"get", b"-c", b"w.bin", partial.as_bytes()],
+            &[b"mv", b"a.bin", b"b.bin"],
+            &[b"nlst"],
+            &[b"rm", b"b.bin"],
+            &[b"rm", b"w.bin"],
+            &[b"cdup"],
+            &[b"rmdir", b"sub"],
+        ],
+    );
     let (stdout, stderr) = (text(&run.stdout), text(&run.stderr));
     assert!(run.status.success(), "{stderr}\n{stdout}");
     let lines: Vec<&str> = stdout.lines().collect();

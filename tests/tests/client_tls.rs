@@ -11,7 +11,7 @@ mod support;
 use rustls::pki_types::pem::PemObject;
 use std::path::{Path, PathBuf};
 use support::certificates::{self, Certificates};
-use support::example_client::{client, megabyte, session, text};
+use support::example_client::{client, megabyte, run_commands, session, text};
 use support::servers::{self, Server, TlsVersions};
 
 /// A test's directories and certificates: for 127.0.0.1 only, so that `localhost` is another
@@ -68,24 +68,23 @@ fn ten_transfers(url: &str, ca: &[u8], scratch: &Path) {
         .map(|i| scratch.join(format!("back{i}.bin")))
         .collect();
     let local = path_bytes(&local);
-    let mut args: Vec<&[u8]> = vec![b"--tls", b"--ca-file", ca, url.as_bytes()];
-    for command in [
-        &[&b"put"[..], local, b"ten.bin"][..],
-        &[b"get", b"ten.bin", path_bytes(&backs[0])],
-        &[b"ls"],
-        &[b"append", local, b"ten.bin"],
-        &[b"nlst"],
-        &[b"get", b"ten.bin", path_bytes(&backs[1])],
-        &[b"put", local, b"ten.bin"],
-        &[b"get", b"ten.bin", path_bytes(&backs[2])],
-        &[b"ls"],
-        &[b"get", b"ten.bin", path_bytes(&backs[3])],
-        &[b"rm", b"ten.bin"],
-    ] {
-        args.extend_from_slice(command);
-        args.push(b";");
-    }
-    let run = client(&args, b"");
+    let run = run_commands(
+        &[b"--tls", b"--ca-file", ca],
+        url,
+        &[
+            &[&b"put"[..], local, b"ten.bin"][..],
+            &[b"get", b"ten.bin", path_bytes(&backs[0])],
+            &[b"ls"],
+            &[b"append", local, b"ten.bin"],
+            &[b"nlst"],
+            &[b"get", b"ten.bin", path_bytes(&backs[1])],
+            &[b"put", local, b"ten.bin"],
+            &[b"get", b"ten.bin", path_bytes(&backs[2])],
+            &[b"ls"],
+            &[b"get", b"ten.bin", path_bytes(&backs[3])],
+            &[b"rm", b"ten.bin"],
+        ],
+    );
     assert!(
         run.status.success(),
         "{}\n{}",

@@ -235,6 +235,18 @@ impl ftp_codes::client::DataConnection for Data {
 #[cfg(feature = "control")]
 struct Wire(&'static [u8]);
 
+/// Copies the next bytes of `from` into `buf`: the wires' reads.
+#[cfg(any(feature = "control", feature = "ftps"))]
+fn serve(from: &mut &'static [u8], buf: &mut [u8]) -> usize {
+    let n = buf.len().min(from.len());
+    let (now, later) = from.split_at(n);
+    if let Some(target) = buf.get_mut(..n) {
+        target.copy_from_slice(now);
+    }
+    *from = later;
+    n
+}
+
 #[cfg(feature = "control")]
 impl embedded_io::ErrorType for Wire {
     type Error = embedded_io::ErrorKind;
@@ -243,13 +255,7 @@ impl embedded_io::ErrorType for Wire {
 #[cfg(feature = "control")]
 impl embedded_io::Read for Wire {
     fn read(&mut self, buf: &mut [u8]) -> Result<usize, Self::Error> {
-        let n = buf.len().min(self.0.len());
-        let (now, later) = self.0.split_at(n);
-        if let Some(target) = buf.get_mut(..n) {
-            target.copy_from_slice(now);
-        }
-        self.0 = later;
-        Ok(n)
+        Ok(serve(&mut self.0, buf))
     }
 }
 
@@ -276,13 +282,7 @@ impl embedded_io_async::ErrorType for AsyncWire {
 #[cfg(feature = "ftps")]
 impl embedded_io_async::Read for AsyncWire {
     async fn read(&mut self, buf: &mut [u8]) -> Result<usize, Self::Error> {
-        let n = buf.len().min(self.0.len());
-        let (now, later) = self.0.split_at(n);
-        if let Some(target) = buf.get_mut(..n) {
-            target.copy_from_slice(now);
-        }
-        self.0 = later;
-        Ok(n)
+        Ok(serve(&mut self.0, buf))
     }
 }
 

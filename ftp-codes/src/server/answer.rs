@@ -3,7 +3,8 @@
 //! CWD moves, a 350 to RNFR arms RNTO, a 227 readies the data connection).
 
 use super::error::ServerError;
-use super::session::{Data, Login, Session, is_transfer, write_line};
+use super::session::{Data, Login, Session, write_line};
+use crate::command::is_transfer;
 use crate::write::{WriteError, Writer};
 use crate::{Category, Code, Command, Outcome, ReplyCode};
 use core::net::SocketAddr;

@@ -7,7 +7,7 @@ use super::error::ServerError;
 use super::path::Path;
 use super::request::{ListFormat, Passive, Request};
 use super::text::Text;
-use crate::command::{self, Argument, CommandErrorKind, CommandLine};
+use crate::command::{self, Argument, CommandErrorKind, CommandLine, is_transfer};
 use crate::line::newline;
 use crate::listing::FactSet;
 use crate::reply::{ParseOptions, Status};
@@ -794,20 +794,6 @@ const fn keeps_restart(command: Command) -> bool {
             | Command::Eprt
             | Command::Quit
             | Command::Abor
-    )
-}
-
-/// The commands that move data over a data connection: a 1yz, then their last reply.
-pub(super) const fn is_transfer(command: Command) -> bool {
-    matches!(
-        command,
-        Command::Retr
-            | Command::Stor
-            | Command::Stou
-            | Command::Appe
-            | Command::List
-            | Command::Nlst
-            | Command::Mlsd
     )
 }
 

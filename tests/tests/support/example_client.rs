@@ -31,6 +31,18 @@ pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
+/// The client with `flags`, then `url`, then each of `commands` followed by `;` (one run,
+/// one session).
+pub fn run_commands(flags: &[&[u8]], url: &str, commands: &[&[&[u8]]]) -> Output {
+    let mut args: Vec<&[u8]> = flags.to_vec();
+    args.push(url.as_bytes());
+    for command in commands {
+        args.extend_from_slice(command);
+        args.push(b";");
+    }
+    client(&args, b"")
+}
+
 /// A whole session: upload, listing, size, time, a directory whose name holds a double quote,
 /// download, removal; every file compared byte for byte.
 pub fn session(url: &str, passive: &[&[u8]], root: &Path, scratch: &Path) {
@@ -40,25 +52,23 @@ pub fn session(url: &str, passive: &[&[u8]], root: &Path, scratch: &Path) {
     std::fs::write(&local, &data).unwrap();
     let before = SystemTime::now() - Duration::from_secs(2);
     let (local, back) = (local.to_str().unwrap(), back.to_str().unwrap());
-    let mut args: Vec<&[u8]> = passive.to_vec();
-    args.push(url.as_bytes());
-    for command in [
-        &[&b"put"[..], local.as_bytes(), b"big.bin"][..],
-        &[b"size", b"big.bin"],
-        &[b"mdtm", b"big.bin"],
-        &[b"ls"],
-        &[b"mkdir", b"say \"hi\""],
-        &[b"cd", b"say \"hi\""],
-        &[b"pwd"],
-        &[b"cd", b".."],
-        &[b"get", b"big.bin", back.as_bytes()],
-        &[b"rm", b"big.bin"],
-        &[b"rmdir", b"say \"hi\""],
-    ] {
-        args.extend_from_slice(command);
-        args.push(b";");
-    }
-    let run = client(&args, b"");
+    let run = run_commands(
+        passive,
+        url,
+        &[
+            &[&b"put"[..], local.as_bytes(), b"big.bin"][..],
+            &[b"size", b"big.bin"],
+            &[b"mdtm", b"big.bin"],
+            &[b"ls"],
+            &[b"mkdir", b"say \"hi\""],
+            &[b"cd", b"say \"hi\""],
+            &[b"pwd"],
+            &[b"cd", b".."],
+            &[b"get", b"big.bin", back.as_bytes()],
+            &[b"rm", b"big.bin"],
+            &[b"rmdir", b"say \"hi\""],
+        ],
+    );
     let (stdout, stderr) = (text(&run.stdout), text(&run.stderr));
     assert!(run.status.success(), "{stderr}\n{stdout}");
     let lines: Vec<&str> = stdout.lines().collect();

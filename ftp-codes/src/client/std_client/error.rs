@@ -85,17 +85,7 @@ impl Error {
         else {
             return None;
         };
-        let transfer = matches!(
-            command,
-            Command::Retr
-                | Command::Stor
-                | Command::Stou
-                | Command::Appe
-                | Command::List
-                | Command::Nlst
-                | Command::Mlsd
-        );
-        if code.as_u16() != 522 || !transfer {
+        if code.as_u16() != 522 || !crate::command::is_transfer(*command) {
             return None;
         }
         let text = reply.to_ascii_lowercase();
