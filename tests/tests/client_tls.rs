@@ -271,6 +271,130 @@ fn pure_ftpd_with_tls_required() {
     plain_refused(&server, "alice:secret@", "USER refused: 421");
 }
 
+/// A rustls server configuration with the certificate and key of `certificates`.
+fn server_config(certificates: &Certificates) -> std::sync::Arc<rustls::ServerConfig> {
+    let chain = rustls::pki_types::CertificateDer::pem_file_iter(&certificates.certificate)
+        .unwrap()
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap();
+    let key = rustls::pki_types::PrivateKeyDer::from_pem_file(&certificates.key).unwrap();
+    #[allow(deprecated)] // ring: what the crate's own configurations use
+    let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_no_client_auth()
+        .with_single_cert(chain, key)
+        .unwrap();
+    std::sync::Arc::new(config)
+}
+
+/// A server that ends a download's TLS without `close_notify` (a plain TCP close), then says
+/// how the transfer went: the client takes the data and the 226 as a completed download, and a
+/// 426 after the same close as the failure it is. None of the servers here omits
+/// `close_notify` (older IIS and FileZilla Server releases did), so the server is a few lines
+/// of this test: it answers the client's commands in order over TLS, and is checked to have
+/// received them.
+fn a_download_without_close_notify_is_judged_by_its_reply() {
+    use ftp_codes::client::{Client, TlsSettings};
+    use std::io::{BufRead, BufReader, Write};
+    let setup = setup("tls-no-close-notify");
+    let data = megabyte();
+    for last in [
+        "226 Transfer complete.\r\n",
+        "426 Connection closed; transfer aborted.\r\n",
+    ] {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let address = listener.local_addr().unwrap();
+        let config = server_config(&setup.certificates);
+        let sent = data.clone();
+        let peer = std::thread::spawn(move || {
+            let (mut tcp, _) = listener.accept().unwrap();
+            tcp.set_read_timeout(Some(std::time::Duration::from_secs(10)))
+                .unwrap();
+            tcp.write_all(b"220 ready\r\n").unwrap();
+            let mut line = String::new();
+            BufReader::new(&mut tcp).read_line(&mut line).unwrap();
+            assert_eq!(line, "AUTH TLS\r\n");
+            tcp.write_all(b"234 go ahead\r\n").unwrap();
+            let server = rustls::ServerConnection::new(std::sync::Arc::clone(&config)).unwrap();
+            let mut control = BufReader::new(rustls::StreamOwned::new(server, tcp));
+            let mut received = Vec::new();
+            let data_listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+            let data_port = data_listener.local_addr().unwrap().port();
+            for _ in 0..10 {
+                let mut line = String::new();
+                if control.read_line(&mut line).unwrap_or(0) == 0 {
+                    break;
+                }
+                received.push(line.trim_end().to_owned());
+                let reply = match line.split_whitespace().next().unwrap_or_default() {
+                    "PBSZ" => "200 PBSZ=0\r\n".to_owned(),
+                    "PROT" => "200 Protection level set to P\r\n".to_owned(),
+                    "USER" => "331 Password required\r\n".to_owned(),
+                    "PASS" => "230 Logged in\r\n".to_owned(),
+                    "TYPE" => "200 Type set to I\r\n".to_owned(),
+                    "EPSV" => format!("229 Entering Extended Passive Mode (|||{data_port}|)\r\n"),
+                    "RETR" => {
+                        control
+                            .get_mut()
+                            .write_all(b"150 Here it comes\r\n")
+                            .unwrap();
+                        let (tcp, _) = data_listener.accept().unwrap();
+                        let server =
+                            rustls::ServerConnection::new(std::sync::Arc::clone(&config)).unwrap();
+                        let mut stream = rustls::StreamOwned::new(server, tcp);
+                        stream.write_all(&sent).unwrap();
+                        stream.flush().unwrap();
+                        // No close_notify: the socket is closed under the TLS session.
+                        stream.sock.shutdown(std::net::Shutdown::Both).unwrap();
+                        drop(stream);
+                        last.to_owned()
+                    }
+                    "QUIT" => "221 Bye\r\n".to_owned(),
+                    _ => "502 Not here\r\n".to_owned(),
+                };
+                control.get_mut().write_all(reply.as_bytes()).unwrap();
+            }
+            received
+        });
+        let tls = TlsSettings::from_ca_file(&setup.certificates.ca).unwrap();
+        let mut ftp = Client::connect(address)
+            .unwrap()
+            .secure("127.0.0.1", &tls)
+            .unwrap();
+        ftp.login("alice", "secret").unwrap();
+        let mut got = Vec::new();
+        let result = ftp.get("file.bin", &mut got);
+        if last.starts_with("226") {
+            assert_eq!(result.unwrap(), data.len() as u64);
+            assert!(got == data, "{} bytes", got.len());
+            ftp.quit().unwrap();
+        } else {
+            let error = result.unwrap_err();
+            assert_eq!(
+                error.reply_code().map(|code| code.as_u16()),
+                Some(426),
+                "{error}"
+            );
+            drop(ftp);
+        }
+        let received = peer.join().unwrap();
+        assert_eq!(
+            received[..6],
+            [
+                "PBSZ 0",
+                "PROT P",
+                "USER alice",
+                "PASS secret",
+                "TYPE I",
+                "EPSV"
+            ]
+        );
+        assert_eq!(received[6], "RETR file.bin");
+    }
+}
+
 /// A socket that keeps a copy of every byte read from it.
 struct Recording {
     tcp: std::net::TcpStream,
@@ -314,20 +438,7 @@ fn nothing_is_sent_after_a_failed_handshake() {
         BufReader::new(&mut tcp).read_line(&mut line).unwrap();
         assert_eq!(line, "AUTH TLS\r\n");
         tcp.write_all(b"234 go ahead\r\n").unwrap();
-        let chain = rustls::pki_types::CertificateDer::pem_file_iter(&untrusted.certificate)
-            .unwrap()
-            .collect::<Result<Vec<_>, _>>()
-            .unwrap();
-        let key = rustls::pki_types::PrivateKeyDer::from_pem_file(&untrusted.key).unwrap();
-        #[allow(deprecated)]
-        let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
-        let config = rustls::ServerConfig::builder_with_provider(provider)
-            .with_safe_default_protocol_versions()
-            .unwrap()
-            .with_no_client_auth()
-            .with_single_cert(chain, key)
-            .unwrap();
-        let mut server = rustls::ServerConnection::new(std::sync::Arc::new(config)).unwrap();
+        let mut server = rustls::ServerConnection::new(server_config(&untrusted)).unwrap();
         let mut socket = Recording {
             tcp,
             seen: Vec::new(),
@@ -379,5 +490,6 @@ fn main() -> std::process::ExitCode {
         proftpd_with_mod_tls,
         pure_ftpd_with_tls_required,
         nothing_is_sent_after_a_failed_handshake,
+        a_download_without_close_notify_is_judged_by_its_reply,
     ])
 }
