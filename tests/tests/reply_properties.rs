@@ -27,7 +27,7 @@ fn reply_like() -> impl Strategy<Value = Vec<u8>> {
         (
             100u16..700,
             prop_oneof![Just(" "), Just("-"), Just("")],
-            "[ -~\t\u{0}]{0,12}"
+            "[ -~\t\u{0}\u{7f}\u{1b}\r]{0,12}"
         )
             .prop_map(|(code, sep, text)| format!("{code}{sep}{text}")),
         "[ -~]{0,12}",

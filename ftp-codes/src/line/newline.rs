@@ -1,23 +1,23 @@
-//! Finding the next LF eight bytes at a time, in safe code: the parser's inner loop.
+//! Finding the next LF a machine word at a time, in safe code: the command parsers' inner
+//! loop.
+
+use super::scan::{WORD, word, zero_bytes};
 
 /// The position of the first `\n` in `bytes`.
 pub(crate) fn find(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    const LFS: u64 = u64::from_ne_bytes([b'\n'; 8]);
-    let mut chunks = bytes.chunks_exact(8);
+    const LFS: usize = usize::MAX / 0xFF * (b'\n' as usize);
+    let mut chunks = bytes.chunks_exact(WORD);
     let mut offset = 0usize;
     for chunk in chunks.by_ref() {
-        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+        let Ok(bytes) = <[u8; WORD]>::try_from(chunk) else {
             break;
         };
-        let x = u64::from_le_bytes(word) ^ LFS;
         // A zero byte of `x` is an LF; the lowest flagged byte is exact.
-        let zero = x.wrapping_sub(ONES) & !x & HIGHS;
+        let zero = zero_bytes(word(bytes) ^ LFS);
         if zero != 0 {
             return Some(offset.saturating_add((zero.trailing_zeros() / 8) as usize));
         }
-        offset = offset.saturating_add(8);
+        offset = offset.saturating_add(WORD);
     }
     chunks
         .remainder()

@@ -1,24 +1,53 @@
-//! Byte searches eight bytes at a time where a byte loop would be the main cost: the listing
-//! parsers (thousands of lines a transfer) and the reply writer's check of every text (a
-//! server writes a reply for every command). Plain `u64` arithmetic (SWAR), no `unsafe`, the
-//! same answer as a byte loop on any input.
+//! Byte searches a machine word at a time where a byte loop would be the main cost: the reply
+//! parser's one pass over every byte (a client reads a reply for every command), the listing
+//! parsers (thousands of lines a transfer) and the reply writer's check of every text. Plain
+//! `usize` arithmetic (SWAR: eight bytes a step on 64-bit hosts, four on a Cortex-M, where
+//! `u64` arithmetic costs two instructions for one), no `unsafe`, the same answer as a byte
+//! loop on any input.
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGHS: u64 = 0x8080_8080_8080_8080;
+/// Bytes in a word.
+pub(crate) const WORD: usize = size_of::<usize>();
+/// 0x01 in every byte.
+const ONES: usize = usize::MAX / 0xFF;
+/// 0x80 in every byte.
+const HIGHS: usize = ONES << 7;
 
-/// Whether some byte of `word` is `byte` (exact: the classic "has zero byte" test on
-/// `word ^ byte*ONES`, which never reports a byte that is not there).
-const fn has(word: u64, byte: u8) -> bool {
-    let x = word ^ (ONES.wrapping_mul(byte as u64));
-    (x.wrapping_sub(ONES) & !x & HIGHS) != 0
+/// `bytes` as a word, its first byte the lowest.
+#[inline]
+pub(crate) const fn word(bytes: [u8; WORD]) -> usize {
+    usize::from_le_bytes(bytes)
+}
+
+/// The bytes of `word` that are zero, flagged by their high bit; the lowest flag is exact (the
+/// classic test: a flag above it may be a borrow's false one).
+#[inline]
+pub(crate) const fn zero_bytes(word: usize) -> usize {
+    word.wrapping_sub(ONES) & !word & HIGHS
+}
+
+/// Whether some byte of `word` is `byte` (exact: "has zero byte" on `word ^ byte*ONES`, which
+/// never reports a byte that is not there).
+const fn has(word: usize, byte: u8) -> bool {
+    zero_bytes(word ^ ONES.wrapping_mul(byte as usize)) != 0
 }
 
 /// Whether some byte of `word` is below `n` (exact for `n` up to 128).
-const fn has_below(word: u64, n: u8) -> bool {
-    (word.wrapping_sub(ONES.wrapping_mul(n as u64)) & !word & HIGHS) != 0
+const fn has_below(word: usize, n: u8) -> bool {
+    (word.wrapping_sub(ONES.wrapping_mul(n as usize)) & !word & HIGHS) != 0
 }
 
-/// Where the first CR, LF or NUL is: bytes no line may hold. Eight bytes at a time, the
+/// Where the first byte below 0x20 or DEL is: a line's end (LF, and the CR before it) and
+/// every control character, found in the one pass the reply parser makes over a line. (TAB
+/// is found too; the caller passes over it.)
+pub(crate) fn special(bytes: &[u8]) -> Option<usize> {
+    first(
+        bytes,
+        |word| has_below(word, 0x20) || has(word, 0x7F),
+        |b| b < 0x20 || b == 0x7F,
+    )
+}
+
+/// Where the first CR, LF or NUL is: bytes no line may hold. A word at a time, the
 /// bytes below 14 (which a listing line holds none of, a TAB aside) send a word to the byte
 /// check.
 pub(crate) fn forbidden(line: &[u8]) -> Option<usize> {
@@ -44,27 +73,28 @@ pub(crate) fn find(line: &[u8], needle: u8) -> Option<usize> {
     first(line, |word| has(word, needle), |b| b == needle)
 }
 
-/// The first byte that `byte_matches`, skipping eight bytes at a time while `word_may_match`
-/// says no byte of them can.
+/// The first byte that `byte_matches`, skipping a word at a time while `word_may_match` says
+/// no byte of it can.
 #[inline]
 fn first(
     line: &[u8],
-    word_may_match: impl Fn(u64) -> bool,
+    word_may_match: impl Fn(usize) -> bool,
     byte_matches: impl Fn(u8) -> bool,
 ) -> Option<usize> {
-    let mut chunks = line.chunks_exact(8);
+    let mut chunks = line.chunks_exact(WORD);
     let mut at = 0usize;
     for chunk in chunks.by_ref() {
-        let mut bytes = [0u8; 8];
-        bytes.copy_from_slice(chunk);
+        let Ok(bytes) = <[u8; WORD]>::try_from(chunk) else {
+            break;
+        };
         // A word that may match is searched byte by byte; one that holds only a false alarm
         // (a TAB for `forbidden`) is passed over.
-        if word_may_match(u64::from_le_bytes(bytes))
+        if word_may_match(word(bytes))
             && let Some(i) = chunk.iter().position(|&b| byte_matches(b))
         {
             return Some(at.saturating_add(i));
         }
-        at = at.saturating_add(8);
+        at = at.saturating_add(WORD);
     }
     chunks
         .remainder()
@@ -93,6 +123,8 @@ mod tests {
                     assert_eq!(forbidden(line), expected, "{len} {at} {byte}");
                     assert_eq!(find(line, b' '), line.iter().position(|&b| b == b' '));
                     assert_eq!(find(line, byte), line.iter().position(|&b| b == byte));
+                    let special_expected = line.iter().position(|&b| b < 0x20 || b == 0x7F);
+                    assert_eq!(special(line), special_expected, "{len} {at} {byte}");
                     for double_iac in [false, true] {
                         let expected = line.iter().position(|&b| {
                             matches!(b, b'\r' | b'\n' | 0) || (b == 0xFF && !double_iac)

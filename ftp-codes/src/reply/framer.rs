@@ -34,10 +34,10 @@ pub(crate) struct Step {
     pub(crate) end: Option<End>,
 }
 
-/// The state between lines.
-#[derive(Clone, Copy, Debug)]
+/// The state between lines (the options are the caller's, passed to each call: a parser keeps
+/// one copy, and a one-shot `parse` none, so that nothing copies them per reply).
+#[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Framer {
-    options: ParseOptions,
     /// The code of the multi-line reply under way, if any.
     open: Option<ReplyCode>,
     lines: usize,
@@ -46,9 +46,8 @@ pub(crate) struct Framer {
 }
 
 impl Framer {
-    pub(crate) const fn new(options: ParseOptions) -> Self {
+    pub(crate) const fn new() -> Self {
         Self {
-            options,
             open: None,
             lines: 0,
             len: 0,
@@ -66,66 +65,94 @@ impl Framer {
         self.lines
     }
 
-    pub(crate) const fn options(&self) -> ParseOptions {
-        self.options
+    /// Takes one whole line, its LF included. Offsets in errors count from the reply's start.
+    pub(crate) fn line(&mut self, line: &[u8], options: &ParseOptions) -> Result<Step, ParseError> {
+        let content = strip_ending(line);
+        // A branch-free scan first (it vectorizes); the position only when there is one.
+        let control = if content
+            .iter()
+            .fold(false, |found, &b| found | is_control(b))
+        {
+            content.iter().position(|&b| is_control(b))
+        } else {
+            None
+        };
+        self.scanned_line(line, control, options)
     }
 
-    /// Takes one whole line, its LF included. Offsets in errors count from the reply's start.
-    pub(crate) fn line(&mut self, line: &[u8]) -> Result<Step, ParseError> {
+    /// [`line`](Self::line), for a line whose first control character the caller found in
+    /// its own pass over the bytes: `control`, its position in the line (not the CR of the
+    /// line's CRLF).
+    pub(crate) fn scanned_line(
+        &mut self,
+        line: &[u8],
+        control: Option<usize>,
+        options: &ParseOptions,
+    ) -> Result<Step, ParseError> {
         let start = self.len;
         let Some((content, crlf)) = split_ending(line) else {
-            self.limits(line, None)?;
+            self.limits(line, None, options)?;
             return Err(ParseError::new(
                 ErrorKind::UnterminatedLine,
                 start.saturating_add(line.len()),
             ));
         };
         // The length limits first: they are the errors a prefix of this line would give.
-        self.limits(line, Some(content.len()))?;
-        if !crlf && !self.options.accept_lf {
+        self.limits(line, Some(content.len()), options)?;
+        if !crlf && !options.accept_lf {
             return Err(bare_line_feed(content, start));
         }
         self.lines = self.lines.saturating_add(1);
-        if self.lines > self.options.max_lines {
+        if self.lines > options.max_lines {
             return Err(ParseError::new(ErrorKind::TooManyLines, start));
         }
         self.len = self.len.saturating_add(line.len());
         let step = match self.open {
-            None => self.first_line(content, start)?,
-            Some(code) => self.later_line(code, content, start)?,
+            None => self.first_line(content, start, control, options)?,
+            Some(code) => self.later_line(code, content, start, control, options)?,
         };
         if step.end.is_some() {
-            *self = Self::new(self.options);
+            *self = Self::new();
         }
         Ok(step)
     }
 
     /// Checks a line that has not ended yet (no LF), for the errors that are already certain:
     /// a line too long however it ends, or a reply already past `max_reply_len`.
-    pub(crate) fn partial(&self, rest: &[u8]) -> Result<(), ParseError> {
-        self.limits(rest, None)
+    pub(crate) fn partial(&self, rest: &[u8], options: &ParseOptions) -> Result<(), ParseError> {
+        self.limits(rest, None, options)
     }
 
     /// The two length limits, for the current line's bytes so far (`content_len` once the line
     /// has ended). Whichever limit the byte stream passes first is the error, so a reply gives
     /// the same error however much of it has arrived.
     #[inline]
-    fn limits(&self, line: &[u8], content_len: Option<usize>) -> Result<(), ParseError> {
+    fn limits(
+        &self,
+        line: &[u8],
+        content_len: Option<usize>,
+        options: &ParseOptions,
+    ) -> Result<(), ParseError> {
         let start = self.len;
-        let max_line = self.options.max_line_len;
-        let max_reply = self.options.max_reply_len;
+        let max_line = options.max_line_len;
+        let max_reply = options.max_reply_len;
         // The common case, in two comparisons: within both limits whatever the line's ending.
         if line.len() <= max_line.saturating_add(1) && start.saturating_add(line.len()) <= max_reply
         {
             return Ok(());
         }
-        self.over_limits(line, content_len)
+        self.over_limits(line, content_len, options)
     }
 
     #[cold]
-    fn over_limits(&self, line: &[u8], content_len: Option<usize>) -> Result<(), ParseError> {
+    fn over_limits(
+        &self,
+        line: &[u8],
+        content_len: Option<usize>,
+        options: &ParseOptions,
+    ) -> Result<(), ParseError> {
         let start = self.len;
-        let max_line = self.options.max_line_len;
+        let max_line = options.max_line_len;
         // An unfinished line of `max_line + 2` bytes is too long however it ends (one more
         // byte may be the CR of a CRLF); a finished one is, at the same byte, if its text is.
         let over_line = match content_len {
@@ -133,7 +160,7 @@ impl Framer {
             None => line.len() > max_line.saturating_add(1),
         };
         let line_at = over_line.then(|| start.saturating_add(max_line).saturating_add(2));
-        let max_reply = self.options.max_reply_len;
+        let max_reply = options.max_reply_len;
         let reply_at =
             (start.saturating_add(line.len()) > max_reply).then(|| max_reply.saturating_add(1));
         let kind = match (line_at, reply_at) {
@@ -145,12 +172,18 @@ impl Framer {
         Err(ParseError::new(kind, start))
     }
 
-    fn first_line(&mut self, content: &[u8], start: usize) -> Result<Step, ParseError> {
+    fn first_line(
+        &mut self,
+        content: &[u8],
+        start: usize,
+        control: Option<usize>,
+        options: &ParseOptions,
+    ) -> Result<Step, ParseError> {
         let Some((code, rest)) = split_code(content) else {
             return Err(ParseError::new(ErrorKind::InvalidCode, start));
         };
         let multiline = match rest.first() {
-            None if self.options.accept_bare_code => false,
+            None if options.accept_bare_code => false,
             None => {
                 return Err(ParseError::new(
                     ErrorKind::BareCode,
@@ -166,7 +199,8 @@ impl Framer {
                 ));
             }
         };
-        self.check_control(rest, start.saturating_add(3))?;
+        // A control character in the code or as the separator was an error above.
+        self.check_control(control, start, options)?;
         if multiline {
             self.open = Some(code);
             return Ok(Step {
@@ -187,13 +221,15 @@ impl Framer {
         code: ReplyCode,
         content: &[u8],
         start: usize,
+        control: Option<usize>,
+        options: &ParseOptions,
     ) -> Result<Step, ParseError> {
-        let end = match self.terminator(content) {
+        let end = match terminator(content, options) {
             Some(last) if last == code => Some(None),
-            Some(last) if self.options.accept_mismatched_end => Some(Some(last)),
+            Some(last) if options.accept_mismatched_end => Some(Some(last)),
             _ => None,
         };
-        self.check_control(content, start)?;
+        self.check_control(control, start, options)?;
         Ok(match end {
             Some(mismatched) => Step {
                 place: Place::Last,
@@ -208,27 +244,19 @@ impl Framer {
         })
     }
 
-    /// The code of a line that can end a multi-line reply: `DDD ` (or a bare `DDD`, if
-    /// accepted).
-    fn terminator(&self, content: &[u8]) -> Option<ReplyCode> {
-        let (code, rest) = split_code(content)?;
-        match rest.first() {
-            Some(b' ') => Some(code),
-            None if self.options.accept_bare_code => Some(code),
-            _ => None,
-        }
-    }
-
-    fn check_control(&mut self, text: &[u8], offset: usize) -> Result<(), ParseError> {
-        // A branch-free scan first (it vectorizes); the position only when there is one.
-        if !text.iter().fold(false, |found, &b| found | is_control(b)) {
-            return Ok(());
-        }
-        if let Some(at) = text.iter().position(|&b| is_control(b)) {
-            if self.options.reject_control {
+    /// The line's first control character (`control`: its position in the line that starts
+    /// at `start`): an error, or noted for the reply.
+    fn check_control(
+        &mut self,
+        control: Option<usize>,
+        start: usize,
+        options: &ParseOptions,
+    ) -> Result<(), ParseError> {
+        if let Some(at) = control {
+            if options.reject_control {
                 return Err(ParseError::new(
                     ErrorKind::ControlCharacter,
-                    offset.saturating_add(at),
+                    start.saturating_add(at),
                 ));
             }
             self.control = true;
@@ -243,6 +271,16 @@ impl Framer {
             mismatched,
             control: self.control,
         }
+    }
+}
+
+/// The code of a line that can end a multi-line reply: `DDD ` (or a bare `DDD`, if accepted).
+fn terminator(content: &[u8], options: &ParseOptions) -> Option<ReplyCode> {
+    let (code, rest) = split_code(content)?;
+    match rest.first() {
+        Some(b' ') => Some(code),
+        None if options.accept_bare_code => Some(code),
+        _ => None,
     }
 }
 

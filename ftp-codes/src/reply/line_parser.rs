@@ -25,6 +25,7 @@ use crate::ReplyCode;
 /// ```
 #[derive(Clone, Copy, Debug)]
 pub struct LineParser {
+    options: ParseOptions,
     framer: Framer,
 }
 
@@ -46,7 +47,8 @@ impl LineParser {
     /// A parser waiting for the first line of a reply.
     pub const fn new(options: ParseOptions) -> Self {
         Self {
-            framer: Framer::new(options),
+            options,
+            framer: Framer::new(),
         }
     }
 
@@ -60,7 +62,7 @@ impl LineParser {
             }
         }
         let lines_before = self.framer_lines();
-        let step = self.framer.line(line)?;
+        let step = self.framer.line(line, &self.options)?;
         let text = text_of(strip_ending(line), step.place, step.code);
         Ok(Line {
             raw: line,
@@ -84,15 +86,11 @@ impl LineParser {
 
     /// Forgets any reply under way.
     pub fn reset(&mut self) {
-        *self = Self::new(self.framer_options());
+        self.framer = Framer::new();
     }
 
     fn framer_lines(&self) -> usize {
         self.framer.lines()
-    }
-
-    fn framer_options(&self) -> ParseOptions {
-        self.framer.options()
     }
 }
 

@@ -2,6 +2,8 @@
 
 use super::framer::Framer;
 use super::{ParseError, ParseOptions, Reply, Status};
+use crate::line::is_control;
+use crate::line::scan::special;
 
 /// Frames the reply at the start of `buf`, without copying or allocating.
 ///
@@ -29,8 +31,8 @@ pub fn parse<'a>(
     buf: &'a [u8],
     options: &ParseOptions,
 ) -> Result<Status<(Reply<'a>, usize)>, ParseError> {
-    // One call: nothing to remember, so nothing to reset.
-    Parser::new(*options).resume(buf)
+    // One call: nothing to remember, and the options only borrowed.
+    Progress::new().resume(buf, options)
 }
 
 /// The resumable reply framer: [`parse`] that remembers, between calls, how far it has read.
@@ -76,36 +78,44 @@ pub fn parse<'a>(
 /// from the first byte on the next call.
 #[derive(Clone, Copy, Debug)]
 pub struct Parser {
+    options: ParseOptions,
+    progress: Progress,
+}
+
+/// How far the reply under way has been read.
+#[derive(Clone, Copy, Debug)]
+struct Progress {
     framer: Framer,
     /// Bytes at the start of the buffer taken as whole lines of the reply under way.
     start: usize,
     /// Bytes after `start` already searched for an LF, without finding one.
     scanned: usize,
+    /// The first control character among them, from the line's start.
+    control: Option<usize>,
 }
 
 impl Parser {
     /// A parser at the start of a reply.
     pub const fn new(options: ParseOptions) -> Self {
         Self {
-            framer: Framer::new(options),
-            start: 0,
-            scanned: 0,
+            options,
+            progress: Progress::new(),
         }
     }
 
     /// The options this parser frames with.
     pub const fn options(&self) -> ParseOptions {
-        self.framer.options()
+        self.options
     }
 
     /// Forgets the reply under way: the next call starts from the first byte.
     pub fn reset(&mut self) {
-        *self = Self::new(self.options());
+        self.progress = Progress::new();
     }
 
     /// How many bytes of the reply under way have been read already (0 between replies).
     pub const fn pending(&self) -> usize {
-        self.start.saturating_add(self.scanned)
+        self.progress.start.saturating_add(self.progress.scanned)
     }
 
     /// Frames the reply at the start of `buf`, going on from where the previous call stopped;
@@ -114,37 +124,70 @@ impl Parser {
         if buf.len() < self.pending() {
             self.reset();
         }
-        let result = self.resume(buf);
-        match result {
-            Ok(Status::Partial) => {}
-            // The framer starts over by itself after a whole reply.
-            Ok(Status::Complete(_)) => (self.start, self.scanned) = (0, 0),
-            Err(_) => self.reset(),
+        let result = self.progress.resume(buf, &self.options);
+        // After a whole reply the progress starts over by itself; after an error, here.
+        if result.is_err() {
+            self.reset();
         }
         result
     }
+}
+
+impl Progress {
+    const fn new() -> Self {
+        Self {
+            framer: Framer::new(),
+            start: 0,
+            scanned: 0,
+            control: None,
+        }
+    }
 
     #[inline]
-    fn resume<'a>(&mut self, buf: &'a [u8]) -> Result<Status<(Reply<'a>, usize)>, ParseError> {
+    fn resume<'a>(
+        &mut self,
+        buf: &'a [u8],
+        options: &ParseOptions,
+    ) -> Result<Status<(Reply<'a>, usize)>, ParseError> {
         // Locals, not fields, in the loop: they stay in registers.
-        let (mut start, mut scanned) = (self.start, self.scanned);
+        let (mut start, mut scanned, mut control) = (self.start, self.scanned, self.control);
         loop {
             let rest = buf.get(start..).unwrap_or_default();
-            let Some(lf) = crate::line::newline::find(rest.get(scanned..).unwrap_or_default())
-            else {
-                (self.start, self.scanned) = (start, rest.len());
+            // One pass finds the line's end and its control characters together: the next
+            // byte below 0x20 or DEL, a word at a time.
+            let found =
+                special(rest.get(scanned..).unwrap_or_default()).map(|i| scanned.saturating_add(i));
+            let Some(at) = found.filter(|&at| {
+                !(rest.get(at) == Some(&b'\r') && at.saturating_add(1) == rest.len())
+            }) else {
+                // No LF yet (or a CR that may be the CRLF's, read again with what follows).
+                (self.start, self.scanned, self.control) =
+                    (start, found.unwrap_or(rest.len()), control);
                 // Offsets from the framer count from the reply's start, the buffer's start.
-                self.framer.partial(rest)?;
+                self.framer.partial(rest, options)?;
                 return Ok(Status::Partial);
             };
-            let end = start
-                .saturating_add(scanned)
-                .saturating_add(lf)
-                .saturating_add(1);
+            let byte = rest.get(at).copied().unwrap_or_default();
+            // The line ends at its LF, or at the LF right after a CR (the CRLF, found at its
+            // CR); any other byte found is TAB (text) or a control character, of which the
+            // framer wants the first.
+            let lf = if byte == b'\n' {
+                at
+            } else if byte == b'\r' && rest.get(at.saturating_add(1)) == Some(&b'\n') {
+                at.saturating_add(1)
+            } else {
+                if is_control(byte) && control.is_none() {
+                    control = Some(at);
+                }
+                scanned = at.saturating_add(1);
+                continue;
+            };
+            let end = start.saturating_add(lf).saturating_add(1);
             let line = buf.get(start..end).unwrap_or_default();
-            let step = self.framer.line(line)?;
-            (start, scanned) = (end, 0);
+            let step = self.framer.scanned_line(line, control, options)?;
+            (start, scanned, control) = (end, 0, None);
             if let Some(done) = step.end {
+                (self.start, self.scanned, self.control) = (0, 0, None);
                 let raw = buf.get(..end).unwrap_or_default();
                 let reply = Reply::new(raw, done.code, done.lines, done.mismatched, done.control);
                 return Ok(Status::Complete((reply, end)));
