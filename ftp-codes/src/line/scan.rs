@@ -40,11 +40,28 @@ const fn has_below(word: usize, n: u8) -> bool {
 /// every control character, found in the one pass the reply parser makes over a line. (TAB
 /// is found too; the caller passes over it.)
 pub(crate) fn special(bytes: &[u8]) -> Option<usize> {
-    first(
-        bytes,
-        |word| has_below(word, 0x20) || has(word, 0x7F),
-        |b| b < 0x20 || b == 0x7F,
-    )
+    const BLANKS: usize = ONES.wrapping_mul(0x20);
+    const DELS: usize = ONES.wrapping_mul(0x7F);
+    let mut chunks = bytes.chunks_exact(WORD);
+    let mut at = 0usize;
+    for chunk in chunks.by_ref() {
+        let Ok(chunk) = <[u8; WORD]>::try_from(chunk) else {
+            break;
+        };
+        let word = word(chunk);
+        // Each test's lowest flag is exact (a borrow only flags bytes above a true one), so
+        // the lowest of both is the first byte found.
+        let flags = (word.wrapping_sub(BLANKS) & !word & HIGHS) | zero_bytes(word ^ DELS);
+        if flags != 0 {
+            return Some(at.saturating_add((flags.trailing_zeros() / 8) as usize));
+        }
+        at = at.saturating_add(WORD);
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| b < 0x20 || b == 0x7F)
+        .map(|i| at.saturating_add(i))
 }
 
 /// Where the first CR, LF or NUL is: bytes no line may hold. A word at a time, the
