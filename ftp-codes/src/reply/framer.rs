@@ -276,12 +276,14 @@ impl Framer {
 
 /// The code of a line that can end a multi-line reply: `DDD ` (or a bare `DDD`, if accepted).
 fn terminator(content: &[u8], options: &ParseOptions) -> Option<ReplyCode> {
-    let (code, rest) = split_code(content)?;
-    match rest.first() {
-        Some(b' ') => Some(code),
-        None if options.accept_bare_code => Some(code),
-        _ => None,
+    // The separator first: most lines inside a reply (`DDD-text`, ` FEAT line`) fail there,
+    // before their first three bytes are read as a code.
+    match content.get(3) {
+        Some(b' ') => {}
+        None if options.accept_bare_code => {}
+        _ => return None,
     }
+    split_code(content).map(|(code, _)| code)
 }
 
 /// The reply code at the start of a line, and what follows it.
