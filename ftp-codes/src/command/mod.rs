@@ -43,21 +43,11 @@ pub use error::{CommandError, CommandErrorKind};
 pub use line::{CommandLine, parse};
 pub use telnet::Unescaped;
 
-use crate::Command;
-
 /// The commands that move data over a data connection: a 1yz, then their last reply (the
 /// server's sequencing and the client's reading of a 522 both turn on it).
-pub(crate) const fn is_transfer(command: Command) -> bool {
-    matches!(
-        command,
-        Command::Retr
-            | Command::Stor
-            | Command::Stou
-            | Command::Appe
-            | Command::List
-            | Command::Nlst
-            | Command::Mlsd
-    )
+pub(crate) const fn is_transfer(command: crate::Command) -> bool {
+    use crate::Command::{Appe, List, Mlsd, Nlst, Retr, Stor, Stou};
+    matches!(command, Retr | Stor | Stou | Appe | List | Nlst | Mlsd)
 }
 
 #[cfg(test)]
