@@ -128,8 +128,12 @@ impl<'a> Iterator for Lines<'a> {
         if self.index >= self.count {
             return None;
         }
-        let end = crate::line::newline::find(self.rest)
-            .map_or(self.rest.len(), |lf| lf.saturating_add(1));
+        // The last line is the rest of the reply: no search (a single-line reply has none).
+        let end = if self.index.saturating_add(1) >= self.count {
+            self.rest.len()
+        } else {
+            crate::line::newline::find(self.rest).map_or(self.rest.len(), |lf| lf.saturating_add(1))
+        };
         let (line, rest) = self.rest.split_at_checked(end)?;
         self.rest = rest;
         let place = match self.index {

@@ -2,6 +2,7 @@
 
 use super::framer::Framer;
 use super::{ParseError, ParseOptions, Reply, Status};
+use crate::ReplyCode;
 use crate::line::is_control;
 use crate::line::scan::special;
 
@@ -149,6 +150,13 @@ impl Progress {
         buf: &'a [u8],
         options: &ParseOptions,
     ) -> Result<Status<(Reply<'a>, usize)>, ParseError> {
+        if self.start == 0
+            && self.scanned == 0
+            && self.framer.lines() == 0
+            && let Some(done) = single_line(buf, options)
+        {
+            return Ok(Status::Complete(done));
+        }
         // Locals, not fields, in the loop: they stay in registers.
         let (mut start, mut scanned, mut control) = (self.start, self.scanned, self.control);
         loop {
@@ -194,4 +202,28 @@ impl Progress {
             }
         }
     }
+}
+
+/// A whole single-line reply at the start of `buf` (`DDD text` and its CRLF, no control
+/// character, within the limits), framed without the framer: most replies a client reads are
+/// this. `None` for anything else, which the framer decides, its errors included; where this
+/// answers, the framer's answer is the same.
+#[inline]
+fn single_line<'a>(buf: &'a [u8], options: &ParseOptions) -> Option<(Reply<'a>, usize)> {
+    let (digits, rest) = buf.split_first_chunk::<3>()?;
+    let (b' ', text) = rest.split_first()? else {
+        return None;
+    };
+    // The text's first byte below 0x20 or DEL must be the CR of its CRLF.
+    let cr = special(text)?;
+    if text.get(cr) != Some(&b'\r') || text.get(cr.saturating_add(1)) != Some(&b'\n') {
+        return None;
+    }
+    let content_len = cr.saturating_add(4);
+    let end = content_len.saturating_add(2);
+    if content_len > options.max_line_len || end > options.max_reply_len || options.max_lines == 0 {
+        return None;
+    }
+    let code = ReplyCode::from_ascii(digits).ok()?;
+    Some((Reply::new(buf.get(..end)?, code, 1, None, false), end))
 }
