@@ -271,6 +271,21 @@ fn pure_ftpd_with_tls_required() {
     plain_refused(&server, "alice:secret@", "USER refused: 421");
 }
 
+/// A scripted peer's start: the client's connection, greeted, its `AUTH TLS` answered with
+/// 234 (ten seconds at most for each read).
+fn accept_auth_tls(listener: &std::net::TcpListener) -> std::net::TcpStream {
+    use std::io::{BufRead, BufReader, Write};
+    let (mut tcp, _) = listener.accept().unwrap();
+    tcp.set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .unwrap();
+    tcp.write_all(b"220 ready\r\n").unwrap();
+    let mut line = String::new();
+    BufReader::new(&mut tcp).read_line(&mut line).unwrap();
+    assert_eq!(line, "AUTH TLS\r\n");
+    tcp.write_all(b"234 go ahead\r\n").unwrap();
+    tcp
+}
+
 /// A rustls server configuration with the certificate and key of `certificates`.
 fn server_config(certificates: &Certificates) -> std::sync::Arc<rustls::ServerConfig> {
     let chain = rustls::pki_types::CertificateDer::pem_file_iter(&certificates.certificate)
@@ -309,14 +324,7 @@ fn a_download_without_close_notify_is_judged_by_its_reply() {
         let config = server_config(&setup.certificates);
         let sent = data.clone();
         let peer = std::thread::spawn(move || {
-            let (mut tcp, _) = listener.accept().unwrap();
-            tcp.set_read_timeout(Some(std::time::Duration::from_secs(10)))
-                .unwrap();
-            tcp.write_all(b"220 ready\r\n").unwrap();
-            let mut line = String::new();
-            BufReader::new(&mut tcp).read_line(&mut line).unwrap();
-            assert_eq!(line, "AUTH TLS\r\n");
-            tcp.write_all(b"234 go ahead\r\n").unwrap();
+            let tcp = accept_auth_tls(&listener);
             let server = rustls::ServerConnection::new(std::sync::Arc::clone(&config)).unwrap();
             let mut control = BufReader::new(rustls::StreamOwned::new(server, tcp));
             let mut received = Vec::new();
@@ -424,20 +432,13 @@ impl std::io::Write for Recording {
 /// 234, runs a rustls server with a certificate from a CA the client does not trust, and keeps
 /// everything the client sends until it closes.
 fn nothing_is_sent_after_a_failed_handshake() {
-    use std::io::{BufRead, BufReader, Read, Write};
+    use std::io::Read;
     let setup = setup("tls-nothing-after");
     let untrusted = certificates::make(&setup.dir.join("untrusted"), &["127.0.0.1"]);
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     let peer = std::thread::spawn(move || {
-        let (mut tcp, _) = listener.accept().unwrap();
-        tcp.set_read_timeout(Some(std::time::Duration::from_secs(10)))
-            .unwrap();
-        tcp.write_all(b"220 ready\r\n").unwrap();
-        let mut line = String::new();
-        BufReader::new(&mut tcp).read_line(&mut line).unwrap();
-        assert_eq!(line, "AUTH TLS\r\n");
-        tcp.write_all(b"234 go ahead\r\n").unwrap();
+        let tcp = accept_auth_tls(&listener);
         let mut server = rustls::ServerConnection::new(server_config(&untrusted)).unwrap();
         let mut socket = Recording {
             tcp,

@@ -1,29 +1,13 @@
 //! Finding the next LF a machine word at a time, in safe code: the command parsers' inner
 //! loop.
 
-use super::scan::{WORD, word, zero_bytes};
+use super::scan::{first_flagged, zero_bytes};
 
 /// The position of the first `\n` in `bytes`.
 pub(crate) fn find(bytes: &[u8]) -> Option<usize> {
     const LFS: usize = usize::MAX / 0xFF * (b'\n' as usize);
-    let mut chunks = bytes.chunks_exact(WORD);
-    let mut offset = 0usize;
-    for chunk in chunks.by_ref() {
-        let Ok(bytes) = <[u8; WORD]>::try_from(chunk) else {
-            break;
-        };
-        // A zero byte of `x` is an LF; the lowest flagged byte is exact.
-        let zero = zero_bytes(word(bytes) ^ LFS);
-        if zero != 0 {
-            return Some(offset.saturating_add((zero.trailing_zeros() / 8) as usize));
-        }
-        offset = offset.saturating_add(WORD);
-    }
-    chunks
-        .remainder()
-        .iter()
-        .position(|&b| b == b'\n')
-        .map(|i| offset.saturating_add(i))
+    // A zero byte of `word ^ LFS` is an LF; the lowest flagged byte is exact.
+    first_flagged(bytes, |word| zero_bytes(word ^ LFS), |b| b == b'\n')
 }
 
 #[cfg(test)]

@@ -25,91 +25,40 @@ pub(crate) const fn zero_bytes(word: usize) -> usize {
     word.wrapping_sub(ONES) & !word & HIGHS
 }
 
-/// Whether some byte of `word` is `byte` (exact: "has zero byte" on `word ^ byte*ONES`, which
-/// never reports a byte that is not there).
-const fn has(word: usize, byte: u8) -> bool {
-    zero_bytes(word ^ ONES.wrapping_mul(byte as usize)) != 0
-}
-
-/// Whether some byte of `word` is below `n` (exact for `n` up to 128).
-const fn has_below(word: usize, n: u8) -> bool {
-    (word.wrapping_sub(ONES.wrapping_mul(n as usize)) & !word & HIGHS) != 0
-}
-
 /// Where the first byte below 0x20 or DEL is: a line's end (LF, and the CR before it) and
 /// every control character, found in the one pass the reply parser makes over a line. (TAB
 /// is found too; the caller passes over it.)
 pub(crate) fn special(bytes: &[u8]) -> Option<usize> {
     const BLANKS: usize = ONES.wrapping_mul(0x20);
     const DELS: usize = ONES.wrapping_mul(0x7F);
+    // Each test's lowest flag is exact (a borrow only flags bytes above a true one), so the
+    // lowest of both is the first byte found.
+    first_flagged(
+        bytes,
+        |word| (word.wrapping_sub(BLANKS) & !word & HIGHS) | zero_bytes(word ^ DELS),
+        |b| b < 0x20 || b == 0x7F,
+    )
+}
+
+/// The first byte whose flag `flags` sets, a word at a time; `flags` must flag each word's
+/// first matching byte exactly (its high bit: the lowest flag of a "zero byte" or "byte below"
+/// test is exact, a borrow only flagging bytes above a true one, so an OR of such tests is
+/// too), and `byte_matches` says the same of the bytes past the last whole word.
+#[inline]
+pub(crate) fn first_flagged(
+    bytes: &[u8],
+    flags: impl Fn(usize) -> usize,
+    byte_matches: impl Fn(u8) -> bool,
+) -> Option<usize> {
     let mut chunks = bytes.chunks_exact(WORD);
     let mut at = 0usize;
     for chunk in chunks.by_ref() {
         let Ok(chunk) = <[u8; WORD]>::try_from(chunk) else {
             break;
         };
-        let word = word(chunk);
-        // Each test's lowest flag is exact (a borrow only flags bytes above a true one), so
-        // the lowest of both is the first byte found.
-        let flags = (word.wrapping_sub(BLANKS) & !word & HIGHS) | zero_bytes(word ^ DELS);
-        if flags != 0 {
-            return Some(at.saturating_add((flags.trailing_zeros() / 8) as usize));
-        }
-        at = at.saturating_add(WORD);
-    }
-    chunks
-        .remainder()
-        .iter()
-        .position(|&b| b < 0x20 || b == 0x7F)
-        .map(|i| at.saturating_add(i))
-}
-
-/// Where the first CR, LF or NUL is: bytes no line may hold. A word at a time, the
-/// bytes below 14 (which a listing line holds none of, a TAB aside) send a word to the byte
-/// check.
-pub(crate) fn forbidden(line: &[u8]) -> Option<usize> {
-    first(
-        line,
-        |word| has_below(word, b'\r' + 1),
-        |b| matches!(b, b'\r' | b'\n' | 0),
-    )
-}
-
-/// Where the first byte no reply text may hold is: CR, LF, NUL, and 0xFF unless it will be
-/// doubled (a lone one is Telnet's IAC).
-pub(crate) fn forbidden_in_text(text: &[u8], double_iac: bool) -> Option<usize> {
-    first(
-        text,
-        |word| has_below(word, b'\r' + 1) || (!double_iac && has(word, 0xFF)),
-        |b| matches!(b, b'\r' | b'\n' | 0) || (b == 0xFF && !double_iac),
-    )
-}
-
-/// Where the first `needle` is.
-pub(crate) fn find(line: &[u8], needle: u8) -> Option<usize> {
-    first(line, |word| has(word, needle), |b| b == needle)
-}
-
-/// The first byte that `byte_matches`, skipping a word at a time while `word_may_match` says
-/// no byte of it can.
-#[inline]
-fn first(
-    line: &[u8],
-    word_may_match: impl Fn(usize) -> bool,
-    byte_matches: impl Fn(u8) -> bool,
-) -> Option<usize> {
-    let mut chunks = line.chunks_exact(WORD);
-    let mut at = 0usize;
-    for chunk in chunks.by_ref() {
-        let Ok(bytes) = <[u8; WORD]>::try_from(chunk) else {
-            break;
-        };
-        // A word that may match is searched byte by byte; one that holds only a false alarm
-        // (a TAB for `forbidden`) is passed over.
-        if word_may_match(word(bytes))
-            && let Some(i) = chunk.iter().position(|&b| byte_matches(b))
-        {
-            return Some(at.saturating_add(i));
+        let flagged = flags(word(chunk));
+        if flagged != 0 {
+            return Some(at.saturating_add((flagged.trailing_zeros() / 8) as usize));
         }
         at = at.saturating_add(WORD);
     }
@@ -118,6 +67,41 @@ fn first(
         .iter()
         .position(|&b| byte_matches(b))
         .map(|i| at.saturating_add(i))
+}
+
+/// The flags of the bytes of `word` that are `byte` (the lowest exact).
+const fn flags_of(word: usize, byte: u8) -> usize {
+    zero_bytes(word ^ ONES.wrapping_mul(byte as usize))
+}
+
+/// Where the first CR, LF or NUL is: bytes no line may hold.
+pub(crate) fn forbidden(line: &[u8]) -> Option<usize> {
+    first_flagged(
+        line,
+        |word| flags_of(word, b'\r') | flags_of(word, b'\n') | zero_bytes(word),
+        |b| matches!(b, b'\r' | b'\n' | 0),
+    )
+}
+
+/// Where the first byte no reply text may hold is: CR, LF, NUL, and 0xFF unless it will be
+/// doubled (a lone one is Telnet's IAC).
+pub(crate) fn forbidden_in_text(text: &[u8], double_iac: bool) -> Option<usize> {
+    let iac = if double_iac { 0 } else { usize::MAX };
+    first_flagged(
+        text,
+        |word| {
+            flags_of(word, b'\r')
+                | flags_of(word, b'\n')
+                | zero_bytes(word)
+                | (flags_of(word, 0xFF) & iac)
+        },
+        |b| matches!(b, b'\r' | b'\n' | 0) || (b == 0xFF && !double_iac),
+    )
+}
+
+/// Where the first `needle` is.
+pub(crate) fn find(line: &[u8], needle: u8) -> Option<usize> {
+    first_flagged(line, |word| flags_of(word, needle), |b| b == needle)
 }
 
 #[cfg(test)]
