@@ -17,6 +17,19 @@ use crate::Command;
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Commands(u128);
 
+/// The commands that change files, which [`Commands::READ_ONLY`] leaves out.
+const CHANGE_FILES: &[Command] = &[
+    Command::Stor,
+    Command::Appe,
+    Command::Dele,
+    Command::Mkd,
+    Command::Xmkd,
+    Command::Rmd,
+    Command::Xrmd,
+    Command::Rnfr,
+    Command::Rnto,
+];
+
 impl Commands {
     /// No command.
     pub const NONE: Self = Self(0);
@@ -26,64 +39,47 @@ impl Commands {
     /// STRU, PASV EPSV PORT EPRT, LIST NLST MLSD MLST, RETR STOR APPE REST ABOR, SIZE MDTM, DELE
     /// MKD RMD RNFR RNTO. Not ACCT, SMNT, REIN, STOU, SITE, LPRT, LPSV, LANG, HOST or the
     /// security commands.
-    pub const STANDARD: Self = Self::NONE.with(&[
-        Command::User,
-        Command::Pass,
-        Command::Quit,
-        Command::Syst,
-        Command::Feat,
-        Command::Opts,
-        Command::Help,
-        Command::Noop,
-        Command::Stat,
-        Command::Allo,
-        Command::Pwd,
-        Command::Xpwd,
-        Command::Cwd,
-        Command::Xcwd,
-        Command::Cdup,
-        Command::Xcup,
-        Command::Type,
-        Command::Mode,
-        Command::Stru,
-        Command::Pasv,
-        Command::Epsv,
-        Command::Port,
-        Command::Eprt,
-        Command::List,
-        Command::Nlst,
-        Command::Mlsd,
-        Command::Mlst,
-        Command::Retr,
-        Command::Stor,
-        Command::Appe,
-        Command::Rest,
-        Command::Abor,
-        Command::Size,
-        Command::Mdtm,
-        Command::Dele,
-        Command::Mkd,
-        Command::Xmkd,
-        Command::Rmd,
-        Command::Xrmd,
-        Command::Rnfr,
-        Command::Rnto,
-    ]);
+    pub const STANDARD: Self = Self::NONE
+        .with(&[
+            Command::User,
+            Command::Pass,
+            Command::Quit,
+            Command::Syst,
+            Command::Feat,
+            Command::Opts,
+            Command::Help,
+            Command::Noop,
+            Command::Stat,
+            Command::Allo,
+            Command::Pwd,
+            Command::Xpwd,
+            Command::Cwd,
+            Command::Xcwd,
+            Command::Cdup,
+            Command::Xcup,
+            Command::Type,
+            Command::Mode,
+            Command::Stru,
+            Command::Pasv,
+            Command::Epsv,
+            Command::Port,
+            Command::Eprt,
+            Command::List,
+            Command::Nlst,
+            Command::Mlsd,
+            Command::Mlst,
+            Command::Retr,
+            Command::Rest,
+            Command::Abor,
+            Command::Size,
+            Command::Mdtm,
+        ])
+        .with(CHANGE_FILES);
 
     /// [`STANDARD`](Self::STANDARD) without the commands that change files: STOR, APPE, DELE,
     /// MKD, RMD (and their X forms), RNFR and RNTO. For a server that only serves (the session
     /// answers those 502; a server that refuses them per user answers 550 instead).
-    pub const READ_ONLY: Self = Self::STANDARD.without(&[
-        Command::Stor,
-        Command::Appe,
-        Command::Dele,
-        Command::Mkd,
-        Command::Xmkd,
-        Command::Rmd,
-        Command::Xrmd,
-        Command::Rnfr,
-        Command::Rnto,
-    ]);
+    pub const READ_ONLY: Self = Self::STANDARD.without(CHANGE_FILES);
 
     /// This set and `commands`.
     #[must_use]
