@@ -63,6 +63,18 @@ pub(crate) fn unfinished_line(
     Ok(())
 }
 
+/// Where the first control character of `text` is (a word at a time, TABs passed over).
+pub(crate) fn first_control(text: &[u8]) -> Option<usize> {
+    let mut from = 0usize;
+    loop {
+        let at = from.saturating_add(scan::special(text.get(from..)?)?);
+        if text.get(at) != Some(&b'\t') {
+            return Some(at);
+        }
+        from = at.saturating_add(1);
+    }
+}
+
 /// A control character in reply text: C0 (but tab, which listings use) and DEL.
 pub(crate) const fn is_control(byte: u8) -> bool {
     (byte < 0x20 && byte != b'\t') || byte == 0x7f

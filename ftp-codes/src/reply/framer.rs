@@ -3,7 +3,7 @@
 
 use super::{ErrorKind, ParseError, ParseOptions};
 use crate::ReplyCode;
-use crate::line::{bare_line_feed, is_control, split_ending};
+use crate::line::{bare_line_feed, first_control, split_ending};
 
 /// Where one line stands in its reply.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,7 +36,7 @@ pub(crate) struct Step {
 
 /// The state between lines (the options are the caller's, passed to each call: a parser keeps
 /// one copy, and a one-shot `parse` none, so that nothing copies them per reply).
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct Framer {
     /// The code of the multi-line reply under way, if any.
     open: Option<ReplyCode>,
@@ -67,16 +67,7 @@ impl Framer {
 
     /// Takes one whole line, its LF included. Offsets in errors count from the reply's start.
     pub(crate) fn line(&mut self, line: &[u8], options: &ParseOptions) -> Result<Step, ParseError> {
-        let content = strip_ending(line);
-        // A branch-free scan first (it vectorizes); the position only when there is one.
-        let control = if content
-            .iter()
-            .fold(false, |found, &b| found | is_control(b))
-        {
-            content.iter().position(|&b| is_control(b))
-        } else {
-            None
-        };
+        let control = first_control(strip_ending(line));
         self.scanned_line(line, control, options)
     }
 
