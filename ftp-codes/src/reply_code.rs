@@ -79,6 +79,24 @@ impl ReplyCode {
         )
     }
 
+    /// [`from_ascii`](Self::from_ascii) for the reply parser's hot path: the same answer,
+    /// without the error's kind, inlined (three compares and the number).
+    #[inline(always)]
+    pub(crate) const fn from_digits(digits: [u8; 3]) -> Option<Self> {
+        let [a, b, c] = digits;
+        let (a, b, c) = (digit(a), digit(b), digit(c));
+        // 1 to 6, then 0 to 9 twice: unsigned compares, a byte below '0' wraps above.
+        if a.wrapping_sub(1) < 6 && b < 10 && c < 10 {
+            Some(Self(
+                a.wrapping_mul(100)
+                    .wrapping_add(b.wrapping_mul(10))
+                    .wrapping_add(c),
+            ))
+        } else {
+            None
+        }
+    }
+
     /// The code as three ASCII digits, as on the wire.
     ///
     /// ```
@@ -316,3 +334,27 @@ impl fmt::Display for InvalidCode {
 }
 
 impl core::error::Error for InvalidCode {}
+
+#[cfg(test)]
+mod tests {
+    use super::ReplyCode;
+
+    /// The parser's fast path gives `from_ascii`'s answer for every first byte, beside digits
+    /// and the bytes around them in the other places.
+    #[test]
+    fn from_digits_agrees_with_from_ascii() {
+        let around = [0u8, b' ', b'/', b'0', b'1', b'5', b'6', b'7', b'9', b':', 0x7F, 0xFF];
+        for a in 0..=255u8 {
+            for b in around {
+                for c in around {
+                    let digits = [a, b, c];
+                    assert_eq!(
+                        ReplyCode::from_digits(digits),
+                        ReplyCode::from_ascii(&digits).ok(),
+                        "{digits:?}"
+                    );
+                }
+            }
+        }
+    }
+}

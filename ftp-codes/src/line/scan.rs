@@ -62,9 +62,21 @@ pub(crate) fn first_flagged(
         }
         at = at.saturating_add(WORD);
     }
-    chunks
-        .remainder()
-        .iter()
+    let tail = chunks.remainder();
+    if tail.is_empty() {
+        return None;
+    }
+    // The last whole word of the input, overlapping words already searched: their bytes
+    // hold no match, so they raise no flag (a false flag only sits above a true one), and
+    // the lowest flag is the tail's first match. Shorter inputs take a byte loop.
+    if let Some(last) = bytes.last_chunk::<WORD>() {
+        let flagged = flags(word(*last));
+        return (flagged != 0).then(|| {
+            let in_last = (flagged.trailing_zeros() / 8) as usize;
+            bytes.len().saturating_sub(WORD).saturating_add(in_last)
+        });
+    }
+    tail.iter()
         .position(|&b| byte_matches(b))
         .map(|i| at.saturating_add(i))
 }

@@ -28,10 +28,15 @@ use crate::line::scan::special;
 /// assert_eq!(reply::parse(rest, &options)?, Status::Partial); // "226 Tra" is not a whole line yet
 /// # Ok::<(), ftp_codes::reply::ParseError>(())
 /// ```
+#[inline]
 pub fn parse<'a>(
     buf: &'a [u8],
     options: &ParseOptions,
 ) -> Result<Status<(Reply<'a>, usize)>, ParseError> {
+    // Most replies are one line: framed here, without the framer's set-up.
+    if let Some(done) = single_line(buf, options) {
+        return Ok(Status::Complete(done));
+    }
     // One call: nothing to remember, and the options only borrowed.
     Progress::new().resume(buf, options)
 }
@@ -208,7 +213,7 @@ impl Progress {
 /// character, within the limits), framed without the framer: most replies a client reads are
 /// this. `None` for anything else, which the framer decides, its errors included; where this
 /// answers, the framer's answer is the same.
-#[inline]
+#[inline(always)]
 fn single_line<'a>(buf: &'a [u8], options: &ParseOptions) -> Option<(Reply<'a>, usize)> {
     let (digits, rest) = buf.split_first_chunk::<3>()?;
     let (b' ', text) = rest.split_first()? else {
@@ -224,6 +229,6 @@ fn single_line<'a>(buf: &'a [u8], options: &ParseOptions) -> Option<(Reply<'a>, 
     if content_len > options.max_line_len || end > options.max_reply_len || options.max_lines == 0 {
         return None;
     }
-    let code = ReplyCode::from_ascii(digits).ok()?;
+    let code = ReplyCode::from_digits(*digits)?;
     Some((Reply::new(buf.get(..end)?, code, 1, None, false), end))
 }
