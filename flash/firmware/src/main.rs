@@ -35,7 +35,7 @@ fn use_the_crate() {
     {
         black_box(ftp_codes::Code::from_u16(black_box(550)).map(ftp_codes::Code::description));
     }
-    #[cfg(feature = "parse")]
+    #[cfg(any(feature = "parse", feature = "parse-alone"))]
     {
         use ftp_codes::payload;
         use ftp_codes::reply::{self, ParseOptions, Status};
@@ -49,6 +49,18 @@ fn use_the_crate() {
             black_box(payload::features(&reply).map(|f| f.count()));
             black_box(reply.lines().count());
         }
+    }
+    #[cfg(feature = "memory")]
+    {
+        // The C memory routines any firmware with a network stack links (smoltcp and
+        // embassy-net copy with them): what the rows that copy bytes are charged for them.
+        let mut buf = black_box([0u8; 64]);
+        let at = black_box(3usize) % 32;
+        buf.copy_within(at..at + 16, 0);
+        let src = black_box([1u8; 48]);
+        buf[..at + 8].copy_from_slice(&src[..at + 8]);
+        buf[at..at + 20].fill(0);
+        black_box(buf);
     }
     #[cfg(feature = "listing")]
     {

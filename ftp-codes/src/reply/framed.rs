@@ -124,31 +124,42 @@ pub struct Lines<'a> {
 impl<'a> Iterator for Lines<'a> {
     type Item = &'a [u8];
 
-    #[inline]
+    // The last line (a single-line reply's only one) inline, with no search: the rest of
+    // the reply. Lines before it, which need the search, are out of line: the inlined part
+    // stays small where flash counts.
     fn next(&mut self) -> Option<&'a [u8]> {
         if self.index >= self.count {
             return None;
         }
-        // The last line is the rest of the reply: no search (a single-line reply has none).
-        let end = if self.index.saturating_add(1) >= self.count {
-            self.rest.len()
-        } else {
-            crate::line::newline::find(self.rest).map_or(self.rest.len(), |lf| lf.saturating_add(1))
-        };
-        let (line, rest) = self.rest.split_at_checked(end)?;
-        self.rest = rest;
-        let place = match self.index {
-            0 => Place::First,
-            i if i.saturating_add(1) == self.count => Place::Last,
-            _ => Place::Middle,
-        };
-        self.index = self.index.saturating_add(1);
-        Some(text_of(strip_ending(line), place, self.code))
+        if self.index.saturating_add(1) < self.count {
+            return self.line_before_last();
+        }
+        let line = core::mem::take(&mut self.rest);
+        self.index = self.count;
+        // `DDD text` or a bare `DDD`, first line or last.
+        Some(strip_ending(line).get(4..).unwrap_or_default())
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
         let left = self.count.saturating_sub(self.index);
         (left, Some(left))
+    }
+}
+
+impl<'a> Lines<'a> {
+    /// A line with more after it: up to the next LF.
+    fn line_before_last(&mut self) -> Option<&'a [u8]> {
+        let end = crate::line::newline::find(self.rest)
+            .map_or(self.rest.len(), |lf| lf.saturating_add(1));
+        let (line, rest) = self.rest.split_at_checked(end)?;
+        self.rest = rest;
+        let place = if self.index == 0 {
+            Place::First
+        } else {
+            Place::Middle
+        };
+        self.index = self.index.saturating_add(1);
+        Some(text_of(strip_ending(line), place, self.code))
     }
 }
 

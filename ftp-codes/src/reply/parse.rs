@@ -213,6 +213,9 @@ impl Progress {
 /// character, within the limits), framed without the framer: most replies a client reads are
 /// this. `None` for anything else, which the framer decides, its errors included; where this
 /// answers, the framer's answer is the same.
+// Inlined into `parse` and the resumable parser alike (measured: as a call it cost a short
+// reply a fifth of its instructions on x86-64).
+#[allow(clippy::inline_always)]
 #[inline(always)]
 fn single_line<'a>(buf: &'a [u8], options: &ParseOptions) -> Option<(Reply<'a>, usize)> {
     let (digits, rest) = buf.split_first_chunk::<3>()?;
