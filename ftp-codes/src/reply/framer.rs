@@ -298,6 +298,8 @@ pub(crate) fn text_of(content: &[u8], place: Place, code: ReplyCode) -> &[u8] {
 
 /// A line's content: without its LF and the CR before it.
 pub(crate) fn strip_ending(line: &[u8]) -> &[u8] {
-    let line = line.strip_suffix(b"\n").unwrap_or(line);
-    line.strip_suffix(b"\r").unwrap_or(line)
+    match line {
+        [content @ .., b'\r', b'\n'] | [content @ .., b'\n' | b'\r'] => content,
+        _ => line,
+    }
 }
