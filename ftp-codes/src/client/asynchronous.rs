@@ -26,9 +26,8 @@ where
     ///
     /// Not cancel-safe: see [the type's note](AsyncSession#cancel-safety).
     pub async fn start(mut control: AsyncControl<'b, T>, data: D) -> Result<Self, T> {
-        if let (outcome, greeting) = control.greeting().await?
-            && outcome != Outcome::Completed
-        {
+        let (outcome, greeting) = control.greeting().await?;
+        if outcome != Outcome::Completed {
             return Err(SessionError::Unavailable {
                 code: greeting.code(),
             });

@@ -22,9 +22,8 @@ where
     /// Reads the server's greeting on `control` (220, or 120 then 220): the session, ready to
     /// log in. [`SessionError::Unavailable`] for a 421.
     pub fn start(mut control: Control<'b, T>, data: D) -> Result<Self, T> {
-        if let (outcome, greeting) = control.greeting()?
-            && outcome != Outcome::Completed
-        {
+        let (outcome, greeting) = control.greeting()?;
+        if outcome != Outcome::Completed {
             return Err(SessionError::Unavailable {
                 code: greeting.code(),
             });

@@ -70,9 +70,7 @@ pub(crate) fn first_flagged(
     // their bytes hold no match, so they raise no flag (a false flag only sits above a true
     // one), and the lowest flag is the tail's first match. Shorter inputs, and 32-bit
     // targets (three bytes at most, where code size counts), take a byte loop.
-    if WORD > 4
-        && let Some(last) = bytes.last_chunk::<WORD>()
-    {
+    if let Some(last) = bytes.last_chunk::<WORD>().filter(|_| WORD > 4) {
         let flagged = flags(word(*last));
         return (flagged != 0).then(|| {
             let in_last = (flagged.trailing_zeros() / 8) as usize;

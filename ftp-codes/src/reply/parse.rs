@@ -155,12 +155,11 @@ impl Progress {
         buf: &'a [u8],
         options: &ParseOptions,
     ) -> Result<Status<(Reply<'a>, usize)>, ParseError> {
-        if self.start == 0
-            && self.scanned == 0
-            && self.framer.lines() == 0
-            && let Some(done) = single_line(buf, options)
-        {
-            return Ok(Status::Complete(done));
+        // (No `let` chains: the crate builds with Rust 1.85.)
+        if self.start == 0 && self.scanned == 0 && self.framer.lines() == 0 {
+            if let Some(done) = single_line(buf, options) {
+                return Ok(Status::Complete(done));
+            }
         }
         // Locals, not fields, in the loop: they stay in registers.
         let (mut start, mut scanned, mut control) = (self.start, self.scanned, self.control);

@@ -177,9 +177,10 @@ impl<F: FileSystem, A: Authenticator> Connection<'_, F, A> {
     #[cfg_attr(not(feature = "rustls"), allow(clippy::unused_self))]
     fn start_tls(&mut self) -> bool {
         #[cfg(feature = "rustls")]
-        if let (Some(settings), Some(tcp)) = (&self.shared.tls, self.control.plain_tcp())
-            && let Ok(tcp) = tcp.try_clone()
-        {
+        if let (Some(settings), Some(Ok(tcp))) = (
+            &self.shared.tls,
+            self.control.plain_tcp().map(TcpStream::try_clone),
+        ) {
             let _ = tcp.set_read_timeout(Some(self.shared.data_wait));
             if let Ok(stream) = super::tls::accept(&settings.control, tcp) {
                 self.control = stream;
