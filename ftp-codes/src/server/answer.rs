@@ -83,8 +83,8 @@ impl<const N: usize> Session<N> {
         len: usize,
     ) -> Result<usize, ServerError> {
         let code = out
-            .get(..3)
-            .and_then(|digits| ReplyCode::from_ascii(digits).ok())
+            .first_chunk::<3>()
+            .and_then(|digits| ReplyCode::from_digits(*digits))
             .ok_or(ServerError::Write(WriteError::Unrepresentable))?;
         if !fits(command, code, started) {
             return Err(ServerError::NotInRow { command, code });
@@ -111,10 +111,11 @@ impl<const N: usize> Session<N> {
     /// code of its row.
     pub fn succeed(&mut self, out: &mut [u8]) -> Result<usize, ServerError> {
         let (command, started) = self.answering().ok_or(ServerError::NothingToAnswer)?;
-        let path = self.target;
         let (code, text) = match command {
             Command::Pass => (Code::UserLoggedIn, "User logged in, proceed."),
             Command::Mkd | Command::Xmkd => {
+                // The path is copied out of the session, which `answer` borrows: only here.
+                let path = self.target;
                 return self.answer(out, |w| w.pathname(path.as_bytes(), b"created."));
             }
             Command::Rnfr => (Code::FileActionPending, "Ready for RNTO."),
@@ -201,7 +202,7 @@ impl<const N: usize> Session<N> {
             }
             Command::Pass => self.login = Login::Nobody,
             Command::Cwd | Command::Xcwd | Command::Cdup | Command::Xcup if success => {
-                self.cwd = self.target;
+                self.cwd.copy_from(&self.target);
             }
             Command::Rnfr if success => self.renaming = Some(self.target),
             Command::Rnto => self.renaming = None,

@@ -1,6 +1,7 @@
 //! `Path`: a session's paths, absolute and normalised byte for byte, in a fixed buffer.
 
 use crate::command::Unescaped;
+use crate::line::scan::find;
 use core::fmt;
 
 /// An absolute, normalised session path of at most `N` bytes: `/`, or `/` and components
@@ -62,24 +63,71 @@ impl<const N: usize> Path<N> {
     /// `.` and empty component dropped, each `..` taking one component off (none above the
     /// root).
     pub fn join(&self, argument: &[u8]) -> Result<Self, PathTooLong> {
-        let mut path = if argument.first() == Some(&b'/') {
-            Self::root()
-        } else {
-            *self
-        };
-        for component in argument.split(|&b| b == b'/') {
-            path.push(component)?;
-        }
+        let mut path = Self::root();
+        self.join_into(argument, &mut path)?;
         Ok(path)
     }
 
-    /// As [`join`](Self::join), with a doubled 0xFF (Telnet's escape) read as one: the
-    /// argument of a command line as [`CommandLine::argument_chunks`] gives it.
+    /// [`join`](Self::join) into `into` (the root after an error): the session's paths are
+    /// joined in place, and only their used bytes copied.
+    pub(crate) fn join_into(&self, argument: &[u8], into: &mut Self) -> Result<(), PathTooLong> {
+        let mut rest = argument;
+        if let Some(absolute) = argument.strip_prefix(b"/") {
+            into.make_root();
+            rest = absolute;
+        } else {
+            into.copy_from(self);
+        }
+        // Components up to each `/`, found a word at a time.
+        loop {
+            let (component, after) = match find(rest, b'/') {
+                Some(at) => (
+                    rest.get(..at).unwrap_or_default(),
+                    rest.get(at.saturating_add(1)..),
+                ),
+                None => (rest, None),
+            };
+            if let Err(error) = into.push(component) {
+                into.make_root();
+                return Err(error);
+            }
+            match after {
+                Some(after) => rest = after,
+                None => return Ok(()),
+            }
+        }
+    }
+
+    fn make_root(&mut self) {
+        self.len = match self.bytes.first_mut() {
+            Some(first) => {
+                *first = b'/';
+                1
+            }
+            None => 0,
+        };
+    }
+
+    /// Makes this path `other`, copying only its used bytes.
+    pub(crate) fn copy_from(&mut self, other: &Self) {
+        let len = other.len.min(N);
+        if let (Some(to), Some(from)) = (self.bytes.get_mut(..len), other.bytes.get(..len)) {
+            to.copy_from_slice(from);
+            self.len = len;
+        }
+    }
+
+    /// As [`join_into`](Self::join_into), with a doubled 0xFF (Telnet's escape) read as one:
+    /// the argument of a command line as [`CommandLine::argument_chunks`] gives it.
     ///
     /// [`CommandLine::argument_chunks`]: crate::command::CommandLine::argument_chunks
-    pub(crate) fn join_unescaped(&self, argument: &[u8]) -> Result<Self, PathTooLong> {
+    pub(crate) fn join_unescaped_into(
+        &self,
+        argument: &[u8],
+        into: &mut Self,
+    ) -> Result<(), PathTooLong> {
         if !argument.contains(&0xFF) {
-            return self.join(argument);
+            return self.join_into(argument, into);
         }
         let mut unescaped = Self {
             bytes: [0; N],
@@ -88,7 +136,7 @@ impl<const N: usize> Path<N> {
         for chunk in Unescaped::new(argument) {
             unescaped.extend(chunk)?;
         }
-        self.join(unescaped.as_bytes())
+        self.join_into(unescaped.as_bytes(), into)
     }
 
     /// The directory above (the root's is the root).
@@ -212,9 +260,25 @@ mod tests {
         assert_eq!(Path::<0>::root().as_bytes(), b"");
     }
 
+    /// In place, as the session joins: what `into` held before never shows through.
+    #[test]
+    fn join_into_replaces_what_was_there() {
+        let cwd = Path::<8>::root().join(b"ab").unwrap();
+        let mut into = Path::<8>::root().join(b"xyz/uvw").unwrap();
+        cwd.join_into(b"/c", &mut into).unwrap();
+        assert_eq!(into.as_bytes(), b"/c");
+        cwd.join_into(b"d", &mut into).unwrap();
+        assert_eq!(into.as_bytes(), b"/ab/d");
+        assert_eq!(cwd.join_into(b"toolong", &mut into), Err(PathTooLong));
+        assert_eq!(into.as_bytes(), b"/");
+    }
+
     #[test]
     fn doubled_iac_is_one_byte() {
-        let path = Path::<16>::root().join_unescaped(b"a\xff\xffb").unwrap();
+        let mut path = Path::<16>::root();
+        Path::<16>::root()
+            .join_unescaped_into(b"a\xff\xffb", &mut path)
+            .unwrap();
         assert_eq!(path.as_bytes(), b"/a\xffb");
     }
 

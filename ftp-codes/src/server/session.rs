@@ -582,9 +582,12 @@ impl<const N: usize> Session<N> {
                 return Ok(Event::Request(Request::Other { command, argument }));
             }
         };
-        match self.cwd.join_unescaped(path_argument) {
-            Ok(target) => self.target = target,
-            Err(_) => return self.syntax_error(command, out).map(Event::Reply),
+        if self
+            .cwd
+            .join_unescaped_into(path_argument, &mut self.target)
+            .is_err()
+        {
+            return self.syntax_error(command, out).map(Event::Reply);
         }
         self.pending = Some(command);
         let path = self.target.as_bytes();

@@ -3,6 +3,7 @@
 use super::decimal::Decimal;
 use super::emit::{Sink, check};
 use super::{WriteError, Writer};
+use crate::line::scan::find;
 use crate::payload::Timestamp;
 use crate::payload::timestamp::fraction_ascii;
 use crate::{Code, ReplyCode};
@@ -68,18 +69,31 @@ impl Writer<'_> {
     /// # Ok::<(), ftp_codes::write::WriteError>(())
     /// ```
     pub fn pathname(&mut self, name: &[u8], comment: &[u8]) -> Result<usize, WriteError> {
-        check(&[name, comment], self.options_double_iac())?;
         let double_iac = self.options_double_iac();
+        // Nothing to double (no quote in the name, no 0xFF anywhere: a check without
+        // doubling refuses it): one copy a piece. Anything else takes the general way.
+        if check(&[name, comment], false).is_ok() && find(name, b'"').is_none() {
+            let code = ReplyCode::from(Code::PathnameCreated);
+            return if comment.is_empty() {
+                self.parts_line(code, &[b"\"", name, b"\""])
+            } else {
+                self.parts_line(code, &[b"\"", name, b"\" ", comment])
+            };
+        }
+        check(&[name, comment], double_iac)?;
         self.line(Code::PathnameCreated, |sink| {
             sink.put(b"\"")?;
-            let mut pieces = name.split(|&b| b == b'"');
-            if let Some(first) = pieces.next() {
-                sink.text(first, double_iac)?;
+            // Each embedded quote doubled (RFC 959 Appendix II), found a word at a time.
+            let mut rest = name;
+            while let Some(at) = find(rest, b'"') {
+                let (before, after) = rest
+                    .split_at_checked(at.saturating_add(1))
+                    .unwrap_or_default();
+                sink.text(before, double_iac)?;
+                sink.put(b"\"")?;
+                rest = after;
             }
-            for piece in pieces {
-                sink.put(b"\"\"")?;
-                sink.text(piece, double_iac)?;
-            }
+            sink.text(rest, double_iac)?;
             sink.put(b"\"")?;
             if !comment.is_empty() {
                 sink.put(b" ")?;
@@ -91,9 +105,7 @@ impl Writer<'_> {
 
     /// `213 SIZE`, read back by [`payload::size`](crate::payload::size).
     pub fn size(&mut self, size: u64) -> Result<usize, WriteError> {
-        self.line(Code::FileStatus, |sink| {
-            sink.put(Decimal::new(size).as_bytes())
-        })
+        self.parts_line(Code::FileStatus.into(), &[Decimal::new(size).as_bytes()])
     }
 
     /// `213 YYYYMMDDHHMMSS[.fraction]` (RFC 3659), read back by

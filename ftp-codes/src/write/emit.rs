@@ -2,7 +2,7 @@
 
 use super::{Style, WriteError, WriteOptions};
 use crate::ReplyCode;
-use crate::line::scan::forbidden_in_text;
+use crate::line::scan::{find, forbidden_in_text};
 use core::fmt;
 
 /// Where reply bytes go.
@@ -14,15 +14,17 @@ pub(crate) trait Sink {
         if !double_iac {
             return self.put(text);
         }
-        let mut pieces = text.split(|&b| b == 0xFF);
-        if let Some(first) = pieces.next() {
-            self.put(first)?;
+        // Up to each 0xFF a word at a time (most texts have none: one search, one copy).
+        let mut rest = text;
+        while let Some(at) = find(rest, 0xFF) {
+            let (before, after) = rest
+                .split_at_checked(at.saturating_add(1))
+                .unwrap_or_default();
+            self.put(before)?;
+            self.put(&[0xFF])?;
+            rest = after;
         }
-        for piece in pieces {
-            self.put(&[0xFF, 0xFF])?;
-            self.put(piece)?;
-        }
-        Ok(())
+        self.put(rest)
     }
 }
 
