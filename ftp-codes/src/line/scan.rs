@@ -60,7 +60,8 @@ pub(crate) fn first_flagged(
         if flagged != 0 {
             return Some(at.saturating_add((flagged.trailing_zeros() / 8) as usize));
         }
-        at = at.saturating_add(WORD);
+        // Below `bytes.len()`: cannot wrap (and a saturating add costs two instructions a word).
+        at = at.wrapping_add(WORD);
     }
     let tail = chunks.remainder();
     if tail.is_empty() {

@@ -280,7 +280,7 @@ fn terminator(content: &[u8], options: &ParseOptions) -> Option<ReplyCode> {
 /// The reply code at the start of a line, and what follows it.
 pub(crate) fn split_code(content: &[u8]) -> Option<(ReplyCode, &[u8])> {
     let (digits, rest) = content.split_first_chunk::<3>()?;
-    ReplyCode::from_ascii(digits).ok().map(|code| (code, rest))
+    ReplyCode::from_digits(*digits).map(|code| (code, rest))
 }
 
 /// The text of a line once its code prefix is removed, as [`Lines`](super::Lines) yields it.
