@@ -18,6 +18,7 @@ mod codegen;
 mod codes;
 mod commands;
 mod input;
+mod sort;
 
 use args::Args;
 use codes::validate::{Against, File};

@@ -4,7 +4,7 @@
 use super::model::{Catalogue, Entry, Rule};
 use crate::input::Sp;
 use crate::input::diag::{Diagnostics, Span, locate};
-use std::collections::BTreeMap;
+use crate::sort::SmallMap;
 
 /// What one digit means, after checking.
 #[derive(Clone)]
@@ -94,8 +94,8 @@ pub(crate) fn check(
         _ => &[],
     };
 
-    let mut codes: BTreeMap<u16, CodeDef> = inherited.iter().map(|c| (c.code, c.clone())).collect();
-    let mut names: BTreeMap<String, String> = inherited
+    let mut codes: SmallMap<u16, CodeDef> = inherited.iter().map(|c| (c.code, c.clone())).collect();
+    let mut names: SmallMap<String, String> = inherited
         .iter()
         .map(|c| {
             (
@@ -104,7 +104,7 @@ pub(crate) fn check(
             )
         })
         .collect();
-    let mut seen_here: BTreeMap<u16, String> = BTreeMap::new();
+    let mut seen_here: SmallMap<u16, String> = SmallMap::new();
 
     for entry in catalogue.codes {
         // An entry with a problem of its own still goes through the checks against the other
@@ -183,7 +183,7 @@ pub(crate) fn check(
     }
     Some(Checked {
         rules: rules?,
-        codes: codes.into_values().collect(),
+        codes: codes.into_sorted_values(),
     })
 }
 
@@ -329,7 +329,7 @@ fn rule_table(
             });
         }
     }
-    out.sort_by_key(|rule| rule.digit);
+    crate::sort::sort_by_key(&mut out, |rule| rule.digit);
     Some(out)
 }
 

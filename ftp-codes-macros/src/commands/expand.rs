@@ -422,7 +422,7 @@ impl Listed {
             })
             .collect();
         let mut all: Vec<u16> = per_command.iter().flatten().copied().collect();
-        all.sort_unstable();
+        crate::sort::sort_by_key(&mut all, |&c| c);
         all.dedup();
         let words = all.len().div_ceil(64).max(1);
         let bits = |codes: &[u16]| {

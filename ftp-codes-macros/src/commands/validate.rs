@@ -5,7 +5,7 @@ use super::model::{CommandCatalogue, CommandEntry, SLOTS, Slots};
 use crate::codes::validate::Checked;
 use crate::input::Sp;
 use crate::input::diag::{Diagnostics, locate};
-use std::collections::BTreeMap;
+use crate::sort::SmallMap;
 
 /// A command's argument, after checking.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -143,7 +143,7 @@ pub(crate) fn check(
     }
 
     let mut commands: Vec<CommandDef> = inherited.map(|s| s.commands.clone()).unwrap_or_default();
-    let mut seen: BTreeMap<String, String> = commands
+    let mut seen: SmallMap<String, String> = commands
         .iter()
         .map(|c| {
             (
@@ -191,7 +191,7 @@ pub(crate) fn check(
     if !diags.is_empty() {
         return None;
     }
-    commands.sort_by(|a, b| a.verb.cmp(&b.verb));
+    crate::sort::sort_by(&mut commands, |a, b| a.verb.cmp(&b.verb));
     Some(CheckedCommands { rules, commands })
 }
 
@@ -243,7 +243,7 @@ fn check_command(
             .flat_map(|(key, _)| extra.slots.get(key))
             .filter_map(|c| u16::try_from(c.value).ok())
             .collect();
-        listed.sort_unstable();
+        crate::sort::sort_by_key(&mut listed, |&c| c);
         added.push(AddedDef {
             source: extra.source.value.clone(),
             codes: listed,
@@ -472,7 +472,7 @@ fn merge(
             let slot = into.get_mut(key);
             if !slot.contains(&c) {
                 slot.push(c);
-                slot.sort_unstable();
+                crate::sort::sort_by_key(slot, |&c| c);
             }
         }
     }

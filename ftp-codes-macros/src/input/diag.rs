@@ -31,7 +31,7 @@ impl Diagnostics {
 
     /// The problems in file order, each formatted as `PATH:LINE:COLUMN: message`.
     pub(crate) fn render(mut self, path: &str, text: &str) -> Vec<String> {
-        self.diags.sort_by_key(|d| (d.span.start, d.span.end));
+        crate::sort::sort_by_key(&mut self.diags, |d| (d.span.start, d.span.end));
         self.diags
             .iter()
             .map(|d| format!("{}: {}", locate(path, text, d.span.start), d.message))

@@ -77,7 +77,7 @@ fn table(entries: DeTable<'_>) -> Result<Value, (Span, String)> {
         ));
     }
     // toml yields keys in sorted order; keep the order of the file for messages.
-    out.sort_by_key(|(key, _)| key.span.start);
+    crate::sort::sort_by_key(&mut out, |(key, _)| key.span.start);
     Ok(Value::Table(out))
 }
 
