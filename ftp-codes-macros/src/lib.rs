@@ -20,7 +20,7 @@ mod commands;
 mod input;
 mod sort;
 
-use args::Args;
+use args::{Args, Error};
 use codes::validate::{Against, File};
 use input::diag::Diagnostics;
 use input::{load, tree};
@@ -29,31 +29,33 @@ use proc_macro::TokenStream;
 /// (Implemented by the `ftp-codes-macros` crate, which `ftp-codes` re-exports it from.)
 #[proc_macro]
 pub fn catalog(input: TokenStream) -> TokenStream {
-    let args = syn::parse_macro_input!(input as Args);
-    report(&args, generate(&args))
+    match Args::parse(input.into()) {
+        Ok(args) => report(&args, generate(&args)),
+        Err(error) => error.to_compile_error().into(),
+    }
 }
 
 /// (Implemented by the `ftp-codes-macros` crate, which `ftp-codes` re-exports it from.)
 #[proc_macro]
 pub fn command_catalog(input: TokenStream) -> TokenStream {
-    let args = syn::parse_macro_input!(input as Args);
-    report(&args, generate_commands(&args))
+    match Args::parse(input.into()) {
+        Ok(args) => report(&args, generate_commands(&args)),
+        Err(error) => error.to_compile_error().into(),
+    }
 }
 
 /// The tokens, or every message as a compile error attached to the catalogue path.
 fn report(args: &Args, result: Result<proc_macro2::TokenStream, Vec<String>>) -> TokenStream {
     match result {
         Ok(tokens) => tokens.into(),
-        Err(messages) => {
-            let mut errors = messages
-                .into_iter()
-                .map(|message| syn::Error::new(args.path.span(), message));
-            let mut combined = errors
-                .next()
-                .unwrap_or_else(|| syn::Error::new(args.path.span(), "invalid catalogue"));
-            errors.for_each(|error| combined.combine(error));
-            combined.to_compile_error().into()
-        }
+        Err(messages) if messages.is_empty() => Error::new(args.path.span(), "invalid catalogue")
+            .to_compile_error()
+            .into(),
+        Err(messages) => messages
+            .into_iter()
+            .map(|message| Error::new(args.path.span(), message).to_compile_error())
+            .collect::<proc_macro2::TokenStream>()
+            .into(),
     }
 }
 
