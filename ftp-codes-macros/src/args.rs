@@ -356,6 +356,21 @@ mod tests {
         assert_eq!(args.codes.map(|c| c.value()).as_deref(), Some("b.toml"));
     }
 
+    /// A wrapper's `$vis:vis` and `$name:ident` arrive in invisible groups.
+    #[test]
+    fn opens_the_groups_macro_rules_fragments_arrive_in() {
+        use proc_macro2::{Delimiter, Group, TokenTree};
+        let invisible =
+            |text: &str| TokenTree::Group(Group::new(Delimiter::None, text.parse().unwrap()));
+        let mut input: TokenStream = "x;".parse().unwrap();
+        input.extend([invisible("pub(in crate::a)"), invisible("enum")]);
+        input.extend([invisible("Name")]);
+        input.extend("from \"a.toml\"".parse::<TokenStream>().unwrap());
+        let args = Args::parse(input).unwrap_or_else(|e| panic!("{}", e.message));
+        assert_eq!(args.vis.to_string(), "pub (in crate :: a)");
+        assert_eq!(args.name.to_string(), "Name");
+    }
+
     #[test]
     fn says_what_was_expected() {
         let cases = [
