@@ -139,10 +139,11 @@ impl Tokens {
 
     /// The next token if it is the identifier `word`, else `message` at it.
     fn keyword(&mut self, word: &str, message: &str) -> Result<(), Error> {
-        match self.next() {
-            Some(TokenTree::Ident(ident)) if ident == word => Ok(()),
-            Some(other) => Err(Error::new(other.span(), message)),
-            None => Err(Error::new(self.last, message)),
+        let ident = self.ident(message)?;
+        if ident == word {
+            Ok(())
+        } else {
+            Err(Error::new(ident.span(), message))
         }
     }
 

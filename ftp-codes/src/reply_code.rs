@@ -71,12 +71,11 @@ impl ReplyCode {
         if !(a.is_ascii_digit() && b.is_ascii_digit() && c.is_ascii_digit()) {
             return Err(InvalidCode::NOT_THREE_DIGITS);
         }
-        Self::from_u16(
-            digit(a)
-                .wrapping_mul(100)
-                .wrapping_add(digit(b).wrapping_mul(10))
-                .wrapping_add(digit(c)),
-        )
+        // Three digits: only the range can be wrong.
+        match Self::from_digits([a, b, c]) {
+            Some(code) => Ok(code),
+            None => Err(InvalidCode::OUT_OF_RANGE),
+        }
     }
 
     /// [`from_ascii`](Self::from_ascii) for the reply parser's hot path: the same answer,

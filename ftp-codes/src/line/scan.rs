@@ -118,6 +118,19 @@ pub(crate) fn find(line: &[u8], needle: u8) -> Option<usize> {
     first_flagged(line, |word| flags_of(word, needle), |b| b == needle)
 }
 
+/// The pieces of `bytes` that end at each `needle` (included), then what follows the last one
+/// if anything does: `<[u8]>::split_inclusive`, each end found a word at a time. The writer
+/// doubles the byte that ends a piece, and a path's components are the pieces less it.
+pub(crate) fn pieces_through(bytes: &[u8], needle: u8) -> impl Iterator<Item = &[u8]> {
+    let mut rest = bytes;
+    core::iter::from_fn(move || {
+        let end = find(rest, needle).map_or(rest.len(), |at| at.saturating_add(1));
+        let (piece, after) = rest.split_at_checked(end)?;
+        rest = after;
+        (!piece.is_empty()).then_some(piece)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,6 +151,10 @@ mod tests {
                     assert_eq!(forbidden(line), expected, "{len} {at} {byte}");
                     assert_eq!(find(line, b' '), line.iter().position(|&b| b == b' '));
                     assert_eq!(find(line, byte), line.iter().position(|&b| b == byte));
+                    assert!(
+                        pieces_through(line, byte).eq(line.split_inclusive(|&b| b == byte)),
+                        "{len} {at} {byte}"
+                    );
                     let special_expected = line.iter().position(|&b| b < 0x20 || b == 0x7F);
                     assert_eq!(special(line), special_expected, "{len} {at} {byte}");
                     for double_iac in [false, true] {

@@ -130,6 +130,12 @@ impl Parser {
         if buf.len() < self.pending() {
             self.reset();
         }
+        // Nothing read of this reply yet: most replies are one line, framed at once.
+        if self.pending() == 0 && self.progress.framer.lines() == 0 {
+            if let Some(done) = single_line(buf, &self.options) {
+                return Ok(Status::Complete(done));
+            }
+        }
         let result = self.progress.resume(buf, &self.options);
         // After a whole reply the progress starts over by itself; after an error, here.
         if result.is_err() {
@@ -149,18 +155,14 @@ impl Progress {
         }
     }
 
+    /// Frames on from where the last call stopped, line by line through the framer (the
+    /// callers try the single-line form first).
     #[inline]
     fn resume<'a>(
         &mut self,
         buf: &'a [u8],
         options: &ParseOptions,
     ) -> Result<Status<(Reply<'a>, usize)>, ParseError> {
-        // (No `let` chains: the crate builds with Rust 1.85.)
-        if self.start == 0 && self.scanned == 0 && self.framer.lines() == 0 {
-            if let Some(done) = single_line(buf, options) {
-                return Ok(Status::Complete(done));
-            }
-        }
         // Locals, not fields, in the loop: they stay in registers.
         let (mut start, mut scanned, mut control) = (self.start, self.scanned, self.control);
         loop {

@@ -1,7 +1,7 @@
 //! `Path`: a session's paths, absolute and normalised byte for byte, in a fixed buffer.
 
 use crate::command::Unescaped;
-use crate::line::scan::find;
+use crate::line::scan::pieces_through;
 use core::fmt;
 
 /// An absolute, normalised session path of at most `N` bytes: `/`, or `/` and components
@@ -71,31 +71,21 @@ impl<const N: usize> Path<N> {
     /// [`join`](Self::join) into `into` (the root after an error): the session's paths are
     /// joined in place, and only their used bytes copied.
     pub(crate) fn join_into(&self, argument: &[u8], into: &mut Self) -> Result<(), PathTooLong> {
-        let mut rest = argument;
-        if let Some(absolute) = argument.strip_prefix(b"/") {
+        let rest = if let Some(absolute) = argument.strip_prefix(b"/") {
             into.make_root();
-            rest = absolute;
+            absolute
         } else {
             into.copy_from(self);
-        }
-        // Components up to each `/`, found a word at a time.
-        loop {
-            let (component, after) = match find(rest, b'/') {
-                Some(at) => (
-                    rest.get(..at).unwrap_or_default(),
-                    rest.get(at.saturating_add(1)..),
-                ),
-                None => (rest, None),
-            };
+            argument
+        };
+        for piece in pieces_through(rest, b'/') {
+            let component = piece.strip_suffix(b"/").unwrap_or(piece);
             if let Err(error) = into.push(component) {
                 into.make_root();
                 return Err(error);
             }
-            match after {
-                Some(after) => rest = after,
-                None => return Ok(()),
-            }
         }
+        Ok(())
     }
 
     fn make_root(&mut self) {

@@ -3,7 +3,7 @@
 use super::decimal::Decimal;
 use super::emit::{Sink, check};
 use super::{WriteError, Writer};
-use crate::line::scan::find;
+use crate::line::scan::{find, pieces_through};
 use crate::payload::Timestamp;
 use crate::payload::timestamp::fraction_ascii;
 use crate::{Code, ReplyCode};
@@ -83,17 +83,13 @@ impl Writer<'_> {
         check(&[name, comment], double_iac)?;
         self.line(Code::PathnameCreated, |sink| {
             sink.put(b"\"")?;
-            // Each embedded quote doubled (RFC 959 Appendix II), found a word at a time.
-            let mut rest = name;
-            while let Some(at) = find(rest, b'"') {
-                let (before, after) = rest
-                    .split_at_checked(at.saturating_add(1))
-                    .unwrap_or_default();
-                sink.text(before, double_iac)?;
-                sink.put(b"\"")?;
-                rest = after;
+            // Each embedded quote doubled (RFC 959 Appendix II).
+            for piece in pieces_through(name, b'"') {
+                sink.text(piece, double_iac)?;
+                if piece.ends_with(b"\"") {
+                    sink.put(b"\"")?;
+                }
             }
-            sink.text(rest, double_iac)?;
             sink.put(b"\"")?;
             if !comment.is_empty() {
                 sink.put(b" ")?;

@@ -2,7 +2,7 @@
 
 use super::{Style, WriteError, WriteOptions};
 use crate::ReplyCode;
-use crate::line::scan::{find, forbidden_in_text};
+use crate::line::scan::{forbidden_in_text, pieces_through};
 use core::fmt;
 
 /// Where reply bytes go.
@@ -14,17 +14,14 @@ pub(crate) trait Sink {
         if !double_iac {
             return self.put(text);
         }
-        // Up to each 0xFF a word at a time (most texts have none: one search, one copy).
-        let mut rest = text;
-        while let Some(at) = find(rest, 0xFF) {
-            let (before, after) = rest
-                .split_at_checked(at.saturating_add(1))
-                .unwrap_or_default();
-            self.put(before)?;
-            self.put(&[0xFF])?;
-            rest = after;
+        // Most texts have no 0xFF: one search, one copy.
+        for piece in pieces_through(text, 0xFF) {
+            self.put(piece)?;
+            if piece.ends_with(&[0xFF]) {
+                self.put(&[0xFF])?;
+            }
         }
-        self.put(rest)
+        Ok(())
     }
 }
 
