@@ -754,7 +754,7 @@ impl<const N: usize> Session<N> {
 
 /// `DDD text\r\n` into `out`, for a text known to need no check: its length.
 pub(super) fn write_line(out: &mut [u8], code: Code, text: &[u8]) -> Result<usize, ServerError> {
-    Ok(crate::write::put_parts(out, code.reply_code(), &[text])?)
+    Ok(crate::write::put_line(out, code.reply_code(), text)?)
 }
 
 /// The commands a client may send before logging in (pyftpdlib's list; vsftpd's is shorter):

@@ -40,4 +40,4 @@ pub use emit::to_fmt;
 pub use error::WriteError;
 pub use options::{Style, WriteOptions};
 pub use writer::Writer;
-pub(crate) use writer::put_parts;
+pub(crate) use writer::put_line;
