@@ -110,7 +110,7 @@ fn failures(url: &str, bad_login: &str, root: &Path) {
     );
 }
 
-fn scratch(name: &str) -> (PathBuf, PathBuf) {
+fn scratch(name: &str) -> (support::Scratch, PathBuf) {
     let dir = support::scratch_dir(name);
     let root = dir.join("root");
     std::fs::create_dir_all(&root).unwrap();

@@ -172,7 +172,7 @@ fn all_of_it(address: SocketAddr, user: &str, password: &str, dir: &Path) {
     refusals(address, user, password);
 }
 
-fn writable_root(name: &str) -> std::path::PathBuf {
+fn writable_root(name: &str) -> support::Scratch {
     let dir = scratch_dir(name);
     std::fs::create_dir_all(dir.join("root")).unwrap();
     dir

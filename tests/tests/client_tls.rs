@@ -17,7 +17,7 @@ use support::servers::{self, Server, TlsVersions};
 /// A test's directories and certificates: for 127.0.0.1 only, so that `localhost` is another
 /// name.
 struct Setup {
-    dir: PathBuf,
+    dir: support::Scratch,
     root: PathBuf,
     certificates: Certificates,
 }

@@ -340,7 +340,7 @@ fn session(address: SocketAddr, user: &[u8], password: &[u8]) {
 
 const CONTENT: &[u8] = b"served through control::Control\n";
 
-fn root(name: &str) -> std::path::PathBuf {
+fn root(name: &str) -> support::Scratch {
     let dir = scratch_dir(name);
     std::fs::create_dir_all(dir.join("root")).unwrap();
     std::fs::write(dir.join("root/file.txt"), CONTENT).unwrap();

@@ -50,7 +50,7 @@ fn set_time(path: &Path, seconds: u64) {
 }
 
 /// The directory every server lists.
-fn tree(name: &str) -> std::path::PathBuf {
+fn tree(name: &str) -> support::Scratch {
     let dir = scratch_dir(name);
     let root = dir.join("root");
     std::fs::create_dir_all(root.join("sub")).unwrap();

@@ -188,7 +188,7 @@ fn session(address: SocketAddr, user: &str, password: &str) {
     }
 }
 
-fn root(name: &str) -> std::path::PathBuf {
+fn root(name: &str) -> support::Scratch {
     let dir = scratch_dir(name);
     let root = dir.join("root");
     std::fs::create_dir_all(&root).unwrap();

@@ -24,7 +24,7 @@ struct Flavour {
     writable: bool,
 }
 
-fn serve_dir(name: &str) -> std::path::PathBuf {
+fn serve_dir(name: &str) -> support::Scratch {
     let dir = scratch_dir(name);
     let root = dir.join("root");
     std::fs::create_dir_all(root.join("pub")).unwrap();

@@ -13,6 +13,8 @@ struct Server {
     _running: support::examples::Listening,
     address: SocketAddr,
     root: PathBuf,
+    /// Holds `root`, the trace and the clients' local files; removed when the test ends.
+    _dir: support::Scratch,
     /// The server's `--trace`: each reply's command and code.
     trace: PathBuf,
 }
@@ -50,7 +52,8 @@ impl Server {
 /// Serves a fresh directory holding `pub/hello.txt`, with `--user alice:secret` or
 /// anonymous.
 fn start(name: &str, user: bool) -> Server {
-    let root = support::scratch_dir(&format!("server-{name}"));
+    let dir = support::scratch_dir(&format!("server-{name}"));
+    let root = dir.join("root");
     std::fs::create_dir_all(root.join("pub")).unwrap();
     std::fs::write(
         root.join("pub/hello.txt"),
@@ -69,6 +72,7 @@ fn start(name: &str, user: bool) -> Server {
         address: running.address,
         _running: running,
         root,
+        _dir: dir,
         trace,
     }
 }

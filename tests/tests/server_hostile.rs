@@ -7,7 +7,6 @@ use ftp_codes::reply::{self, ParseOptions, Status};
 use ftp_codes::server::{Directory, Server, Users};
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::path::PathBuf;
 use std::time::Duration;
 
 /// How long a test waits for any reply: a reply that needs longer is a failure.
@@ -15,7 +14,7 @@ const WAIT: Duration = Duration::from_secs(5);
 
 /// A server in this process over a fresh directory (`pub/hello.txt`, a 64 KiB `data.bin`),
 /// for `alice`/`secret`, with a 2-second data deadline and a 3-second idle time.
-fn start(name: &str) -> (SocketAddr, PathBuf) {
+fn start(name: &str) -> (SocketAddr, support::Scratch) {
     let dir = support::scratch_dir(&format!("hostile-{name}"));
     let root = dir.join("root");
     std::fs::create_dir_all(root.join("pub")).unwrap();
@@ -125,7 +124,7 @@ impl Raw {
 }
 
 fn bad_lines_get_one_reply_each_and_the_session_goes_on() {
-    let (address, _) = start("lines");
+    let (address, _dir) = start("lines");
     let mut ftp = Raw::logged_in(address);
     let mut long = b"RETR ".to_vec();
     long.extend(std::iter::repeat_n(b'a', 10_000));
@@ -149,7 +148,7 @@ fn bad_lines_get_one_reply_each_and_the_session_goes_on() {
 }
 
 fn commands_out_of_sequence_and_before_login() {
-    let (address, _) = start("sequence");
+    let (address, _dir) = start("sequence");
     let mut ftp = Raw::connect(address);
     assert_eq!(ftp.ask(b"RETR data.bin\r\n").0, 530);
     assert_eq!(ftp.ask(b"CWD /\r\n").0, 530);
@@ -171,7 +170,7 @@ fn commands_out_of_sequence_and_before_login() {
 }
 
 fn paths_stay_under_the_root() {
-    let (address, _) = start("paths");
+    let (address, _dir) = start("paths");
     let mut ftp = Raw::logged_in(address);
     assert_eq!(ftp.ask(b"CWD ../../..\r\n").0, 250);
     let (code, text) = ftp.ask(b"PWD\r\n");
@@ -215,7 +214,7 @@ fn paths_stay_under_the_root() {
 }
 
 fn a_passive_connection_nobody_opens() {
-    let (address, _) = start("nobody");
+    let (address, _dir) = start("nobody");
     let mut ftp = Raw::logged_in(address);
     assert_eq!(ftp.ask(b"PASV\r\n").0, 227);
     // The listener waits for the transfer: NOOP is answered at once.
@@ -253,7 +252,7 @@ fn abor_and_stat_during_a_transfer() {
 }
 
 fn an_idle_session_is_closed_with_421() {
-    let (address, _) = start("idle");
+    let (address, _dir) = start("idle");
     let mut ftp = Raw::logged_in(address);
     // Nothing sent for longer than the 3-second idle time.
     assert_eq!(ftp.reply().0, 421);
@@ -266,7 +265,7 @@ fn an_idle_session_is_closed_with_421() {
 }
 
 fn fifty_sessions_each_twenty_size_and_retr() {
-    let (address, _) = start("load");
+    let (address, _dir) = start("load");
     let expected = data();
     let sessions: Vec<_> = (0..50)
         .map(|_| {
@@ -293,7 +292,7 @@ fn fifty_sessions_each_twenty_size_and_retr() {
 }
 
 fn five_thousand_pipelined_noops_in_one_write() {
-    let (address, _) = start("pipelined");
+    let (address, _dir) = start("pipelined");
     let mut ftp = Raw::logged_in(address);
     let mut lines = Vec::new();
     for i in 0..5_000 {

@@ -9,6 +9,8 @@ use std::process::Command;
 
 /// The files a test's server uses: the served root, and the certificates.
 struct Files {
+    /// Holds the rest; removed when the test ends.
+    _dir: support::Scratch,
     root: PathBuf,
     ca: PathBuf,
     certificate: PathBuf,
@@ -23,6 +25,7 @@ fn files(name: &str) -> Files {
     std::fs::write(root.join("pub/hello.txt"), b"hello over TLS\n").unwrap();
     let made = support::certificates::for_loopback(&dir);
     Files {
+        _dir: dir,
         root,
         ca: made.ca,
         certificate: made.certificate,

@@ -39,7 +39,7 @@ fn scratch(name: &str) -> PathBuf {
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
         .as_nanos();
-    let dir = std::env::temp_dir().join(format!(
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
         "embedded-ftps-{name}-{}-{nanos}",
         std::process::id()
     ));
@@ -140,6 +140,7 @@ async fn uploads_over_tls_with_prot_p_and_prot_c() {
             stored.len()
         );
     }
+    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[tokio::test]
@@ -152,6 +153,7 @@ async fn a_certificate_from_another_ca_or_for_another_name_is_refused() {
     let error = run(address, &other_ca, "localhost", b"x", Protection::Private).await;
     assert!(matches!(error, Err(Error::Tls(_))), "{error:?}");
     assert!(!dir.join("root/upload.bin").exists());
+    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[tokio::test]
@@ -166,6 +168,7 @@ async fn a_name_the_certificate_does_not_give_is_refused() {
         "{error:?}"
     );
     assert!(!dir.join("root/upload.bin").exists());
+    std::fs::remove_dir_all(&dir).ok();
 }
 
 /// What does not work: a server that requires the data connection to resume the control
@@ -184,4 +187,5 @@ async fn a_server_that_requires_session_reuse_refuses_the_data_connection() {
         _ => None,
     };
     assert_eq!(code, Some(522), "{error:?}");
+    std::fs::remove_dir_all(&dir).ok();
 }

@@ -46,13 +46,42 @@ pub fn first_line(stdout: std::process::ChildStdout, wait: std::time::Duration) 
     rx.recv_timeout(wait).ok()
 }
 
-/// A fresh directory under the tests' target tmp directory.
-pub fn scratch_dir(name: &str) -> std::path::PathBuf {
+/// A fresh directory under the tests' target tmp directory, removed when the test ends
+/// (kept, with its path printed, when the test fails: it is the evidence).
+pub fn scratch_dir(name: &str) -> Scratch {
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
         .join(format!("{name}-{}-{nanos}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("create a scratch directory");
-    dir
+    Scratch(dir)
+}
+
+/// A test's scratch directory; see [`scratch_dir`]. Some tests write tens of megabytes, and a
+/// full CI run once filled its disk with what earlier runs left.
+#[derive(Debug)]
+pub struct Scratch(std::path::PathBuf);
+
+impl std::ops::Deref for Scratch {
+    type Target = std::path::Path;
+    fn deref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl AsRef<std::path::Path> for Scratch {
+    fn as_ref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            eprintln!("scratch directory kept: {}", self.0.display());
+        } else {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
 }

@@ -305,6 +305,7 @@ mod tests {
         // Deleting the link removes the link only.
         jail.remove_file(b"/out").unwrap();
         assert!(dir.join("secret").exists());
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
@@ -322,5 +323,6 @@ mod tests {
             .write_all(b"-x")
             .unwrap();
         assert_eq!(std::fs::read(dir.join("root/pub/a.txt")).unwrap(), b"in-x");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
