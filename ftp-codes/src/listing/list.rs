@@ -197,24 +197,30 @@ fn small(word: &[u8]) -> Option<u8> {
 /// `t`, `T` and `l` where `ls` puts them); then an optional ACL or security-context mark
 /// (`+`, `.`, `@`) and, glued to it by some servers, the link count (`drwxr-x---+1464`).
 fn is_unix_mode(line: &[u8]) -> bool {
-    let word = line.split(|&b| b == b' ').next().unwrap_or_default();
-    let Some((mode, rest)) = word.split_first_chunk::<10>() else {
+    // Compared letter by letter in place: this runs on every line a listing has.
+    let Some(([kind, permissions @ ..], rest)) = line.split_first_chunk::<10>() else {
         return false;
     };
     let rest = match rest.split_first() {
-        Some((mark, count)) if b"+.@".contains(mark) => count,
+        Some((b'+' | b'.' | b'@', count)) => count,
         _ => rest,
     };
-    let [kind, permissions @ ..] = mode;
-    let allowed: [&[u8]; 9] = [
-        b"r-", b"w-", b"xsS-", b"r-", b"w-", b"xsSl-", b"r-", b"w-", b"xtT-",
-    ];
-    b"-dlcbpsD".contains(kind)
-        && permissions
+    let [r1, w1, x1, r2, w2, x2, r3, w3, x3] = permissions;
+    let either = |b: &u8, letter: u8| *b == letter || *b == b'-';
+    matches!(kind, b'-' | b'd' | b'l' | b'c' | b'b' | b'p' | b's' | b'D')
+        && either(r1, b'r')
+        && either(w1, b'w')
+        && matches!(x1, b'x' | b's' | b'S' | b'-')
+        && either(r2, b'r')
+        && either(w2, b'w')
+        && matches!(x2, b'x' | b's' | b'S' | b'l' | b'-')
+        && either(r3, b'r')
+        && either(w3, b'w')
+        && matches!(x3, b'x' | b't' | b'T' | b'-')
+        && rest
             .iter()
-            .zip(allowed)
-            .all(|(b, set)| set.contains(b))
-        && rest.iter().all(u8::is_ascii_digit)
+            .take_while(|&&b| b != b' ')
+            .all(u8::is_ascii_digit)
 }
 
 /// The months as `ls -l` writes them (read ignoring case).
@@ -223,12 +229,32 @@ pub(crate) const MONTHS: [&[u8; 3]; 12] = [
 ];
 
 fn month(word: &[u8]) -> Option<u8> {
-    // Most words tried are no month: their length says so at once.
-    (word.len() == 3).then_some(())?;
-    let position = MONTHS
-        .iter()
-        .position(|m| word.eq_ignore_ascii_case(&m[..]))?;
-    u8::try_from(position).ok().map(|p| p.saturating_add(1))
+    // Most words tried are no month: their length says so at once. A `match` on the
+    // lower-cased letters, not twelve slice compares: every line has a date (the LIST
+    // writer's `MONTHS` is the same list, checked by the test below).
+    let &[a, b, c] = word else {
+        return None;
+    };
+    let lower = [
+        a.to_ascii_lowercase(),
+        b.to_ascii_lowercase(),
+        c.to_ascii_lowercase(),
+    ];
+    Some(match &lower {
+        b"jan" => 1,
+        b"feb" => 2,
+        b"mar" => 3,
+        b"apr" => 4,
+        b"may" => 5,
+        b"jun" => 6,
+        b"jul" => 7,
+        b"aug" => 8,
+        b"sep" => 9,
+        b"oct" => 10,
+        b"nov" => 11,
+        b"dec" => 12,
+        _ => return None,
+    })
 }
 
 /// `HH:MM`.
@@ -251,28 +277,26 @@ fn unix<'a>(line: &'a [u8], options: &ListOptions) -> Result<Entry<'a>, ListingE
     // some servers send), 4 (no group column) or later, after owner and group names with
     // spaces (cygwin's, Windows' `Domain Users`); within the first 24 words.
     // The words are read up to the date only: a name's own words are never split.
-    let mut words: Words<24> = Words::new();
+    let mut window = Window::default();
     let mut date = None;
-    while date.is_none() && words.next(line) {
-        let Some(i) = words.count.checked_sub(3).filter(|&i| i >= 3) else {
-            continue;
-        };
-        date = date_at(&words, line, i);
+    while date.is_none() && window.read < MAX_WORDS && window.next(line) {
+        if window.read >= 6 {
+            date = date_at(&window, line);
+        }
     }
     let Some(Found {
-        at,
         month,
         day,
+        time,
+        year,
         size,
     }) = date
     else {
         return Err(ListingError::new(ListingErrorKind::NotAnEntry, 0));
     };
-    let word = |i| words.get(line, i);
-    let device = word(at.saturating_sub(2)).is_some_and(|w| w.ends_with(b","));
+    let device = window.get(line, 4).is_some_and(|w| w.ends_with(b","));
     let size = if device { None } else { size };
-    let time_word = word(at.saturating_add(2)).unwrap_or_default();
-    let time_end = words.end(at.saturating_add(2)).unwrap_or(line.len());
+    let time_end = window.end();
     // Exactly one space after the date: the rest is the name, its own spaces and all.
     let rest = line.get(time_end.saturating_add(1)..).unwrap_or_default();
     if line.get(time_end) != Some(&b' ') || rest.is_empty() {
@@ -289,8 +313,12 @@ fn unix<'a>(line: &'a [u8], options: &ListOptions) -> Result<Entry<'a>, ListingE
     } else {
         (rest, None)
     };
-    let time = clock(time_word);
-    let modified = unix_date(month, day, time, time_word, options);
+    // `Mon DD YYYY` at midnight, or `Mon DD HH:MM` in the year the six-month rule gives.
+    let modified = match (time, options.now, options.grace) {
+        (Some(time), Some(now), Some(grace)) => yearless(month, day, time, now, grace),
+        (Some(_), _, _) => None,
+        (None, _, _) => Timestamp::new(year, month, day, 0, 0, 0, 0).ok(),
+    };
     // A date with no such day (Feb 30) is no date; only a year-less one without `now` may
     // stay unknown.
     let yearless_unknown = time.is_some() && options.now.is_none();
@@ -306,34 +334,90 @@ fn unix<'a>(line: &'a [u8], options: &ListOptions) -> Result<Entry<'a>, ListingE
     })
 }
 
-/// A date found at word `at`: its month and day, and the size before it (`None` for a
-/// device's `major, minor`).
+/// How many words `unix` reads at most while it looks for the date.
+const MAX_WORDS: usize = 24;
+
+/// The last five words read, as [`unix`] looks for the date: the time (or year), the day,
+/// the month, the number before it, and the word before that (a device's `major,`). Five
+/// spans, not every word's: the window moves, nothing is zeroed or searched per word.
+#[derive(Default)]
+struct Window {
+    /// The latest word last.
+    spans: [(usize, usize); 5],
+    /// How many words were read.
+    read: usize,
+}
+
+impl Window {
+    /// Reads the next word, if there is one.
+    fn next(&mut self, line: &[u8]) -> bool {
+        let mut at = self.end();
+        while line.get(at) == Some(&b' ') {
+            at = at.saturating_add(1);
+        }
+        if at >= line.len() {
+            return false;
+        }
+        let start = at;
+        while line.get(at).is_some_and(|&b| b != b' ') {
+            at = at.saturating_add(1);
+        }
+        self.spans.rotate_left(1);
+        if let Some(last) = self.spans.last_mut() {
+            *last = (start, at);
+        }
+        self.read = self.read.saturating_add(1);
+        true
+    }
+
+    /// The word read `back` words before the latest (0: the latest), if it was read.
+    fn get<'a>(&self, line: &'a [u8], back: usize) -> Option<&'a [u8]> {
+        (back < self.read).then_some(())?;
+        let index = self.spans.len().checked_sub(back.saturating_add(1))?;
+        let &(start, end) = self.spans.get(index)?;
+        line.get(start..end)
+    }
+
+    /// Where the latest word ends (0 before any).
+    fn end(&self) -> usize {
+        self.spans.last().map_or(0, |&(_, end)| end)
+    }
+}
+
+/// A date found in the window: its month and day, its time (year-less) or year, and the
+/// size before it (`None` for a device's `major, minor`).
 struct Found {
-    at: usize,
     month: u8,
     day: u8,
+    time: Option<(u8, u8)>,
+    year: u16,
     size: Option<u64>,
 }
 
-/// The date at word `i`, if it is one: a month, a day, a time or year, and before them a
-/// number (the size, or a device's minor) or a device's `major,minor`. Each word is read
-/// once, and what it says kept.
-fn date_at<const N: usize>(words: &Words<N>, line: &[u8], i: usize) -> Option<Found> {
-    let word = |i| words.get(line, i);
-    let month = month(word(i)?)?;
-    let day = small(word(i.saturating_add(1))?).filter(|d| (1..=31).contains(d))?;
-    let time = word(i.saturating_add(2))?;
-    (clock(time).is_some() || is_year(time)).then_some(())?;
-    let before = word(i.checked_sub(1)?)?;
+/// The date ending at the window's latest word, if it is one: a month, a day, a time or
+/// year, and before them a number (the size, or a device's minor) or a device's
+/// `major,minor`. Each word is read once, and what it says kept.
+fn date_at(window: &Window, line: &[u8]) -> Option<Found> {
+    let word = |back| window.get(line, back);
+    let month = month(word(2)?)?;
+    let day = small(word(1)?).filter(|d| (1..=31).contains(d))?;
+    let last = word(0)?;
+    let time = clock(last);
+    let year = match time {
+        Some(_) => 0,
+        None => year(last)?,
+    };
+    let before = word(3)?;
     let size = match digits(before) {
         Some(size) => Some(size),
         None if is_device(before) => None,
         None => return None,
     };
     Some(Found {
-        at: i,
         month,
         day,
+        time,
+        year,
         size,
     })
 }
@@ -344,17 +428,24 @@ fn is_device(word: &[u8]) -> bool {
         .is_some_and(|(major, minor)| digits(major).is_some() && digits(minor).is_some())
 }
 
-fn is_year(word: &[u8]) -> bool {
-    word.len() == 4 && digits(word).is_some()
+/// A four-digit year.
+fn year(word: &[u8]) -> Option<u16> {
+    (word.len() == 4).then_some(())?;
+    u16::try_from(digits(word)?).ok()
 }
 
 /// `name -> target`; a second ` -> ` would make the split a guess.
 fn link(rest: &[u8], offset: usize) -> Result<(&[u8], Option<&[u8]>), ListingError> {
-    let arrows = rest.windows(4).filter(|w| *w == b" -> ").count();
-    match arrows {
-        0 => Ok((rest, None)),
-        1 => {
-            let at = rest.windows(4).position(|w| w == b" -> ").unwrap_or(0);
+    // One pass: the first arrow, then a second one after it (overlapping allowed).
+    let arrow = |from: usize| {
+        let found = rest.get(from..)?.windows(4).position(|w| w == b" -> ")?;
+        Some(from.saturating_add(found))
+    };
+    let first = arrow(0);
+    let second = first.and_then(|at| arrow(at.saturating_add(1)));
+    match (first, second) {
+        (None, _) => Ok((rest, None)),
+        (Some(at), None) => {
             let name = rest.get(..at).unwrap_or_default();
             let target = rest.get(at.saturating_add(4)..).unwrap_or_default();
             if name.is_empty() {
@@ -362,24 +453,8 @@ fn link(rest: &[u8], offset: usize) -> Result<(&[u8], Option<&[u8]>), ListingErr
             }
             Ok((name, Some(target).filter(|t| !t.is_empty())))
         }
-        _ => Err(ListingError::new(ListingErrorKind::Ambiguous, offset)),
+        (Some(_), Some(_)) => Err(ListingError::new(ListingErrorKind::Ambiguous, offset)),
     }
-}
-
-/// `Mon DD YYYY` at midnight, or `Mon DD HH:MM` in the year the six-month rule gives.
-/// (`time`: the word read as a time, if it is one.)
-fn unix_date(
-    month: u8,
-    day: u8,
-    time: Option<(u8, u8)>,
-    word: &[u8],
-    options: &ListOptions,
-) -> Option<Timestamp> {
-    if let Some(time) = time {
-        return yearless(month, day, time, options.now?, options.grace?);
-    }
-    let year = u16::try_from(digits(word)?).ok()?;
-    Timestamp::new(year, month, day, 0, 0, 0, 0).ok()
 }
 
 /// The year-less `Mon DD HH:MM` of `ls -l`, resolved against `now`: this year's date unless
@@ -549,7 +624,7 @@ fn eplf(line: &[u8]) -> Result<Entry<'_>, ListingError> {
 
 #[cfg(test)]
 mod tests {
-    use super::{ListOptions, list};
+    use super::{ListOptions, MONTHS, is_unix_mode, list, month};
     use crate::listing::{Kind, ListingErrorKind};
     use crate::payload::Timestamp;
 
@@ -625,6 +700,9 @@ mod tests {
         );
         let twice = list(b"lrwxrwxrwx 1 0 0 7 Jan 02  2020 a -> b -> c", &options()).unwrap_err();
         assert_eq!(twice.kind(), ListingErrorKind::Ambiguous);
+        // Two arrows that share a space are two as well.
+        let shared = list(b"lrwxrwxrwx 1 0 0 7 Jan 02  2020 a -> -> c", &options()).unwrap_err();
+        assert_eq!(shared.kind(), ListingErrorKind::Ambiguous);
         // An arrow in a file's name is part of the name.
         let file = list(b"-rw-r--r-- 1 0 0 7 Jan 02  2020 a -> b", &options()).unwrap();
         assert_eq!((file.name(), file.link_target()), (&b"a -> b"[..], None));
@@ -703,5 +781,64 @@ mod tests {
             list(&unix, &options()).unwrap_err().kind(),
             ListingErrorKind::NotAnEntry
         );
+    }
+
+    #[test]
+    fn months_are_the_writers_months_in_any_case() {
+        for (number, name) in (1..).zip(MONTHS) {
+            assert_eq!(month(name), Some(number));
+            assert_eq!(month(&name.to_ascii_uppercase()), Some(number));
+            assert_eq!(month(&name.to_ascii_lowercase()), Some(number));
+        }
+        // Every other three-byte word that differs from a month in one byte is none.
+        for name in MONTHS {
+            for at in 0..3 {
+                for byte in 0..=255u8 {
+                    let mut word = *name;
+                    word[at] = byte;
+                    let is_month = MONTHS.iter().any(|m| m.eq_ignore_ascii_case(&word));
+                    assert_eq!(month(&word).is_some(), is_month, "{word:?}");
+                }
+            }
+        }
+        assert_eq!(month(b"Ja"), None);
+        assert_eq!(month(b"Janu"), None);
+    }
+
+    #[test]
+    fn a_mode_is_each_letter_in_its_place() {
+        // The letters `ls` puts at each place of `drwxrwxrwx`.
+        let places: [&[u8]; 10] = [
+            b"-dlcbpsD",
+            b"r-",
+            b"w-",
+            b"xsS-",
+            b"r-",
+            b"w-",
+            b"xsSl-",
+            b"r-",
+            b"w-",
+            b"xtT-",
+        ];
+        for at in 0..10 {
+            for byte in 0..=255u8 {
+                let mut mode = *b"-rwxr-xr-x 1";
+                mode[at] = byte;
+                assert_eq!(is_unix_mode(&mode), places[at].contains(&byte), "{mode:?}");
+            }
+        }
+        for (line, expected) in [
+            (&b"drwxr-x---+ 2"[..], true),
+            (b"drwxr-x---+1464 a", true),
+            (b"drwxr-x---@", true),
+            (b"drwxr-x---.2 a", true),
+            (b"drwxr-x---x 2", false),
+            (b"drwxr-x---+x", false),
+            (b"drwxr-x--- 2", true),
+            (b"drwxr-x---", true),
+            (b"drwxr-x--", false),
+        ] {
+            assert_eq!(is_unix_mode(line), expected, "{line:?}");
+        }
     }
 }
