@@ -362,10 +362,9 @@ impl Window {
         while line.get(at).is_some_and(|&b| b != b' ') {
             at = at.saturating_add(1);
         }
-        self.spans.rotate_left(1);
-        if let Some(last) = self.spans.last_mut() {
-            *last = (start, at);
-        }
+        // Moved by hand: `rotate_left` links `memmove` (1.5 KB on the M4).
+        let [_, a, b, c, d] = self.spans;
+        self.spans = [a, b, c, d, (start, at)];
         self.read = self.read.saturating_add(1);
         true
     }
