@@ -297,8 +297,7 @@ fn unix<'a>(line: &'a [u8], options: &ListOptions) -> Result<Entry<'a>, ListingE
     let Some(Found {
         month,
         day,
-        time,
-        year,
+        time_or_year,
         size,
     }) = date
     else {
@@ -324,14 +323,14 @@ fn unix<'a>(line: &'a [u8], options: &ListOptions) -> Result<Entry<'a>, ListingE
         (rest, None)
     };
     // `Mon DD YYYY` at midnight, or `Mon DD HH:MM` in the year the six-month rule gives.
-    let modified = match (time, options.now, options.grace) {
-        (Some(time), Some(now), Some(grace)) => yearless(month, day, time, now, grace),
-        (Some(_), _, _) => None,
-        (None, _, _) => Timestamp::new(year, month, day, 0, 0, 0, 0).ok(),
+    let modified = match (time_or_year, options.now, options.grace) {
+        (TimeOrYear::Time(time), Some(now), Some(grace)) => yearless(month, day, time, now, grace),
+        (TimeOrYear::Time(_), _, _) => None,
+        (TimeOrYear::Year(year), _, _) => Timestamp::new(year, month, day, 0, 0, 0, 0).ok(),
     };
     // A date with no such day (Feb 30) is no date; only a year-less one without `now` may
     // stay unknown.
-    let yearless_unknown = time.is_some() && options.now.is_none();
+    let yearless_unknown = matches!(time_or_year, TimeOrYear::Time(_)) && options.now.is_none();
     if modified.is_none() && !yearless_unknown {
         return Err(ListingError::new(ListingErrorKind::NotAnEntry, 0));
     }
@@ -390,9 +389,15 @@ impl Window {
 struct Found {
     month: u8,
     day: u8,
-    time: Option<(u8, u8)>,
-    year: u16,
+    time_or_year: TimeOrYear,
     size: Option<u64>,
+}
+
+/// The date's last word: `HH:MM` (a year-less date) or `YYYY`.
+#[derive(Clone, Copy)]
+enum TimeOrYear {
+    Time((u8, u8)),
+    Year(u16),
 }
 
 /// The date ending at the window's latest word, if it is one: a month, a day, a time or
@@ -403,10 +408,9 @@ fn date_at(window: &Window, line: &[u8]) -> Option<Found> {
     let month = month(word(2)?)?;
     let day = small(word(1)?).filter(|d| (1..=31).contains(d))?;
     let last = word(0)?;
-    let time = clock(last);
-    let year = match time {
-        Some(_) => 0,
-        None => year(last)?,
+    let time_or_year = match clock(last) {
+        Some(time) => TimeOrYear::Time(time),
+        None => TimeOrYear::Year(year(last)?),
     };
     let before = word(3)?;
     let size = match digits(before) {
@@ -417,8 +421,7 @@ fn date_at(window: &Window, line: &[u8]) -> Option<Found> {
     Some(Found {
         month,
         day,
-        time,
-        year,
+        time_or_year,
         size,
     })
 }
