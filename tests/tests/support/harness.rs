@@ -9,6 +9,17 @@ use std::process::ExitCode;
 /// The panic payload of [`skip`]: why the test could not run.
 struct Skip(String);
 
+thread_local! {
+    /// Whether this thread's test is being skipped: its unwinding is no failure.
+    static SKIPPING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the running test is unwinding from a [`skip`], not from a failure (a scratch
+/// directory is kept for a failure only).
+pub fn skipping() -> bool {
+    SKIPPING.with(std::cell::Cell::get)
+}
+
 /// Ends the running test as skipped (ignored, with `why`), or fails it when servers are
 /// required. Only inside a test run by [`run`].
 pub fn skip(why: String) -> ! {
@@ -16,6 +27,7 @@ pub fn skip(why: String) -> ! {
         !super::servers_required(),
         "{why} (FTP_CODES_REQUIRE_SERVERS=1)"
     );
+    SKIPPING.with(|skipping| skipping.set(true));
     panic::panic_any(Skip(why))
 }
 
@@ -41,6 +53,7 @@ pub fn run(tests: &[(&'static str, fn())]) -> ExitCode {
         .iter()
         .map(|&(name, test)| {
             Trial::ignorable_test(name, move || {
+                SKIPPING.with(|skipping| skipping.set(false));
                 match panic::catch_unwind(AssertUnwindSafe(test)) {
                     Ok(()) => Ok(Completion::Completed),
                     Err(payload) => match payload.downcast::<Skip>() {

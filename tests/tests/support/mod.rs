@@ -46,8 +46,8 @@ pub fn first_line(stdout: std::process::ChildStdout, wait: std::time::Duration) 
     rx.recv_timeout(wait).ok()
 }
 
-/// A fresh directory under the tests' target tmp directory, removed when the test ends
-/// (kept, with its path printed, when the test fails: it is the evidence).
+/// A fresh directory under the tests' target tmp directory, removed when the test ends or is
+/// skipped (kept, with its path printed, when the test fails: it is the evidence).
 pub fn scratch_dir(name: &str) -> Scratch {
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -78,7 +78,7 @@ impl AsRef<std::path::Path> for Scratch {
 
 impl Drop for Scratch {
     fn drop(&mut self) {
-        if std::thread::panicking() {
+        if std::thread::panicking() && !harness::skipping() {
             eprintln!("scratch directory kept: {}", self.0.display());
         } else {
             let _ = std::fs::remove_dir_all(&self.0);
