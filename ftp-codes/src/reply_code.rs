@@ -84,10 +84,14 @@ impl ReplyCode {
     #[allow(clippy::inline_always)] // measured: see above
     #[inline(always)]
     pub(crate) const fn from_digits(digits: [u8; 3]) -> Option<Self> {
+        // The first digit's range, from MIN and MAX (x00 and y99: any two digits follow).
+        const FIRST: u16 = ReplyCode::MIN.0 / 100;
+        const LAST: u16 = ReplyCode::MAX.0 / 100;
+        const _: () = assert!(ReplyCode::MIN.0 % 100 == 0 && ReplyCode::MAX.0 % 100 == 99);
         let [a, b, c] = digits;
         let (a, b, c) = (digit(a), digit(b), digit(c));
-        // 1 to 6, then 0 to 9 twice: unsigned compares, a byte below '0' wraps above.
-        if a.wrapping_sub(1) < 6 && b < 10 && c < 10 {
+        // Unsigned compares: a byte below '0' wraps above every bound.
+        if a.wrapping_sub(FIRST) <= LAST - FIRST && b < 10 && c < 10 {
             Some(Self(
                 a.wrapping_mul(100)
                     .wrapping_add(b.wrapping_mul(10))

@@ -70,9 +70,13 @@ impl Writer<'_> {
     /// ```
     pub fn pathname(&mut self, name: &[u8], comment: &[u8]) -> Result<usize, WriteError> {
         let double_iac = self.options_double_iac();
-        // Nothing to double (no quote in the name, no 0xFF anywhere: a check without
-        // doubling refuses it): one copy a piece. Anything else takes the general way.
-        if check(&[name, comment], false).is_ok() && find(name, b'"').is_none() {
+        // A check without doubling also refuses 0xFF: passed, only a quote can need doubling.
+        let no_iac = check(&[name, comment], false).is_ok();
+        if !no_iac {
+            check(&[name, comment], double_iac)?;
+        }
+        // Nothing to double: one copy a piece. Anything else takes the general way.
+        if no_iac && find(name, b'"').is_none() {
             let code = ReplyCode::from(Code::PathnameCreated);
             return if comment.is_empty() {
                 self.parts_line(code, &[b"\"", name, b"\""])
@@ -80,7 +84,6 @@ impl Writer<'_> {
                 self.parts_line(code, &[b"\"", name, b"\" ", comment])
             };
         }
-        check(&[name, comment], double_iac)?;
         self.line(Code::PathnameCreated, |sink| {
             sink.put(b"\"")?;
             // Each embedded quote doubled (RFC 959 Appendix II).
