@@ -454,6 +454,9 @@ impl<const N: usize> Session<N> {
                         self.transfer_type = transfer_type;
                         self.say(out, Code::CommandOk, "Type set.")
                     }
+                    Setting::Accepted if command == Command::Stru => {
+                        self.say(out, Code::CommandOk, "Structure set.")
+                    }
                     Setting::Accepted => self.say(out, Code::CommandOk, "Mode set."),
                     Setting::Unsupported => self.say(
                         out,

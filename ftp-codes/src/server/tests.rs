@@ -173,6 +173,21 @@ fn sequences_and_their_refusals() {
 }
 
 #[test]
+fn settings_say_what_they_set() {
+    let replies = replies(b"USER alice\r\nPASS pw\r\nTYPE I\r\nMODE S\r\nSTRU F\r\nSTRU R\r\n");
+    let texts: Vec<&str> = replies.lines().skip(3).collect();
+    assert_eq!(
+        texts,
+        [
+            "200 Type set.",
+            "200 Mode set.",
+            "200 Structure set.",
+            "504 Not implemented for that parameter."
+        ]
+    );
+}
+
+#[test]
 fn paths_never_leave_the_root() {
     let replies = replies(b"USER alice\r\nPASS pw\r\nCWD ../../..\r\nPWD\r\nCWD pub\r\nPWD\r\nCDUP\r\nCDUP\r\nPWD\r\nCWD /etc\r\n");
     assert!(replies.contains("257 \"/\" is"), "{replies}");
