@@ -240,7 +240,7 @@ fn proftpd_with_mod_tls() {
         &setup.certificates,
         TlsVersions::Current,
     )
-    .unwrap_or_else(|why| support::unavailable("proftpd", &why));
+    .unwrap_or_else(|why| support::unavailable("ProFTPD", &why));
     over_tls(&server, "alice:secret@", &setup, false);
     drop(server);
     let setup = self::setup("tls-proftpd-12");
@@ -250,7 +250,7 @@ fn proftpd_with_mod_tls() {
         &setup.certificates,
         TlsVersions::Tls12,
     )
-    .unwrap_or_else(|why| support::unavailable("proftpd", &why));
+    .unwrap_or_else(|why| support::unavailable("ProFTPD", &why));
     ten_transfers(
         &format!("ftp://alice:secret@{}/", server.address),
         path_bytes(&setup.certificates.ca),
@@ -266,7 +266,7 @@ fn proftpd_with_mod_tls() {
 fn pure_ftpd_with_tls_required() {
     let setup = setup("tls-pure-ftpd");
     let server = servers::pure_ftpd_tls(&setup.root, &setup.dir, &setup.certificates)
-        .unwrap_or_else(|why| support::unavailable("pure-ftpd", &why));
+        .unwrap_or_else(|why| support::unavailable("Pure-FTPd", &why));
     over_tls(&server, "alice:secret@", &setup, true);
     plain_refused(&server, "alice:secret@", "USER refused: 421");
 }

@@ -16,9 +16,7 @@ pub fn servers_required() -> bool {
 /// Ends the test as ignored, with the reason, in the summary of `cargo test` (the binary runs
 /// on [`harness::run`]); fails it under `FTP_CODES_REQUIRE_SERVERS=1`.
 pub fn unavailable(what: &str, why: &str) -> ! {
-    harness::skip(format!(
-        "{what} is unavailable: {why} (.ci/run installs it)"
-    ))
+    harness::skip(format!("{what} is unavailable: {why}; .ci/run installs it"))
 }
 
 /// Ends the test as ignored (or failed under CI) unless `program` runs with `probe`.

@@ -408,7 +408,7 @@ pub fn proftpd_tls(
         .and_then(Path::parent)
         .map(|usr| usr.join("lib").join("proftpd"))
         .filter(|dir| dir.join("mod_tls.so").exists())
-        .ok_or("no mod_tls.so beside ProFTPD (unpack the Debian package proftpd-mod-crypto into the same tree)")?;
+        .ok_or("no mod_tls.so beside ProFTPD: unpack the Debian package proftpd-mod-crypto into the same tree")?;
     let tls = format!(
         "ModulePath {}\nLoadModule mod_tls.c\nTLSEngine on\nTLSRequired on\nAllowOverwrite on\n\
          TLSProtocol {protocols}\nTLSECCertificateFile {}\nTLSECCertificateKeyFile {}\n",
@@ -475,7 +475,7 @@ fn unpacked(variable: &str, name: &str, package: &str) -> Result<PathBuf, String
         .chain([Path::new("/usr/sbin").join(name)])
         .find(|path| path.exists())
         .ok_or_else(|| {
-            format!("no {name} in ${variable} or /usr/sbin (unpack the Debian package {package}, set {variable} to its usr/sbin/{name})")
+            format!("no {name} in ${variable} or /usr/sbin: unpack the Debian package {package} and set {variable} to its usr/sbin/{name}")
         })
 }
 
