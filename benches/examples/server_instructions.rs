@@ -3,13 +3,14 @@
 //!
 //! `cargo build --release -p ftp-codes-benches --example server_instructions`, then
 //! `valgrind --tool=callgrind target/release/examples/server_instructions core 10000` (or
-//! `parse 10000` for `command::parse` alone).
+//! `parse 10000` for `command::parse` alone, `bare 10000` for the work under the session: the
+//! lines framed, the paths joined, the same replies written, no gate).
 
 #[allow(unreachable_pub)] // shared with the QEMU firmware
 #[path = "../../tests/shared/server_core.rs"]
 mod server_core;
 
-use server_core::{PIPELINED, parse_alone, session_core};
+use server_core::{PIPELINED, bare_work, parse_alone, session_core};
 use std::hint::black_box;
 
 fn main() {
@@ -20,7 +21,12 @@ fn main() {
     for _ in 0..rounds {
         total += match what.as_str() {
             "parse" => parse_alone(black_box(PIPELINED)),
-            _ => session_core(black_box(PIPELINED)),
+            "bare" => bare_work(black_box(PIPELINED), |reply| {
+                black_box(reply);
+            }),
+            _ => session_core(black_box(PIPELINED), |reply| {
+                black_box(reply);
+            }),
         };
     }
     println!("{total} lines");

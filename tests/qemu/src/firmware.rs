@@ -231,21 +231,33 @@ mod measure {
     }
 
     /// The server session: the embedded_server example's whole scripted session (stack), and
-    /// pipelined commands through the session core against `command::parse` alone.
+    /// pipelined commands through the session core against `command::parse` alone and against
+    /// the bare work under the session (paths joined, the same replies written, no gate).
     fn server_session(out: &mut dyn fmt::Write, clock: &mut Clock) -> fmt::Result {
-        use crate::server::{PIPELINED, parse_alone, served, session_core};
+        use crate::server::{PIPELINED, bare_work, parse_alone, served, session_core};
         let serve_stack = stack_used(&mut || {
             let mut replies = [0u8; 2048];
             black_box(served(black_box(1460), &mut replies));
         });
         let core_stack = stack_used(&mut || {
-            black_box(session_core(black_box(PIPELINED)));
+            black_box(session_core(black_box(PIPELINED), |reply| {
+                    black_box(reply);
+                }));
         });
         const ROUNDS: u64 = 50;
         let lines = parse_alone(PIPELINED) as u64;
         let core = clock.instructions(&mut || {
             for _ in 0..ROUNDS {
-                black_box(session_core(black_box(PIPELINED)));
+                black_box(session_core(black_box(PIPELINED), |reply| {
+                    black_box(reply);
+                }));
+            }
+        }) / (ROUNDS * lines);
+        let bare = clock.instructions(&mut || {
+            for _ in 0..ROUNDS {
+                black_box(bare_work(black_box(PIPELINED), |reply| {
+                    black_box(reply);
+                }));
             }
         }) / (ROUNDS * lines);
         let parse = clock.instructions(&mut || {
@@ -255,7 +267,7 @@ mod measure {
         }) / (ROUNDS * lines);
         writeln!(
             out,
-            "server session: peak stack embedded_server::serve {serve_stack} bytes (its 128-byte line buffer and 512-byte reply buffer included), the session core {core_stack} (its 512-byte reply buffer included); instructions per command ({lines} pipelined, each answered) session core {core}, command::parse alone {parse}"
+            "server session: peak stack embedded_server::serve {serve_stack} bytes (its 128-byte line buffer and 512-byte reply buffer included), the session core {core_stack} (its 512-byte reply buffer included); instructions per command ({lines} pipelined, each answered) session core {core}, the bare work under it {bare}, command::parse alone {parse}"
         )
     }
 

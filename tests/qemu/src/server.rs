@@ -11,7 +11,7 @@ use embedded_io_async::{ErrorType, Read, Write};
 
 #[path = "../../shared/server_core.rs"]
 mod server_core;
-pub use server_core::{PIPELINED, parse_alone, session_core};
+pub use server_core::{PIPELINED, bare_work, parse_alone, session_core};
 
 #[allow(unused_attributes, dead_code)] // the example's `#![no_std]` is the crate's here
 #[path = "../../../ftp-codes/examples/embedded_server.rs"]
@@ -80,7 +80,19 @@ impl Write for Client<'_> {
 pub struct Data {
     pub connections: u32,
     pub bytes: usize,
-    pub checksum: u32,
+    pub checksum: Fnv,
+}
+
+/// An FNV-1a checksum (from 0), so that the host and the firmware compare what was sent.
+#[derive(Default, Clone, Copy, PartialEq, Eq)]
+pub struct Fnv(pub u32);
+
+impl Fnv {
+    pub fn add(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u32::from(b)).wrapping_mul(16_777_619);
+        }
+    }
 }
 
 impl ErrorType for Data {
@@ -95,10 +107,7 @@ impl Read for Data {
 
 impl Write for Data {
     async fn write(&mut self, buf: &[u8]) -> Result<usize, ErrorKind> {
-        // FNV-1a, so that the host and the firmware compare what was sent.
-        for &b in buf {
-            self.checksum = (self.checksum ^ u32::from(b)).wrapping_mul(16_777_619);
-        }
+        self.checksum.add(buf);
         self.bytes = self.bytes.saturating_add(buf.len());
         Ok(buf.len())
     }
@@ -160,7 +169,7 @@ pub fn report(out: &mut dyn fmt::Write) -> fmt::Result {
     writeln!(
         out,
         "  data: {} connections, {} bytes, FNV-1a {:08x}",
-        data.connections, data.bytes, data.checksum
+        data.connections, data.bytes, data.checksum.0
     )?;
     for step in [3, 7, 64] {
         let mut again = [0u8; 2048];
@@ -174,10 +183,18 @@ pub fn report(out: &mut dyn fmt::Write) -> fmt::Result {
             if same { "the same" } else { "DIFFERENT" }
         )?;
     }
+    let (mut session, mut bare) = (Fnv::default(), Fnv::default());
+    let core_replies = session_core(PIPELINED, |reply| session.add(reply));
+    let bare_replies = bare_work(PIPELINED, |reply| bare.add(reply));
     writeln!(
         out,
-        "  pipelined: {} replies from the session core, {} lines framed by command::parse",
-        session_core(PIPELINED),
+        "  pipelined: {core_replies} replies from the session core (FNV-1a {:08x}), {bare_replies} from the bare work under it ({}), {} lines framed by command::parse",
+        session.0,
+        if bare.0 == session.0 {
+            "the same bytes"
+        } else {
+            "DIFFERENT bytes"
+        },
         parse_alone(PIPELINED)
     )
 }
