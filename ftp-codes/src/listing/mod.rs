@@ -1,9 +1,17 @@
-//! Directory listings: the entries of MLSD and the fact line of an MLST reply (RFC 3659 §7),
-//! read zero-copy, without allocating, each one line at a time. The caller splits the data
-//! connection's bytes into lines.
+//! Directory listings, read and written, one line at a time, zero-copy and without
+//! allocating: the entries of MLSD and the fact line of an MLST reply (RFC 3659 §7,
+//! [`mlsx`], [`mlst`]), and LIST lines, which no standard defines, in the styles real servers
+//! send ([`list`]: Unix `ls -l`, DOS/IIS, EPLF). Both give a [`Kind`], a size and a time where
+//! the line has them, and the name as the server's own bytes. The caller splits the data
+//! connection's bytes into lines. Servers write them with
+//! [`Writer::mlsx_entry`](crate::write::Writer::mlsx_entry),
+//! [`Writer::mlst`](crate::write::Writer::mlst) and
+//! [`Writer::ls_entry`](crate::write::Writer::ls_entry) from a [`Listed`], the exact inverses
+//! of the parsers.
 //!
 //! ```
-//! use ftp_codes::listing::{self, Kind};
+//! use ftp_codes::listing::{self, Kind, ListOptions};
+//! use ftp_codes::payload::Timestamp;
 //!
 //! let entry = listing::mlsx(b"type=file;size=4096;modify=20240229123456; notes 2024.txt")?;
 //! assert_eq!(entry.name(), b"notes 2024.txt");
@@ -11,10 +19,20 @@
 //! assert_eq!(entry.size(), Some(4096));
 //! assert_eq!(entry.modified().map(|t| t.to_string()), Some("2024-02-29T12:34:56Z".into()));
 //! assert_eq!(entry.fact(b"SIZE"), Some(&b"4096"[..])); // fact names ignore case
+//!
+//! // `ls -l` prints no year for the last six months: `now` says which year that is.
+//! let options = ListOptions::default().with_now(Timestamp::new(2024, 3, 1, 0, 0, 0, 0)?);
+//! let entry = listing::list(b"-rw-r--r-- 1 ftp ftp 4096 Feb 29 12:34 notes 2024.txt", &options)?;
+//! assert_eq!((entry.name(), entry.size()), (&b"notes 2024.txt"[..], Some(4096)));
+//! assert_eq!(entry.modified().map(|t| t.to_string()), Some("2024-02-29T12:34:00Z".into()));
+//! // `total 8` and blank lines are no entries: skip them by their error's kind.
+//! let total = listing::list(b"total 8", &options).unwrap_err();
+//! assert_eq!(total.kind(), listing::ListingErrorKind::NotAnEntry);
+//!
 //! // A name a client would write to disk must be one plain path component.
 //! assert!(listing::is_one_component(entry.name()));
 //! assert!(!listing::is_one_component(b"../etc/passwd"));
-//! # Ok::<(), ftp_codes::listing::ListingError>(())
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 mod error;

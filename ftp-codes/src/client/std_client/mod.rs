@@ -299,13 +299,13 @@ impl Client {
         self.lines(Command::Nlst, path.as_ref())
     }
 
-    /// LIST: a directory's listing, one line each, as the server wrote it
-    /// ([`listing::list`](crate::listing::list) reads them).
+    /// LIST: a directory's listing (`""`: the working directory), one line each, as the
+    /// server wrote it ([`listing::list`](crate::listing::list) reads them).
     pub fn list(&mut self, path: impl AsRef<[u8]>) -> Result<Vec<RemoteText>> {
         self.lines(Command::List, path.as_ref())
     }
 
-    /// MLSD (RFC 3659): a directory's entries, one line each
+    /// MLSD (RFC 3659): a directory's entries (`""`: the working directory), one line each
     /// ([`listing::mlsx`](crate::listing::mlsx) reads them).
     pub fn mlsd(&mut self, path: impl AsRef<[u8]>) -> Result<Vec<RemoteText>> {
         self.lines(Command::Mlsd, path.as_ref())
