@@ -20,19 +20,22 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(address) = command::port(data) {
         assert_ne!(address.port(), 0);
         let mut out = Writer::new(&mut buf, WriteOptions::default());
-        out.port(address).expect("a parsed PORT address can be written");
+        out.port(address)
+            .expect("a parsed PORT address can be written");
         assert_eq!(command::port(&reread(out.written())), Ok(address));
     }
     if let Ok(address) = command::eprt(data) {
         assert_ne!(address.port(), 0);
         let mut out = Writer::new(&mut buf, WriteOptions::default());
-        out.eprt(address).expect("a parsed EPRT address can be written");
+        out.eprt(address)
+            .expect("a parsed EPRT address can be written");
         assert_eq!(command::eprt(&reread(out.written())), Ok(address));
     }
     if let Ok(address) = command::lprt(data) {
         assert_ne!(address.port(), 0);
         let mut out = Writer::new(&mut buf, WriteOptions::default());
-        out.lprt(address).expect("a parsed LPRT address can be written");
+        out.lprt(address)
+            .expect("a parsed LPRT address can be written");
         assert_eq!(command::lprt(&reread(out.written())), Ok(address));
     }
 });

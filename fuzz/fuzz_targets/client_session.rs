@@ -30,11 +30,30 @@ impl Input<'_> {
 }
 
 const CODES: [&[u8]; 24] = [
-    b"150 Go (12 bytes)", b"125 Open", b"110 MARK 1 = 2", b"200 OK", b"213 42",
-    b"213 20261204101500", b"221 Bye", b"226 Done", b"227 Entering Passive Mode (127,0,0,1,4,1)",
-    b"229 Entering Extended Passive Mode (|||1025|)", b"230 In", b"250 OK", b"257 \"/a\"",
-    b"331 Pw", b"332 Acct", b"350 Next", b"421 Bye", b"425 No data", b"426 Broken",
-    b"450 Busy", b"500 What", b"502 No", b"530 No login", b"550 No",
+    b"150 Go (12 bytes)",
+    b"125 Open",
+    b"110 MARK 1 = 2",
+    b"200 OK",
+    b"213 42",
+    b"213 20261204101500",
+    b"221 Bye",
+    b"226 Done",
+    b"227 Entering Passive Mode (127,0,0,1,4,1)",
+    b"229 Entering Extended Passive Mode (|||1025|)",
+    b"230 In",
+    b"250 OK",
+    b"257 \"/a\"",
+    b"331 Pw",
+    b"332 Acct",
+    b"350 Next",
+    b"421 Bye",
+    b"425 No data",
+    b"426 Broken",
+    b"450 Busy",
+    b"500 What",
+    b"502 No",
+    b"530 No login",
+    b"550 No",
 ];
 
 struct Server<'a> {
@@ -54,7 +73,9 @@ impl embedded_io::Read for Server<'_> {
             // Nothing left to say: the server hangs up.
             return Ok(0);
         }
-        let n = usize::from(self.input.byte() % 16 + 1).min(buf.len()).min(self.out.len());
+        let n = usize::from(self.input.byte() % 16 + 1)
+            .min(buf.len())
+            .min(self.out.len());
         buf[..n].copy_from_slice(&self.out[..n]);
         self.out.drain(..n);
         Ok(n)
@@ -64,12 +85,19 @@ impl embedded_io::Read for Server<'_> {
 impl embedded_io::Write for Server<'_> {
     fn write(&mut self, buf: &[u8]) -> Result<usize, Self::Error> {
         self.wire.extend_from_slice(buf);
-        while let Some(end) = self.wire[self.answered..].windows(2).position(|w| w == b"\r\n") {
+        while let Some(end) = self.wire[self.answered..]
+            .windows(2)
+            .position(|w| w == b"\r\n")
+        {
             self.answered += end + 2;
             for i in 0..=self.input.byte() % 3 {
                 let pick = usize::from(self.input.byte()) % CODES.len();
                 // Only the first of several may be a 1yz that keeps the exchange open.
-                let reply = if i > 0 && CODES[pick][0] == b'1' { b"226 Done" } else { CODES[pick] };
+                let reply = if i > 0 && CODES[pick][0] == b'1' {
+                    b"226 Done"
+                } else {
+                    CODES[pick]
+                };
                 self.out.extend_from_slice(reply);
                 self.out.extend_from_slice(b"\r\n");
             }
@@ -145,7 +173,11 @@ fuzz_target!(|data: &[u8]| {
     };
     for _ in 0..12 {
         let op = ops.byte();
-        let mode = if op & 0x80 != 0 { DataMode::Active } else { DataMode::Passive };
+        let mode = if op & 0x80 != 0 {
+            DataMode::Active
+        } else {
+            DataMode::Passive
+        };
         ftp.set_mode(mode);
         ftp.set_extended(op & 0x40 == 0);
         let stop = ops.byte() % 4;
@@ -167,7 +199,10 @@ fuzz_target!(|data: &[u8]| {
                 })
             }
         };
-        assert!(!ftp.data_mut().open, "a data connection left open after {result:?}");
+        assert!(
+            !ftp.data_mut().open,
+            "a data connection left open after {result:?}"
+        );
         match result {
             Ok(()) | Err(SessionError::Refused { .. } | SessionError::Aborted { .. }) => {
                 // The exchange is over: nothing is due, the next command may go.

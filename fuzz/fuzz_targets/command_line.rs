@@ -8,7 +8,11 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let (flags, buf) = data.split_first().unwrap_or((&0, data));
-    let options = if flags & 1 == 0 { ParseOptions::lenient() } else { ParseOptions::strict() };
+    let options = if flags & 1 == 0 {
+        ParseOptions::lenient()
+    } else {
+        ParseOptions::strict()
+    };
     if let Ok(Status::Complete((line, used))) = command::parse(buf, &options) {
         assert!(used <= buf.len());
         assert!(!line.argument().iter().any(|&b| b == b'\r' || b == b'\0'));

@@ -4,10 +4,10 @@
 //! with it on, every 0xFF is doubled.
 #![no_main]
 
+use ftp_codes::Command;
 use ftp_codes::command;
 use ftp_codes::reply::{ParseOptions, Status};
 use ftp_codes::write::{WriteOptions, Writer};
-use ftp_codes::Command;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -20,7 +20,10 @@ fuzz_target!(|data: &[u8]| {
     let mut buf = [0u8; 512];
     let mut out = Writer::new(&mut buf, options);
     let Ok(len) = out.command(command, argument) else {
-        assert!(out.written().is_empty(), "nothing of a refused line is kept");
+        assert!(
+            out.written().is_empty(),
+            "nothing of a refused line is kept"
+        );
         return;
     };
     let written = out.written();
@@ -30,7 +33,8 @@ fuzz_target!(|data: &[u8]| {
     assert!(!body.iter().any(|&b| matches!(b, b'\r' | b'\n' | 0)));
     // Lenient: the writer lets other control characters through (a name may hold a TAB), which
     // the strict framer refuses; CR, LF and NUL never.
-    let Ok(Status::Complete((line, used))) = command::parse(written, &ParseOptions::lenient()) else {
+    let Ok(Status::Complete((line, used))) = command::parse(written, &ParseOptions::lenient())
+    else {
         panic!("a written line the framer refuses: {written:?}");
     };
     assert_eq!(used, written.len(), "exactly one line");

@@ -6,11 +6,16 @@ use ftp_codes::reply::{self, LineParser, ParseOptions, Status};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let options = ParseOptions::lenient().with_max_line_len(256).with_max_lines(64);
+    let options = ParseOptions::lenient()
+        .with_max_line_len(256)
+        .with_max_lines(64);
     let mut parser = LineParser::new(options);
     let mut reply_start = 0;
     let mut offset = 0;
-    for line in data.split_inclusive(|&b| b == b'\n').filter(|line| line.ends_with(b"\n")) {
+    for line in data
+        .split_inclusive(|&b| b == b'\n')
+        .filter(|line| line.ends_with(b"\n"))
+    {
         let whole = reply::parse(&data[reply_start..], &options);
         offset += line.len();
         match parser.feed(line) {

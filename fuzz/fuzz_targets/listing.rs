@@ -10,9 +10,17 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let now = Timestamp::new(2024, 3, 1, 12, 0, 0, 0).expect("a date");
-    for facts in [listing::mlsx(data), listing::mlst(data)].into_iter().flatten() {
+    for facts in [listing::mlsx(data), listing::mlst(data)]
+        .into_iter()
+        .flatten()
+    {
         assert!(data.ends_with(facts.name()) && !facts.name().is_empty());
-        let _ = (facts.kind(), facts.size(), facts.modified(), facts.link_target());
+        let _ = (
+            facts.kind(),
+            facts.size(),
+            facts.modified(),
+            facts.link_target(),
+        );
         assert!(facts.iter().count() <= data.len());
         // Written back with the facts it has, it reads as the same entry.
         let mut entry = Listed::new(facts.name(), facts.kind());
@@ -28,7 +36,10 @@ fuzz_target!(|data: &[u8]| {
             let line = out.written().strip_suffix(b"\r\n").expect("a line");
             let again = listing::mlsx(line).expect("a written entry reads back");
             assert_eq!(again.name(), facts.name());
-            assert_eq!((again.size(), again.modified()), (facts.size(), facts.modified()));
+            assert_eq!(
+                (again.size(), again.modified()),
+                (facts.size(), facts.modified())
+            );
             if facts.kind() != Kind::Other && facts.kind() != Kind::Link {
                 assert_eq!(again.kind(), facts.kind());
             }
@@ -37,7 +48,12 @@ fuzz_target!(|data: &[u8]| {
     for options in [ListOptions::default(), ListOptions::default().with_now(now)] {
         if let Ok(entry) = listing::list(data, &options) {
             assert!(!entry.name().is_empty());
-            let _ = (entry.kind(), entry.size(), entry.modified(), entry.link_target());
+            let _ = (
+                entry.kind(),
+                entry.size(),
+                entry.modified(),
+                entry.link_target(),
+            );
         }
     }
 });

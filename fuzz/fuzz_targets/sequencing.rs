@@ -11,9 +11,9 @@
 use core::future::Future;
 use core::pin::pin;
 use core::task::{Context, Poll, Waker};
-use ftp_codes::command;
-use ftp_codes::client::exchange::{Exchange, Next};
 use ftp_codes::client::control::{AsyncControl, Control, ControlError};
+use ftp_codes::client::exchange::{Exchange, Next};
+use ftp_codes::command;
 use ftp_codes::reply::{ParseOptions, Reply, Status};
 use ftp_codes::{Command, Outcome, ReplyCode};
 use libfuzzer_sys::fuzz_target;
@@ -31,8 +31,8 @@ impl Input<'_> {
 
 const PRELIMINARY: [u16; 4] = [110, 120, 125, 150];
 const FINAL: [u16; 26] = [
-    200, 202, 211, 213, 220, 221, 225, 226, 227, 229, 230, 250, 257, 331, 332, 350, 421, 425,
-    426, 450, 451, 500, 501, 502, 530, 550,
+    200, 202, 211, 213, 220, 221, 225, 226, 227, 229, 230, 250, 257, 331, 332, 350, 421, 425, 426,
+    450, 451, 500, 501, 502, 530, 550,
 ];
 
 /// The server: answers each whole line it receives with replies the fuzzer picks, each naming
@@ -86,16 +86,25 @@ impl<'a> Server<'a> {
     fn replies(&mut self, tag: &str) {
         for _ in 0..self.input.byte() % 3 {
             let code = PRELIMINARY[usize::from(self.input.byte()) % PRELIMINARY.len()];
-            self.out.extend_from_slice(format!("{code} #{tag}\r\n").as_bytes());
+            self.out
+                .extend_from_slice(format!("{code} #{tag}\r\n").as_bytes());
         }
         let code = FINAL[usize::from(self.input.byte()) % FINAL.len()];
-        self.out.extend_from_slice(format!("{code} #{tag}\r\n").as_bytes());
+        self.out
+            .extend_from_slice(format!("{code} #{tag}\r\n").as_bytes());
     }
 
     fn answer(&mut self) {
-        while let Some(end) = self.wire[self.answered..].windows(2).position(|w| w == b"\r\n") {
+        while let Some(end) = self.wire[self.answered..]
+            .windows(2)
+            .position(|w| w == b"\r\n")
+        {
             let line = &self.wire[self.answered..self.answered + end];
-            let verb = line.split(|&b| b == b' ').next().unwrap_or_default().to_vec();
+            let verb = line
+                .split(|&b| b == b' ')
+                .next()
+                .unwrap_or_default()
+                .to_vec();
             let tag = self.verbs.len().to_string();
             self.verbs.push(verb);
             self.replies(&tag);
@@ -213,11 +222,17 @@ enum About {
 fn check(about: About, reply: &Reply<'_>) {
     let Some(line) = answers(reply) else {
         // The greeting: only `greeting` and `read_reply` hand it out, before any line.
-        assert!(matches!(about, About::Any), "the greeting given to a command");
+        assert!(
+            matches!(about, About::Any),
+            "the greeting given to a command"
+        );
         return;
     };
     match about {
-        About::New(first) => assert!(line >= first, "line {line}'s reply given to a command from line {first} on"),
+        About::New(first) => assert!(
+            line >= first,
+            "line {line}'s reply given to a command from line {first} on"
+        ),
         About::Due(due) => assert_eq!(line, due, "a reply to line {line} given for line {due}"),
         About::Any => {}
     }
@@ -264,16 +279,24 @@ macro_rules! call {
                     $await_!($control.run(command, argument(command), &then)).map(|(_, r)| r),
                 )
             }
-            3 => (About::New(lines), $await_!($control.send(command, argument(command)))),
+            3 => (
+                About::New(lines),
+                $await_!($control.send(command, argument(command))),
+            ),
             4 => {
                 let conversation = $control.conversation();
                 let due = conversation.abort_due().or(conversation.due());
                 (
-                    due.map_or(About::Any, |verb| About::Due(last_line(&$control.transport_mut().verbs, verb))),
+                    due.map_or(About::Any, |verb| {
+                        About::Due(last_line(&$control.transport_mut().verbs, verb))
+                    }),
                     $await_!($control.finish()).map(|(_, r)| r),
                 )
             }
-            _ => (About::New(lines), $await_!($control.send_verb(b"XCRC", b"f"))),
+            _ => (
+                About::New(lines),
+                $await_!($control.send_verb(b"XCRC", b"f")),
+            ),
         }
     }};
 }
@@ -352,7 +375,10 @@ fn async_session(input: Input<'_>) {
     let (_, partial) = wire_lines(&control.transport_mut().wire);
     if partial {
         let next = poll_at_most(control.run(Command::Noop, b"", &[]), 64);
-        assert!(matches!(next, Some(Err(ControlError::Broken))), "a partial line and a connection that goes on");
+        assert!(
+            matches!(next, Some(Err(ControlError::Broken))),
+            "a partial line and a connection that goes on"
+        );
     }
 }
 

@@ -40,15 +40,23 @@ fn path_is_inside(path: &[u8]) -> bool {
 /// gets); the number of last (non-1yz) replies.
 fn check(bytes: &[u8], command: Option<Command>) -> usize {
     let mut finals = 0;
-    for line in bytes.split(|&b| b == b'\n').filter(|l| l.len() >= 4 && l[3] == b' ') {
-        let Ok(code) = ReplyCode::from_ascii(&line[..3]) else { continue };
+    for line in bytes
+        .split(|&b| b == b'\n')
+        .filter(|l| l.len() >= 4 && l[3] == b' ')
+    {
+        let Ok(code) = ReplyCode::from_ascii(&line[..3]) else {
+            continue;
+        };
         match command {
             Some(command) => assert_ne!(
                 command.classify(code),
                 Outcome::Unexpected,
                 "{command} answered {code}"
             ),
-            None => assert!([220, 421, 500].contains(&code.as_u16()), "{code} answers nothing"),
+            None => assert!(
+                [220, 421, 500].contains(&code.as_u16()),
+                "{code} answers nothing"
+            ),
         }
         if code.as_u16() >= 200 {
             finals += 1;
@@ -144,7 +152,9 @@ fuzz_target!(|data: &[u8]| {
                 }
                 _ => {
                     let code = CODES[usize::from(control.next().unwrap_or(0)) % CODES.len()];
-                    session.refuse(&mut out, code).or_else(|_| session.succeed(&mut out))
+                    session
+                        .refuse(&mut out, code)
+                        .or_else(|_| session.succeed(&mut out))
                 }
             };
             let n = n.unwrap();
@@ -180,7 +190,11 @@ fuzz_target!(|data: &[u8]| {
             fed = end;
         }
     }
-    if !session.is_closed() && session.transfer().is_none() && buffer.is_empty() && fed == client.len() {
+    if !session.is_closed()
+        && session.transfer().is_none()
+        && buffer.is_empty()
+        && fed == client.len()
+    {
         assert_eq!(finals, lines + aborts, "one last reply per line");
     }
 });

@@ -29,7 +29,10 @@ fn use_the_crate() {
         use ftp_codes::{Code, ReplyCode};
         let n = black_box(550u16);
         black_box(Code::from_u16(n).map(Code::text));
-        let _ = black_box(ReplyCode::from_ascii(black_box(b"421")).map(|c| (c.category(), c.group(), c.is_negative())));
+        let _ = black_box(
+            ReplyCode::from_ascii(black_box(b"421"))
+                .map(|c| (c.category(), c.group(), c.is_negative())),
+        );
     }
     #[cfg(feature = "descriptions")]
     {
@@ -66,15 +69,28 @@ fn use_the_crate() {
     {
         use ftp_codes::listing::{self, ListOptions};
         use ftp_codes::payload::Timestamp;
-        if let Ok(facts) = listing::mlsx(black_box(b"type=file;size=12;modify=20240229123456; a b")) {
-            black_box((facts.name(), facts.kind(), facts.size(), facts.modified(), facts.fact(b"perm")));
+        if let Ok(facts) = listing::mlsx(black_box(b"type=file;size=12;modify=20240229123456; a b"))
+        {
+            black_box((
+                facts.name(),
+                facts.kind(),
+                facts.size(),
+                facts.modified(),
+                facts.fact(b"perm"),
+            ));
         }
         black_box(listing::mlst(black_box(b" type=dir; /pub")).map(|f| f.kind()));
         if let Ok(now) = Timestamp::new(2024, 3, 1, 12, 0, 0, 0) {
             let options = ListOptions::default().with_now(black_box(now));
             let line: &[u8] = black_box(b"-rw-r--r-- 1 ftp ftp 12 Feb 29 10:30 a b");
             if let Ok(entry) = listing::list(line, &options) {
-                black_box((entry.name(), entry.kind(), entry.size(), entry.modified(), entry.link_target()));
+                black_box((
+                    entry.name(),
+                    entry.kind(),
+                    entry.size(),
+                    entry.modified(),
+                    entry.link_target(),
+                ));
             }
         }
     }
@@ -86,7 +102,9 @@ fn use_the_crate() {
         let mut buf = [0u8; 128];
         let mut out = Writer::new(&mut buf, WriteOptions::default());
         if let Ok(now) = Timestamp::new(2024, 3, 1, 12, 0, 0, 0) {
-            let entry = Listed::new(black_box(b"a b"), Kind::File).with_size(black_box(12)).with_modified(now);
+            let entry = Listed::new(black_box(b"a b"), Kind::File)
+                .with_size(black_box(12))
+                .with_modified(now);
             black_box(out.mlsx_entry(&entry, FactSet::DEFAULT));
             black_box(out.ls_entry(&entry, black_box(now)));
         }
@@ -108,40 +126,63 @@ fn use_the_crate() {
         use ftp_codes::write::{WriteOptions, Writer};
         let mut buf = [0u8; 128];
         let mut out = Writer::new(&mut buf, WriteOptions::default());
-        black_box(out.command(black_box(Command::Retr), black_box(b"file.bin")).ok());
+        black_box(
+            out.command(black_box(Command::Retr), black_box(b"file.bin"))
+                .ok(),
+        );
         black_box(out.written());
     }
     #[cfg(feature = "control")]
     {
+        use ftp_codes::Command;
         use ftp_codes::client::control::Control;
         use ftp_codes::reply::ParseOptions;
-        use ftp_codes::Command;
         let mut buffer = [0u8; 256];
-        let mut control = Control::new(Wire(black_box(b"220 Hi\r\n331 Pw\r\n230 In\r\n")), &mut buffer, ParseOptions::default());
+        let mut control = Control::new(
+            Wire(black_box(b"220 Hi\r\n331 Pw\r\n230 In\r\n")),
+            &mut buffer,
+            ParseOptions::default(),
+        );
         black_box(control.read_reply().map(|r| r.code()).ok());
-        black_box(control.run(Command::User, b"u", &[(Command::Pass, b"p")]).map(|(o, r)| (o, r.code())).ok());
+        black_box(
+            control
+                .run(Command::User, b"u", &[(Command::Pass, b"p")])
+                .map(|(o, r)| (o, r.code()))
+                .ok(),
+        );
     }
     #[cfg(feature = "client")]
     {
+        use ftp_codes::Command;
         use ftp_codes::client::Session;
         use ftp_codes::client::control::Control;
         use ftp_codes::reply::ParseOptions;
-        use ftp_codes::Command;
         let mut buffer = [0u8; 256];
-        let control = Control::new(Wire(black_box(b"220 Hi\r\n")), &mut buffer, ParseOptions::default());
+        let control = Control::new(
+            Wire(black_box(b"220 Hi\r\n")),
+            &mut buffer,
+            ParseOptions::default(),
+        );
         if let Ok(mut ftp) = Session::start(control, Data) {
             black_box(ftp.login(b"u", b"p").ok());
             black_box(ftp.size(b"f").ok());
             black_box(ftp.mdtm(b"f").ok());
             let mut received = 0usize;
-            black_box(ftp.transfer(Command::Retr, b"f", 0, |_, started| {
-                received += started.reply().map_or(0, |reply| reply.raw().len());
-                Ok(core::ops::ControlFlow::Continue(()))
-            }).ok());
+            black_box(
+                ftp.transfer(Command::Retr, b"f", 0, |_, started| {
+                    received += started.reply().map_or(0, |reply| reply.raw().len());
+                    Ok(core::ops::ControlFlow::Continue(()))
+                })
+                .ok(),
+            );
             black_box(received);
             black_box(ftp.rename(b"f", b"g").ok());
             black_box(ftp.command(Command::Dele, b"g").ok());
-            black_box(ftp.quit().ok().map(|control| control.into_transport().0.len()));
+            black_box(
+                ftp.quit()
+                    .ok()
+                    .map(|control| control.into_transport().0.len()),
+            );
         }
     }
     #[cfg(feature = "ftps")]
@@ -166,7 +207,11 @@ fn use_the_crate() {
             password: b"secret",
             path: b"readings.csv",
             bytes: black_box(b"t,22.5\n"),
-            protection: if black_box(true) { Protection::Private } else { Protection::Clear },
+            protection: if black_box(true) {
+                Protection::Private
+            } else {
+                Protection::Clear
+            },
         };
         let future = upload(
             AsyncWire(black_box(b"220 Hi\r\n234 Go\r\n")),
@@ -193,10 +238,15 @@ fn use_the_crate() {
             let used = read.used;
             let n = match read.event {
                 Event::Reply(n) | Event::Close(n) => Some(n),
-                Event::Request(Request::Passive(_)) => {
-                    session.passive(&mut out, black_box(core::net::SocketAddr::from(([127, 0, 0, 1], 2000)))).ok()
+                Event::Request(Request::Passive(_)) => session
+                    .passive(
+                        &mut out,
+                        black_box(core::net::SocketAddr::from(([127, 0, 0, 1], 2000))),
+                    )
+                    .ok(),
+                Event::Request(Request::Size(..)) => {
+                    session.answer(&mut out, |w| w.size(black_box(12))).ok()
                 }
-                Event::Request(Request::Size(..)) => session.answer(&mut out, |w| w.size(black_box(12))).ok(),
                 Event::Request(_) => session.succeed(&mut out).ok(),
                 _ => None,
             };
@@ -214,7 +264,13 @@ fn use_the_crate() {
         let mut buf = [0u8; 256];
         let mut out = Writer::new(&mut buf, WriteOptions::default());
         black_box(out.write(black_box(Code::ServiceReady)).ok());
-        black_box(out.pasv(black_box(core::net::SocketAddrV4::new(core::net::Ipv4Addr::new(10, 0, 0, 1), 1025))).ok());
+        black_box(
+            out.pasv(black_box(core::net::SocketAddrV4::new(
+                core::net::Ipv4Addr::new(10, 0, 0, 1),
+                1025,
+            )))
+            .ok(),
+        );
         black_box(out.pathname(black_box(b"/pub"), b"created").ok());
         black_box(out.size(black_box(1234)).ok());
         black_box(out.written());

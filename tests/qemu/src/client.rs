@@ -62,7 +62,6 @@ impl AsyncDataConnection for Memory {
     }
 }
 
-
 /// The example's download, `step` bytes a read: a line of what it got.
 fn fetch_line(out: &mut dyn fmt::Write, step: usize) -> fmt::Result {
     let mut buffer = [0u8; 256];

@@ -241,8 +241,8 @@ mod measure {
         });
         let core_stack = stack_used(&mut || {
             black_box(session_core(black_box(PIPELINED), |reply| {
-                    black_box(reply);
-                }));
+                black_box(reply);
+            }));
         });
         const ROUNDS: u64 = 50;
         let lines = parse_alone(PIPELINED) as u64;

@@ -132,7 +132,6 @@ impl PassiveSocket for Data {
     }
 }
 
-
 /// The example serving `SCRIPT` read `step` bytes at a time: the replies' length, and the
 /// data socket. The replies are left in `replies`.
 pub fn served(step: usize, replies: &mut [u8]) -> Option<(usize, Data)> {
