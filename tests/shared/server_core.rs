@@ -1,6 +1,7 @@
 //! The server's session core over pipelined command lines, every one answered, against
-//! `command::parse` alone over the same lines. Shared by the QEMU firmware's report and
-//! measurements and the benchmarks (each includes this file with `#[path]`).
+//! `command::parse` alone and against the bare work under the session, over the same lines.
+//! Shared by the QEMU firmware's report and measurements and the benchmarks (each includes this
+//! file with `#[path]`).
 
 use ftp_codes::reply::{ParseOptions, Status};
 use ftp_codes::server::{Event, Path, Request, Session};
