@@ -120,7 +120,7 @@ impl DataConnection for Data<'_> {
     type Error = embedded_io::ErrorKind;
 
     fn connect(&mut self, _port: u16) -> Result<(), Self::Error> {
-        if self.input.byte() % 8 == 0 {
+        if self.input.byte().is_multiple_of(8) {
             return Err(embedded_io::ErrorKind::ConnectionRefused);
         }
         self.open = true;
@@ -129,7 +129,7 @@ impl DataConnection for Data<'_> {
 
     fn listen(&mut self) -> Result<SocketAddr, Self::Error> {
         self.open = true;
-        Ok(if self.input.byte() % 2 == 0 {
+        Ok(if self.input.byte().is_multiple_of(2) {
             "127.0.0.1:4097".parse().unwrap()
         } else {
             "[::1]:4097".parse().unwrap()
@@ -137,7 +137,7 @@ impl DataConnection for Data<'_> {
     }
 
     fn accept(&mut self) -> Result<(), Self::Error> {
-        if self.input.byte() % 8 == 0 {
+        if self.input.byte().is_multiple_of(8) {
             return Err(embedded_io::ErrorKind::TimedOut);
         }
         Ok(())
@@ -160,7 +160,7 @@ fuzz_target!(|data: &[u8]| {
         wire: Vec::new(),
         answered: 0,
     };
-    if ops.byte() % 4 == 0 {
+    if ops.byte().is_multiple_of(4) {
         server.out = b"120 Soon\r\n220 Hi\r\n".to_vec();
     }
     let control = Control::new(server, &mut buffer, ParseOptions::default());
@@ -191,7 +191,7 @@ fuzz_target!(|data: &[u8]| {
             6 => ftp.command(Command::Dele, b"f"),
             _ => {
                 let command = [Command::Retr, Command::Stor, Command::List][usize::from(op) % 3];
-                let offset = u64::from(op % 3 == 0) * 100;
+                let offset = u64::from(op.is_multiple_of(3)) * 100;
                 ftp.transfer(command, b"f", offset, |_, _| match stop {
                     0 => Ok(ControlFlow::Break(())),
                     1 => Err(embedded_io::ErrorKind::BrokenPipe),

@@ -167,7 +167,7 @@ fuzz_target!(|data: &[u8]| {
                 finals += check(&out[..n], pending);
             }
             // A transfer that started: finished now, or left running.
-            if session.transfer().is_some() && control.next().unwrap_or(0) % 2 == 0 {
+            if session.transfer().is_some() && control.next().unwrap_or(0).is_multiple_of(2) {
                 let transfer = session.transfer();
                 let n = session.succeed(&mut out).unwrap();
                 finals += check(&out[..n], transfer);
