@@ -122,61 +122,6 @@ pub fn list<'a>(line: &'a [u8], options: &ListOptions) -> Result<Entry<'a>, List
     }
 }
 
-/// The space-separated words at the start of a line, with their positions: at most `N`,
-/// found in one pass over what they cover.
-struct Words<const N: usize> {
-    spans: [(usize, usize); N],
-    count: usize,
-}
-
-impl<const N: usize> Words<N> {
-    const fn new() -> Self {
-        Self {
-            spans: [(0, 0); N],
-            count: 0,
-        }
-    }
-
-    /// The first `N` words at most.
-    fn of(line: &[u8]) -> Self {
-        let mut words = Self::new();
-        while words.next(line) {}
-        words
-    }
-
-    /// Reads the next word, if there is one and room for it.
-    fn next(&mut self, line: &[u8]) -> bool {
-        if self.count >= N {
-            return false;
-        }
-        let from = self
-            .count
-            .checked_sub(1)
-            .and_then(|last| self.end(last))
-            .unwrap_or(0);
-        let Some(span) = word_from(line, from) else {
-            return false;
-        };
-        if let Some(slot) = self.spans.get_mut(self.count) {
-            *slot = span;
-        }
-        self.count = self.count.saturating_add(1);
-        true
-    }
-
-    fn get<'a>(&self, line: &'a [u8], index: usize) -> Option<&'a [u8]> {
-        let &(start, end) = self.spans.get(..self.count)?.get(index)?;
-        line.get(start..end)
-    }
-
-    fn end(&self, index: usize) -> Option<usize> {
-        self.spans
-            .get(..self.count)?
-            .get(index)
-            .map(|&(_, end)| end)
-    }
-}
-
 /// The span of the first word at or after `from`: the spaces before it skipped, up to the
 /// next space or the line's end. (An indexed byte loop: `iter().position` was slower here.)
 fn word_from(line: &[u8], from: usize) -> Option<(usize, usize)> {
@@ -484,13 +429,17 @@ pub(crate) fn grace(now: Timestamp) -> Option<Timestamp> {
 
 /// DOS/IIS: `MM-DD-YY hh:mmAM <DIR> name` or `MM-DD-YYYY HH:MM size name`.
 fn dos(line: &[u8]) -> Result<Entry<'_>, ListingError> {
-    let words: Words<3> = Words::of(line);
-    let word = |i| words.get(line, i);
     let not_an_entry = ListingError::new(ListingErrorKind::NotAnEntry, 0);
-    let date = word(0).and_then(dos_date).ok_or(not_an_entry)?;
-    let (hour, minute) = word(1).and_then(dos_time).ok_or(not_an_entry)?;
-    let third = word(2).ok_or(not_an_entry)?;
-    let third_end = words.end(2).unwrap_or(line.len());
+    // The first three words, each with where it ends.
+    let word_after = |from| {
+        let (start, end) = word_from(line, from)?;
+        Some((line.get(start..end)?, end))
+    };
+    let (date, date_end) = word_after(0).ok_or(not_an_entry)?;
+    let date = dos_date(date).ok_or(not_an_entry)?;
+    let (time, time_end) = word_after(date_end).ok_or(not_an_entry)?;
+    let (hour, minute) = dos_time(time).ok_or(not_an_entry)?;
+    let (third, third_end) = word_after(time_end).ok_or(not_an_entry)?;
     let after = line.get(third_end..).unwrap_or_default();
     let (kind, size, name_at) = if third.eq_ignore_ascii_case(b"<DIR>") {
         // IIS pads `<DIR>` to a column: the name starts at the first byte that is no space.
